@@ -1,0 +1,490 @@
+//! Conditions over answers: the small language shared by rules and by question `when:` clauses.
+//!
+//! Written in YAML as a list (every item holds), `all:`/`any:`/`not:`, or `field: test`, where the
+//! test is a value, a list of values, `unknown`, or a mapping of operators such as `at_least: 12`.
+//! Evaluation is three-valued: an answer that is not known makes a test neither true nor false,
+//! so the engine can tell which rules *could* fire once something is clarified.
+
+use crate::diag::Code;
+use crate::questions::{FieldKind, QuestionSet, UNKNOWN};
+use crate::record::Answer;
+use crate::suggest;
+use crate::yaml::scalar_text;
+use serde_yaml::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    Test { field: String, test: Test },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    /// The answer equals this value (a choice id, or a whole number for number fields).
+    Is(String),
+    IsNot(String),
+    /// A choice is one of these; a list includes at least one of these.
+    AnyOf(Vec<String>),
+    /// A list includes every one of these.
+    AllOf(Vec<String>),
+    AtLeast(i64),
+    AtMost(i64),
+    MoreThan(i64),
+    LessThan(i64),
+    /// `true`: the answer is not known; `false`: it is known.
+    IsUnknown(bool),
+}
+
+/// How an answer stands for evaluation.
+#[derive(Debug, Clone, Copy)]
+pub enum Status<'a> {
+    /// The field's condition is not met: it is neither asked nor counted.
+    NotApplicable,
+    Unknown,
+    Known(&'a Answer),
+}
+
+/// Where evaluation finds answers.
+pub trait Answers {
+    fn status(&self, key: &str) -> Status<'_>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Truth {
+    True,
+    #[default]
+    False,
+    Unknown,
+}
+
+/// The result of evaluating a condition.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Eval {
+    pub truth: Truth,
+    /// Unknown answers that kept the condition from being decided (when `truth` is `Unknown`).
+    pub unknown: BTreeSet<String>,
+    /// Answers the decision rests on (when `truth` is `True`).
+    pub evidence: BTreeSet<String>,
+}
+
+/// A problem found when checking a condition against the question set.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub code: Code,
+    pub message: String,
+    pub help: String,
+    /// The word in the file to point at.
+    pub token: String,
+}
+
+const COMBINATORS: [&str; 3] = ["all", "any", "not"];
+const OPERATORS: [&str; 11] = [
+    "is",
+    "is_not",
+    "one_of",
+    "includes",
+    "includes_any",
+    "includes_all",
+    "at_least",
+    "at_most",
+    "more_than",
+    "less_than",
+    "is_unknown",
+];
+
+impl Condition {
+    /// Read a condition from YAML. `groups` names lists of values a condition may use by name.
+    pub fn parse(value: &Value, groups: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+        match value {
+            Value::Sequence(items) => Ok(Condition::All(
+                items
+                    .iter()
+                    .map(|item| Condition::parse(item, groups))
+                    .collect::<Result<_, _>>()?,
+            )),
+            Value::Mapping(map) => {
+                let mut parts = Vec::new();
+                for (key, inner) in map {
+                    let key = match key {
+                        Value::String(s) => s.as_str(),
+                        other => {
+                            return Err(format!(
+                                "`{}` is not a field id or `all`/`any`/`not`",
+                                scalar_text(other)
+                            ));
+                        }
+                    };
+                    let part = match key {
+                        "all" | "any" => {
+                            let items = match inner {
+                                Value::Sequence(items) => items
+                                    .iter()
+                                    .map(|item| Condition::parse(item, groups))
+                                    .collect::<Result<Vec<_>, _>>()?,
+                                other => vec![Condition::parse(other, groups)?],
+                            };
+                            if items.is_empty() {
+                                return Err(format!("`{key}:` needs at least one condition"));
+                            }
+                            if key == "all" {
+                                Condition::All(items)
+                            } else {
+                                Condition::Any(items)
+                            }
+                        }
+                        "not" => Condition::Not(Box::new(Condition::parse(inner, groups)?)),
+                        field if OPERATORS.contains(&field) => {
+                            return Err(format!(
+                                "`{field}` must follow a field id, as in `others.age: {{{field}: ...}}`"
+                            ));
+                        }
+                        field => parse_tests(field, inner, groups)?,
+                    };
+                    parts.push(part);
+                }
+                match parts.len() {
+                    0 => Err("an empty condition never says anything; remove it".to_string()),
+                    1 => Ok(parts.into_iter().next().unwrap_or(Condition::All(vec![]))),
+                    _ => Ok(Condition::All(parts)),
+                }
+            }
+            other => Err(format!(
+                "expected a condition (`field: value`, `all:`, `any:` or `not:`), found {}",
+                scalar_text(other)
+            )),
+        }
+    }
+
+    /// Every field id the condition reads.
+    pub fn fields(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        self.collect_fields(&mut out);
+        out
+    }
+
+    fn collect_fields(&self, out: &mut BTreeSet<String>) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter().for_each(|c| c.collect_fields(out))
+            }
+            Condition::Not(inner) => inner.collect_fields(out),
+            Condition::Test { field, .. } => {
+                out.insert(field.clone());
+            }
+        }
+    }
+
+    /// Check field ids, values and operators against the question set.
+    pub fn check(&self, questions: &QuestionSet) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.check_into(questions, &mut problems);
+        problems
+    }
+
+    fn check_into(&self, questions: &QuestionSet, problems: &mut Vec<Problem>) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter().for_each(|c| c.check_into(questions, problems))
+            }
+            Condition::Not(inner) => inner.check_into(questions, problems),
+            Condition::Test { field, test } => check_test(questions, field, test, problems),
+        }
+    }
+
+    /// Replace value aliases (such as `orange`) by the ids they stand for.
+    pub fn canonicalise(&mut self, questions: &QuestionSet) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter_mut().for_each(|c| c.canonicalise(questions))
+            }
+            Condition::Not(inner) => inner.canonicalise(questions),
+            Condition::Test { field, test } => {
+                let Some(def) = questions.field(field) else {
+                    return;
+                };
+                let fix = |v: &mut String| {
+                    if let Some(id) = def.canonical_value(v) {
+                        *v = id.to_string();
+                    }
+                };
+                match test {
+                    Test::Is(v) | Test::IsNot(v) => fix(v),
+                    Test::AnyOf(vs) | Test::AllOf(vs) => vs.iter_mut().for_each(fix),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Evaluate against answers, three-valued.
+    pub fn eval(&self, answers: &dyn Answers) -> Eval {
+        match self {
+            Condition::All(items) => {
+                let results: Vec<Eval> = items.iter().map(|c| c.eval(answers)).collect();
+                if results.iter().any(|r| r.truth == Truth::False) {
+                    return Eval::default();
+                }
+                combine(results, Truth::True)
+            }
+            Condition::Any(items) => {
+                let results: Vec<Eval> = items.iter().map(|c| c.eval(answers)).collect();
+                let trues: Vec<Eval> = results
+                    .iter()
+                    .filter(|r| r.truth == Truth::True)
+                    .cloned()
+                    .collect();
+                if !trues.is_empty() {
+                    return combine(trues, Truth::True);
+                }
+                let unknowns: Vec<Eval> = results
+                    .into_iter()
+                    .filter(|r| r.truth == Truth::Unknown)
+                    .collect();
+                if unknowns.is_empty() {
+                    return Eval::default();
+                }
+                combine(unknowns, Truth::Unknown)
+            }
+            Condition::Not(inner) => {
+                let mut result = inner.eval(answers);
+                result.truth = match result.truth {
+                    Truth::True => Truth::False,
+                    Truth::False => Truth::True,
+                    Truth::Unknown => Truth::Unknown,
+                };
+                if result.truth == Truth::True {
+                    result.evidence = inner.fields();
+                }
+                result
+            }
+            Condition::Test { field, test } => eval_test(field, test, answers.status(field)),
+        }
+    }
+}
+
+fn combine(results: Vec<Eval>, all_true: Truth) -> Eval {
+    let mut out = Eval {
+        truth: all_true,
+        ..Eval::default()
+    };
+    for r in results {
+        if r.truth == Truth::Unknown {
+            out.truth = Truth::Unknown;
+        }
+        out.unknown.extend(r.unknown);
+        out.evidence.extend(r.evidence);
+    }
+    if out.truth == Truth::True {
+        out.unknown.clear();
+    } else {
+        out.evidence.clear();
+    }
+    out
+}
+
+fn eval_test(field: &str, test: &Test, status: Status<'_>) -> Eval {
+    let decided = |holds: bool| Eval {
+        truth: if holds { Truth::True } else { Truth::False },
+        unknown: BTreeSet::new(),
+        evidence: if holds {
+            BTreeSet::from([field.to_string()])
+        } else {
+            BTreeSet::new()
+        },
+    };
+    match (status, test) {
+        (Status::NotApplicable, _) => Eval::default(),
+        (Status::Unknown, Test::IsUnknown(want)) => decided(*want),
+        (Status::Known(_), Test::IsUnknown(want)) => decided(!*want),
+        (Status::Unknown, _) => Eval {
+            truth: Truth::Unknown,
+            unknown: BTreeSet::from([field.to_string()]),
+            evidence: BTreeSet::new(),
+        },
+        (Status::Known(answer), test) => decided(holds(answer, test)),
+    }
+}
+
+fn holds(answer: &Answer, test: &Test) -> bool {
+    match (answer, test) {
+        (Answer::Choice(v), Test::Is(want)) => v == want,
+        (Answer::Choice(v), Test::IsNot(want)) => v != want,
+        (Answer::Choice(v), Test::AnyOf(wants)) => wants.contains(v),
+        (Answer::List(vs), Test::Is(want)) => vs.contains(want),
+        (Answer::List(vs), Test::IsNot(want)) => !vs.contains(want),
+        (Answer::List(vs), Test::AnyOf(wants)) => wants.iter().any(|w| vs.contains(w)),
+        (Answer::List(vs), Test::AllOf(wants)) => wants.iter().all(|w| vs.contains(w)),
+        (Answer::Number(n), Test::Is(want)) => want.parse::<i64>().is_ok_and(|w| *n == w),
+        (Answer::Number(n), Test::IsNot(want)) => want.parse::<i64>().is_ok_and(|w| *n != w),
+        (Answer::Number(n), Test::AtLeast(w)) => n >= w,
+        (Answer::Number(n), Test::AtMost(w)) => n <= w,
+        (Answer::Number(n), Test::MoreThan(w)) => n > w,
+        (Answer::Number(n), Test::LessThan(w)) => n < w,
+        // Tests that do not fit the answer's type are refused when the rules are loaded.
+        _ => false,
+    }
+}
+
+fn parse_tests(
+    field: &str,
+    value: &Value,
+    groups: &BTreeMap<String, Vec<String>>,
+) -> Result<Condition, String> {
+    let test = |test: Test| Condition::Test {
+        field: field.to_string(),
+        test,
+    };
+    match value {
+        Value::Mapping(ops) => {
+            let mut tests = Vec::new();
+            for (op, arg) in ops {
+                let op = match op {
+                    Value::String(s) => s.as_str(),
+                    other => return Err(format!("`{}` is not a test", scalar_text(other))),
+                };
+                let t = match op {
+                    "is" => scalar_test(arg)?,
+                    "is_not" => Test::IsNot(word(arg)?),
+                    "one_of" | "includes_any" | "includes" => Test::AnyOf(words(arg, groups)?),
+                    "includes_all" => Test::AllOf(words(arg, groups)?),
+                    "at_least" => Test::AtLeast(number(op, arg)?),
+                    "at_most" => Test::AtMost(number(op, arg)?),
+                    "more_than" => Test::MoreThan(number(op, arg)?),
+                    "less_than" => Test::LessThan(number(op, arg)?),
+                    "is_unknown" => match arg {
+                        Value::Bool(b) => Test::IsUnknown(*b),
+                        Value::String(s) if s == "yes" || s == "true" => Test::IsUnknown(true),
+                        Value::String(s) if s == "no" || s == "false" => Test::IsUnknown(false),
+                        other => {
+                            return Err(format!(
+                                "`is_unknown` takes true or false, not {}",
+                                scalar_text(other)
+                            ));
+                        }
+                    },
+                    other => {
+                        return Err(format!(
+                            "unknown test `{other}`; {}",
+                            suggest::hint(other, OPERATORS.iter().copied().chain(COMBINATORS))
+                        ));
+                    }
+                };
+                tests.push(test(t));
+            }
+            match tests.len() {
+                0 => Err(format!("`{field}` has no test")),
+                1 => Ok(tests.into_iter().next().unwrap_or(Condition::All(vec![]))),
+                _ => Ok(Condition::All(tests)),
+            }
+        }
+        Value::Sequence(_) => Ok(test(Test::AnyOf(words(value, groups)?))),
+        other => Ok(test(scalar_test(other)?)),
+    }
+}
+
+fn scalar_test(value: &Value) -> Result<Test, String> {
+    let w = word(value)?;
+    Ok(if w == UNKNOWN {
+        Test::IsUnknown(true)
+    } else {
+        Test::Is(w)
+    })
+}
+
+fn word(value: &Value) -> Result<String, String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Err(format!(
+            "`{b}` is not an answer value; write \"yes\" or \"no\" in quotes"
+        )),
+        other => Err(format!("expected a value, found {}", scalar_text(other))),
+    }
+}
+
+fn words(value: &Value, groups: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+    let items = match value {
+        Value::Sequence(items) => items.iter().map(word).collect::<Result<Vec<_>, _>>()?,
+        other => vec![word(other)?],
+    };
+    if items.is_empty() {
+        return Err("an empty list of values can never match".to_string());
+    }
+    let mut out = Vec::new();
+    for item in items {
+        match groups.get(&item) {
+            Some(members) => out.extend(members.iter().cloned()),
+            None => out.push(item),
+        }
+    }
+    Ok(out)
+}
+
+fn number(op: &str, value: &Value) -> Result<i64, String> {
+    match value {
+        Value::Number(n) => n
+            .as_i64()
+            .ok_or_else(|| format!("`{op}` takes a whole number, not {n}")),
+        other => Err(format!(
+            "`{op}` takes a whole number, not {}",
+            scalar_text(other)
+        )),
+    }
+}
+
+fn check_test(questions: &QuestionSet, field: &str, test: &Test, problems: &mut Vec<Problem>) {
+    let Some(def) = questions.field(field) else {
+        problems.push(Problem {
+            code: Code::UnknownField,
+            message: format!("unknown field `{field}`"),
+            help: suggest::hint(field, questions.field_keys()),
+            token: field.to_string(),
+        });
+        return;
+    };
+    let mismatch = |what: &str| Problem {
+        code: Code::BadCondition,
+        message: format!("`{field}` is a {} field; {what}", def.kind.name()),
+        help: match def.kind {
+            FieldKind::Text => "text fields can only be tested with `is_unknown`".to_string(),
+            FieldKind::Number { .. } => {
+                "use at_least, at_most, more_than, less_than, is or is_unknown".to_string()
+            }
+            FieldKind::List(_) => "use a list of values (includes any), includes_all or is_unknown".to_string(),
+            FieldKind::Choice(_) => "use a value, a list of values (one of), is_not or is_unknown".to_string(),
+        },
+        token: field.to_string(),
+    };
+    let mut check_value = |value: &str| {
+        if def.canonical_value(value).is_none() {
+            problems.push(Problem {
+                code: Code::UnknownValue,
+                message: format!("`{value}` is not a value of `{field}`"),
+                help: suggest::hint(value, def.value_ids()),
+                token: value.to_string(),
+            });
+        }
+    };
+    match (&def.kind, test) {
+        (_, Test::IsUnknown(_)) => {}
+        (FieldKind::Text, _) => problems.push(mismatch("it cannot be compared with values")),
+        (FieldKind::Number { .. }, Test::Is(v) | Test::IsNot(v)) => {
+            if v.parse::<i64>().is_err() {
+                problems.push(mismatch(&format!("`{v}` is not a whole number")));
+            }
+        }
+        (FieldKind::Number { .. }, Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_)) => {}
+        (FieldKind::Number { .. }, _) => problems.push(mismatch("it cannot be tested against a list of values")),
+        (FieldKind::Choice(_) | FieldKind::List(_), Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_)) => {
+            problems.push(mismatch("it cannot be compared as a number"))
+        }
+        (FieldKind::Choice(_), Test::AllOf(_)) => {
+            problems.push(mismatch("one answer cannot include several values"))
+        }
+        (_, Test::Is(v) | Test::IsNot(v)) => check_value(v),
+        (_, Test::AnyOf(vs) | Test::AllOf(vs)) => vs.iter().for_each(|v| check_value(v)),
+    }
+}

@@ -1,0 +1,322 @@
+//! Evaluation: a pure function from a rule set and a record to an outcome. No I/O, no clock.
+
+use crate::condition::{Answers, Eval, Status, Truth};
+use crate::continuum::{Continuum, StrategyStatus};
+use crate::content::Content;
+use crate::questions::QuestionSet;
+use crate::record::{Answer, Record};
+use crate::rules::Rule;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything a result says, with the rules and answers behind each part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Index into the continuum's levels.
+    pub level: usize,
+    pub provisional: bool,
+    pub strategy: Strategy,
+    pub fired: Vec<Fired>,
+    pub child_responses: Vec<Recommended>,
+    pub harmed_child_responses: Vec<Recommended>,
+    /// Whether another child was involved: `Some(true)`, `Some(false)`, or `None` when not known.
+    pub other_child: Option<bool>,
+    pub clarify: Vec<Clarify>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strategy {
+    pub status: StrategyStatus,
+    pub reasons: Vec<StrategyReason>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrategyReason {
+    /// The rule behind the reason.
+    pub rule: String,
+    pub text: String,
+}
+
+/// A rule that fired, and the answers it matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fired {
+    pub id: String,
+    pub level: Option<usize>,
+    pub strategy_discussion: Option<StrategyStatus>,
+    pub reason: String,
+    pub source: String,
+    /// Field keys whose answers the rule matched.
+    pub answers: Vec<String>,
+}
+
+/// A recommended action and where it comes from (`level:<id>` or a rule id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommended {
+    pub id: String,
+    pub text: String,
+    pub from: String,
+}
+
+/// Something to find out, and why it matters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clarify {
+    /// The unknown field, when the item is an answer to clarify.
+    pub field: Option<String>,
+    pub text: String,
+    /// What it could change, in words.
+    pub because: Vec<String>,
+    /// The rules behind it.
+    pub rules: Vec<String>,
+}
+
+/// The answers of one record, with which fields apply.
+pub struct Facts<'a> {
+    record: &'a Record,
+    not_applicable: BTreeSet<&'a str>,
+}
+
+impl<'a> Facts<'a> {
+    /// Work out which fields apply, in question order (a field's condition reads earlier fields).
+    pub fn new(questions: &'a QuestionSet, record: &'a Record) -> Self {
+        let mut facts = Facts {
+            record,
+            not_applicable: BTreeSet::new(),
+        };
+        for (_, field) in questions.fields() {
+            if let Some(when) = &field.when
+                && when.eval(&facts).truth == Truth::False
+            {
+                facts.not_applicable.insert(field.key.as_str());
+            }
+        }
+        facts
+    }
+
+    pub fn applies(&self, key: &str) -> bool {
+        !self.not_applicable.contains(key)
+    }
+}
+
+impl Answers for Facts<'_> {
+    fn status(&self, key: &str) -> Status<'_> {
+        if self.not_applicable.contains(key) {
+            return Status::NotApplicable;
+        }
+        match self.record.answers.get(key) {
+            Some(answer) => Status::Known(answer),
+            None => Status::Unknown,
+        }
+    }
+}
+
+/// Place the behaviour, decide the strategy discussion and gather the responses.
+pub fn evaluate(content: &Content, record: &Record) -> Outcome {
+    let questions = &content.questions;
+    let continuum = &content.continuum;
+    let facts = Facts::new(questions, record);
+    let results: Vec<(&Rule, Eval)> = content
+        .rules
+        .rules
+        .iter()
+        .map(|rule| (rule, rule.when.eval(&facts)))
+        .collect();
+
+    let fired: Vec<(&Rule, &Eval)> = results
+        .iter()
+        .filter(|(_, e)| e.truth == Truth::True)
+        .map(|(r, e)| (*r, e))
+        .collect();
+    let placed = fired.iter().filter_map(|(r, _)| r.level).max();
+    let level = placed.unwrap_or(0);
+
+    // The strategy discussion from what is known.
+    let mut status = StrategyStatus::NotIndicated;
+    let mut reasons = Vec::new();
+    for (rule, _) in &fired {
+        let own = rule_strategy(continuum, rule);
+        if own > StrategyStatus::NotIndicated {
+            status = status.max(own);
+            reasons.push(StrategyReason {
+                rule: rule.id.clone(),
+                text: strategy_reason(continuum, rule),
+            });
+        }
+    }
+    let known_status = status;
+
+    // What is not known and could raise the level or the strategy discussion.
+    let mut provisional = placed.is_none();
+    let mut to_clarify: BTreeMap<String, (BTreeSet<String>, Vec<String>)> = BTreeMap::new();
+    for (rule, eval) in results.iter().filter(|(_, e)| e.truth == Truth::Unknown) {
+        let raises_level = rule.level.is_some_and(|l| l > level);
+        let could = rule_strategy(continuum, rule);
+        let raises_strategy = could > known_status;
+        if !(raises_level || raises_strategy) {
+            continue;
+        }
+        provisional = true;
+        let mut because = Vec::new();
+        if let Some(l) = rule.level.filter(|_| raises_level) {
+            because.push(format!("could place the behaviour at {}", level_id(continuum, l)));
+        }
+        if raises_strategy && could == StrategyStatus::Required {
+            because.push("could make a strategy discussion required".to_string());
+            status = status.max(StrategyStatus::Consider);
+            let unknown: Vec<String> = eval.unknown.iter().map(|k| describe_field(questions, k)).collect();
+            reasons.push(StrategyReason {
+                rule: rule.id.clone(),
+                text: format!(
+                    "Consider a strategy discussion until this is clarified: {} (rule {}: {})",
+                    unknown.join("; "),
+                    rule.id,
+                    rule.reason.trim()
+                ),
+            });
+        }
+        for key in &eval.unknown {
+            let entry = to_clarify.entry(key.clone()).or_default();
+            entry.0.extend(because.iter().cloned());
+            if !entry.1.contains(&rule.id) {
+                entry.1.push(rule.id.clone());
+            }
+        }
+    }
+
+    let mut clarify: Vec<Clarify> = questions
+        .fields()
+        .filter_map(|(_, f)| {
+            to_clarify.remove(&f.key).map(|(because, rules)| Clarify {
+                field: Some(f.key.clone()),
+                text: describe_field(questions, &f.key),
+                because: because.into_iter().collect(),
+                rules,
+            })
+        })
+        .collect();
+    if placed.is_none() {
+        clarify.push(Clarify {
+            field: None,
+            text: "No rule placed this behaviour on the continuum; the placement shown is the lowest level by default and must not be relied on.".to_string(),
+            because: vec!["the answers recorded do not establish any level".to_string()],
+            rules: vec![],
+        });
+    }
+    for (rule, _) in &fired {
+        for item in &rule.clarify {
+            clarify.push(Clarify {
+                field: None,
+                text: item.clone(),
+                because: vec![rule.reason.trim().to_string()],
+                rules: vec![rule.id.clone()],
+            });
+        }
+    }
+
+    let other_child = match facts.status("others.involved") {
+        Status::Known(Answer::Choice(v)) => Some(v == "yes"),
+        Status::NotApplicable => Some(false),
+        _ => None,
+    };
+    let (child_responses, harmed_child_responses) =
+        gather_responses(continuum, level, &fired, other_child != Some(false));
+
+    Outcome {
+        level,
+        provisional,
+        strategy: Strategy { status, reasons },
+        fired: fired
+            .iter()
+            .map(|(rule, eval)| Fired {
+                id: rule.id.clone(),
+                level: rule.level,
+                strategy_discussion: rule.strategy_discussion,
+                reason: rule.reason.trim().to_string(),
+                source: rule.source.clone(),
+                answers: questions
+                    .field_keys()
+                    .filter(|k| eval.evidence.contains(*k))
+                    .map(str::to_string)
+                    .collect(),
+            })
+            .collect(),
+        child_responses,
+        harmed_child_responses,
+        other_child,
+        clarify,
+    }
+}
+
+/// What a rule means for the strategy discussion: its own effect, or its level's.
+fn rule_strategy(continuum: &Continuum, rule: &Rule) -> StrategyStatus {
+    let from_level = rule
+        .level
+        .and_then(|l| continuum.level(l))
+        .map_or(StrategyStatus::NotIndicated, |l| l.strategy_discussion);
+    rule.strategy_discussion
+        .unwrap_or(StrategyStatus::NotIndicated)
+        .max(from_level)
+}
+
+fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
+    match rule.strategy_discussion {
+        Some(StrategyStatus::Required) | Some(StrategyStatus::Consider) => rule.reason.trim().to_string(),
+        _ => format!(
+            "{} This places the behaviour at {}.",
+            rule.reason.trim(),
+            rule.level.map_or("?", |l| level_id(continuum, l))
+        ),
+    }
+}
+
+fn level_id(continuum: &Continuum, index: usize) -> &str {
+    continuum.level(index).map_or("?", |l| l.id.as_str())
+}
+
+/// "Q4 others.coercion - Were threats, bribes, trickery or force used…?"
+pub fn describe_field(questions: &QuestionSet, key: &str) -> String {
+    match (questions.question_of(key), questions.field(key)) {
+        (Some(q), Some(f)) => format!("Q{} {} - {}", q.number, key, f.prompt),
+        _ => key.to_string(),
+    }
+}
+
+fn gather_responses(
+    continuum: &Continuum,
+    level: usize,
+    fired: &[(&Rule, &Eval)],
+    other_child: bool,
+) -> (Vec<Recommended>, Vec<Recommended>) {
+    let mut out = (Vec::new(), Vec::new());
+    let Some(lvl) = continuum.level(level) else {
+        return out;
+    };
+    let from_level = format!("level:{}", lvl.id);
+    for harmed in [false, true] {
+        if harmed && !other_child {
+            continue;
+        }
+        let list = if harmed { &mut out.1 } else { &mut out.0 };
+        let base = if harmed {
+            &lvl.responses.harmed_child
+        } else {
+            &lvl.responses.child
+        };
+        let mut push = |id: &str, text: &str, from: &str| {
+            if !list.iter().any(|r: &Recommended| r.id == id) {
+                list.push(Recommended {
+                    id: id.to_string(),
+                    text: text.trim().to_string(),
+                    from: from.to_string(),
+                });
+            }
+        };
+        for r in base {
+            push(&r.id, &r.text, &from_level);
+        }
+        for (rule, _) in fired {
+            for r in rule.responses_for(harmed) {
+                push(&r.id, &r.text, &rule.id);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,60 @@
+//! Finding record files on disk and loading them.
+
+use crate::content::Content;
+use crate::error::Error;
+use crate::record::Record;
+use crate::source::Source;
+use std::path::{Path, PathBuf};
+
+/// The files named, with folders replaced by the `.yaml`/`.yml` files inside them (recursively,
+/// sorted by path so that output is in a stable order).
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let before = out.len();
+            walk(input, &mut out, 0)?;
+            if out.len() == before {
+                return Err(Error::Usage(format!(
+                    "the folder {} holds no .yaml files",
+                    input.display()
+                )));
+            }
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+const MAX_DEPTH: usize = 16;
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir)
+        .map_err(|err| Error::Usage(format!("cannot read the folder {}: {err}", dir.display())))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Ok(kind) = std::fs::symlink_metadata(&path).map(|m| m.file_type()) else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, out, depth + 1)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml")
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Read and validate one record file.
+pub fn load_record(path: &Path, content: &Content) -> Result<Record, Error> {
+    let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
+    Record::load(&source, &content.questions, &content.level_ids()).map_err(Error::Invalid)
+}

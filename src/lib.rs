@@ -1,0 +1,24 @@
+//! hsb: decision support for safeguarding practitioners in Wales responding to sexual behaviour
+//! shown by children.
+//!
+//! The flow is load → evaluate → render: [`content`] loads the question set, continuum and rule
+//! set; [`record`] loads an `hsb/1` record; [`engine::evaluate`] is a pure function from those to
+//! an [`engine::Outcome`]; [`report`] draws it as a table, JSON or Markdown.
+
+pub mod cli;
+pub mod condition;
+pub mod content;
+pub mod continuum;
+pub mod diag;
+pub mod engine;
+pub mod error;
+pub mod files;
+pub mod questions;
+pub mod record;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod yaml;
+
+pub use error::Error;

@@ -1,0 +1,369 @@
+//! The question set: the seven Appendix 3 questions and the fields recorded for each.
+//!
+//! The questions are data (`questions/appendix3.yaml`); this module knows only their shape.
+
+use crate::condition::Condition;
+use crate::diag::{Code, Diagnostic};
+use crate::source::Source;
+use crate::suggest;
+use crate::yaml;
+use serde::Deserialize;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "hsb-questions/1";
+/// The value every choice and list accepts for "not known yet".
+pub const UNKNOWN: &str = "unknown";
+
+/// A loaded, validated question set.
+#[derive(Debug, Clone)]
+pub struct QuestionSet {
+    pub name: String,
+    pub version: String,
+    pub attribution: String,
+    pub introduction: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub number: u32,
+    pub text: String,
+    /// The Appendix 3 reason: why we ask.
+    pub reason: String,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The full id, `question.field`.
+    pub key: String,
+    pub prompt: String,
+    pub help: Option<String>,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// When the field applies; `None` means always.
+    pub when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Text,
+    Choice(Vec<Choice>),
+    List(Vec<Choice>),
+    Number { min: i64, max: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub help: String,
+    /// Other words read as this value (e.g. `orange` for `amber`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl FieldKind {
+    pub fn choices(&self) -> &[Choice] {
+        match self {
+            FieldKind::Choice(c) | FieldKind::List(c) => c,
+            _ => &[],
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Choice(_) => "choice",
+            FieldKind::List(_) => "list",
+            FieldKind::Number { .. } => "number",
+        }
+    }
+}
+
+impl Field {
+    /// The canonical id for a value written in a file (resolving aliases), if the field allows it.
+    pub fn canonical_value(&self, written: &str) -> Option<&str> {
+        if written == UNKNOWN {
+            return Some(UNKNOWN);
+        }
+        self.kind
+            .choices()
+            .iter()
+            .find(|c| c.id == written || c.aliases.iter().any(|a| a == written))
+            .map(|c| c.id.as_str())
+    }
+
+    /// The allowed value ids, for messages.
+    pub fn value_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.kind.choices().iter().map(|c| c.id.as_str())
+    }
+
+    /// The practitioner's label for a value id.
+    pub fn label_of<'a>(&'a self, value: &'a str) -> &'a str {
+        if value == UNKNOWN {
+            return "Not known yet";
+        }
+        self.kind
+            .choices()
+            .iter()
+            .find(|c| c.id == value)
+            .map_or(value, |c| c.label.as_str())
+    }
+}
+
+impl QuestionSet {
+    /// Every field in question order.
+    pub fn fields(&self) -> impl Iterator<Item = (&Question, &Field)> {
+        self.questions
+            .iter()
+            .flat_map(|q| q.fields.iter().map(move |f| (q, f)))
+    }
+
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields().map(|(_, f)| f).find(|f| f.key == key)
+    }
+
+    pub fn question_of(&self, key: &str) -> Option<&Question> {
+        self.fields().find(|(_, f)| f.key == key).map(|(q, _)| q)
+    }
+
+    pub fn field_keys(&self) -> impl Iterator<Item = &str> + Clone {
+        self.questions
+            .iter()
+            .flat_map(|q| q.fields.iter().map(|f| f.key.as_str()))
+    }
+
+    /// Load and validate a question set, reporting every problem found.
+    pub fn load(source: &Source) -> Result<Self, Vec<Diagnostic>> {
+        yaml::expect_format(source, FORMAT, "question set").map_err(|d| vec![d])?;
+        let raw: RawQuestionSet = yaml::parse(source).map_err(|d| vec![d])?;
+        build(source, raw)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestionSet {
+    #[allow(dead_code)]
+    format: String,
+    name: String,
+    #[serde(default)]
+    version: Option<Value>,
+    #[serde(default)]
+    attribution: String,
+    #[serde(default)]
+    introduction: String,
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    number: u32,
+    text: String,
+    #[serde(default)]
+    reason: String,
+    fields: Vec<RawField>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    prompt: String,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    values: Vec<Choice>,
+    #[serde(default)]
+    min: Option<i64>,
+    #[serde(default)]
+    max: Option<i64>,
+    #[serde(default)]
+    when: Option<Value>,
+}
+
+const KINDS: [&str; 4] = ["text", "choice", "list", "number"];
+
+fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut questions = Vec::new();
+    let mut seen_questions = BTreeMap::new();
+    let mut conditions = Vec::new();
+    for rq in raw.questions {
+        let anchor = format!("id: {}", rq.id);
+        if seen_questions.insert(rq.id.clone(), ()).is_some() {
+            problems.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    &source.name,
+                    format!("question id `{}` is used twice", rq.id),
+                )
+                .at(source.locate(&[&anchor, &anchor]))
+                .help("give each question its own id"),
+            );
+        }
+        let mut fields = Vec::new();
+        for rf in rq.fields {
+            let key = format!("{}.{}", rq.id, rf.id);
+            let place = source.locate(&[&anchor, &format!("id: {}", rf.id)]);
+            if fields.iter().any(|f: &Field| f.key == key) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        &source.name,
+                        format!("field id `{key}` is used twice"),
+                    )
+                    .at(place),
+                );
+            }
+            let kind = match rf.kind.as_str() {
+                "text" => FieldKind::Text,
+                "choice" => FieldKind::Choice(rf.values),
+                "list" => FieldKind::List(rf.values),
+                "number" => FieldKind::Number {
+                    min: rf.min.unwrap_or(0),
+                    max: rf.max.unwrap_or(i64::MAX),
+                },
+                other => {
+                    problems.push(
+                        Diagnostic::error(
+                            Code::Structure,
+                            &source.name,
+                            format!("field `{key}` has unknown type `{other}`"),
+                        )
+                        .at(place)
+                        .help(suggest::hint(other, KINDS)),
+                    );
+                    continue;
+                }
+            };
+            if matches!(kind, FieldKind::Choice(_) | FieldKind::List(_)) && kind.choices().is_empty()
+            {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadContent,
+                        &source.name,
+                        format!("field `{key}` is a {} with no values", kind.name()),
+                    )
+                    .at(place)
+                    .help("list the allowed values under `values:`"),
+                );
+            }
+            let mut value_ids = BTreeMap::new();
+            for choice in kind.choices() {
+                for word in std::iter::once(&choice.id).chain(&choice.aliases) {
+                    if value_ids.insert(word.clone(), ()).is_some() {
+                        problems.push(
+                            Diagnostic::error(
+                                Code::DuplicateId,
+                                &source.name,
+                                format!("field `{key}` lists the value `{word}` twice"),
+                            )
+                            .at(place),
+                        );
+                    }
+                }
+            }
+            if let FieldKind::Number { min, max } = kind
+                && min > max
+            {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadContent,
+                        &source.name,
+                        format!("field `{key}` has min {min} above max {max}"),
+                    )
+                    .at(place),
+                );
+            }
+            let when = match rf.when {
+                None => None,
+                Some(value) => match Condition::parse(&value, &BTreeMap::new()) {
+                    Ok(condition) => {
+                        conditions.push((key.clone(), anchor.clone(), rf.id.clone()));
+                        Some(condition)
+                    }
+                    Err(message) => {
+                        problems.push(
+                            Diagnostic::error(
+                                Code::BadCondition,
+                                &source.name,
+                                format!("field `{key}`: {message}"),
+                            )
+                            .at(place),
+                        );
+                        None
+                    }
+                },
+            };
+            fields.push(Field {
+                key,
+                prompt: rf.prompt,
+                help: rf.help,
+                kind,
+                required: rf.required,
+                when,
+            });
+        }
+        questions.push(Question {
+            id: rq.id,
+            number: rq.number,
+            text: rq.text,
+            reason: rq.reason,
+            fields,
+        });
+    }
+    let set = QuestionSet {
+        name: raw.name,
+        version: raw.version.map(|v| yaml::scalar_text(&v)).unwrap_or_default(),
+        attribution: raw.attribution,
+        introduction: raw.introduction,
+        questions,
+    };
+    // A field's condition may only depend on fields asked before it.
+    for (key, anchor, field_id) in conditions {
+        let Some(condition) = set.field(&key).and_then(|f| f.when.as_ref()) else {
+            continue;
+        };
+        let earlier: Vec<&str> = set
+            .field_keys()
+            .take_while(|k| *k != key)
+            .collect();
+        for problem in condition.check(&set) {
+            problems.push(
+                Diagnostic::error(problem.code, &source.name, format!("field `{key}`: {}", problem.message))
+                    .at(source.locate(&[&anchor, &format!("id: {field_id}"), &problem.token]))
+                    .help(problem.help),
+            );
+        }
+        for used in condition.fields() {
+            if !earlier.contains(&used.as_str()) && set.field(&used).is_some() {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadCondition,
+                        &source.name,
+                        format!("field `{key}` depends on `{used}`, which is not asked before it"),
+                    )
+                    .at(source.locate(&[&anchor, &format!("id: {field_id}")]))
+                    .help("a field's `when:` may only use fields that come earlier"),
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(problems)
+    }
+}

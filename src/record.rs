@@ -1,0 +1,307 @@
+//! The `hsb/1` record: one format for saved assessments, training scenarios and test cases.
+
+use crate::diag::{Code, Diagnostic};
+use crate::questions::{FieldKind, QuestionSet, UNKNOWN};
+use crate::source::Source;
+use crate::suggest;
+use crate::yaml::{self, scalar_text};
+use serde::Deserialize;
+use serde_yaml::{Mapping, Value};
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "hsb/1";
+
+/// The strategy-discussion statuses, lowest first.
+pub const STRATEGY_STATUSES: [&str; 3] = ["not_indicated", "consider", "required"];
+
+/// A known answer. Answers not known are simply absent from [`Record::answers`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Text(String),
+    Choice(String),
+    List(Vec<String>),
+    Number(i64),
+}
+
+/// What a scenario or test case expects the result to be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy_discussion: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<bool>,
+    /// Rules that must fire.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// Response ids that must be present, for either child.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    pub title: Option<String>,
+    pub case_ref: Option<String>,
+    pub notes: Option<String>,
+    pub teaching_notes: Option<String>,
+    pub answers: BTreeMap<String, Answer>,
+    pub expect: Option<Expect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    #[allow(dead_code)]
+    format: Value,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    case_ref: Option<Value>,
+    #[serde(default)]
+    notes: Option<String>,
+    #[serde(default)]
+    teaching_notes: Option<String>,
+    #[serde(default)]
+    answers: Mapping,
+    #[serde(default)]
+    expect: Option<Expect>,
+}
+
+impl Record {
+    /// Load and validate a record against a question set and the continuum's level ids,
+    /// reporting every problem found.
+    pub fn load(
+        source: &Source,
+        questions: &QuestionSet,
+        levels: &[&str],
+    ) -> Result<Self, Vec<Diagnostic>> {
+        yaml::expect_format(source, FORMAT, "record").map_err(|d| vec![d])?;
+        let raw: RawRecord = yaml::parse(source).map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+        let mut answers = BTreeMap::new();
+        for (key, value) in &raw.answers {
+            let key = scalar_text(key);
+            match read_answer(source, questions, &key, value) {
+                Ok(Some(answer)) => {
+                    answers.insert(key, answer);
+                }
+                Ok(None) => {}
+                Err(d) => problems.push(d),
+            }
+        }
+        for (_, field) in questions.fields() {
+            let missing = match answers.get(&field.key) {
+                None => true,
+                Some(Answer::Text(t)) => t.trim().is_empty(),
+                Some(_) => false,
+            };
+            if field.required && missing && !problems.iter().any(|d| d.message.contains(&field.key)) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::MissingAnswer,
+                        &source.name,
+                        format!("`{}` is required and has no answer", field.key),
+                    )
+                    .at(source.locate(&["answers"]))
+                    .help(format!("add `{}:` under `answers:` ({})", field.key, field.prompt)),
+                );
+            }
+        }
+        if let Some(expect) = &raw.expect {
+            check_expect(source, expect, levels, &mut problems);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Record {
+            title: raw.title,
+            case_ref: raw.case_ref.map(|v| scalar_text(&v)),
+            notes: raw.notes,
+            teaching_notes: raw.teaching_notes,
+            answers,
+            expect: raw.expect,
+        })
+    }
+
+    /// The record as `hsb/1` YAML, answers in question order, so that loading it gives it back.
+    pub fn to_yaml(&self, questions: &QuestionSet) -> Result<String, serde_yaml::Error> {
+        let mut map = Mapping::new();
+        let text = |s: &str| Value::String(s.to_string());
+        map.insert(text("format"), text(FORMAT));
+        for (key, value) in [
+            ("title", &self.title),
+            ("case_ref", &self.case_ref),
+            ("notes", &self.notes),
+            ("teaching_notes", &self.teaching_notes),
+        ] {
+            if let Some(value) = value {
+                map.insert(text(key), text(value));
+            }
+        }
+        let mut answers = Mapping::new();
+        for (_, field) in questions.fields() {
+            let value = match self.answers.get(&field.key) {
+                Some(Answer::Text(t)) => text(t),
+                Some(Answer::Choice(c)) => text(c),
+                Some(Answer::List(items)) => {
+                    Value::Sequence(items.iter().map(|i| text(i)).collect())
+                }
+                Some(Answer::Number(n)) => Value::Number((*n).into()),
+                None if matches!(field.kind, FieldKind::Text) => continue,
+                None => text(UNKNOWN),
+            };
+            answers.insert(text(&field.key), value);
+        }
+        map.insert(text("answers"), Value::Mapping(answers));
+        if let Some(expect) = &self.expect {
+            map.insert(text("expect"), serde_yaml::to_value(expect)?);
+        }
+        serde_yaml::to_string(&map)
+    }
+}
+
+fn read_answer(
+    source: &Source,
+    questions: &QuestionSet,
+    key: &str,
+    value: &Value,
+) -> Result<Option<Answer>, Diagnostic> {
+    let place = |token: &str| source.locate(&["answers", key, token]).or(source.locate(&["answers", key]));
+    let Some(field) = questions.field(key) else {
+        let help = if questions.questions.iter().any(|q| q.id == key) {
+            format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
+        } else {
+            suggest::hint(key, questions.field_keys())
+        };
+        return Err(Diagnostic::error(
+            Code::UnknownField,
+            &source.name,
+            format!("unknown field `{key}`"),
+        )
+        .at(source.locate(&["answers", key]))
+        .help(help));
+    };
+    if matches!(value, Value::Null) {
+        return Ok(None);
+    }
+    let wrong_type = |what: &str| {
+        Diagnostic::error(
+            Code::BadAnswer,
+            &source.name,
+            format!("`{key}` takes {what}, found {}", describe(value)),
+        )
+        .at(place(""))
+    };
+    let choice = |written: &str| -> Result<Option<String>, Diagnostic> {
+        match field.canonical_value(written) {
+            Some(UNKNOWN) => Ok(None),
+            Some(id) => Ok(Some(id.to_string())),
+            None => Err(Diagnostic::error(
+                Code::UnknownValue,
+                &source.name,
+                format!("`{written}` is not a value of `{key}`"),
+            )
+            .at(place(written))
+            .help(format!(
+                "{} (allowed: {}, `unknown`)",
+                suggest::closest(written, field.value_ids())
+                    .map_or_else(|| "use one of the allowed values".to_string(), |s| format!("did you mean `{s}`?")),
+                suggest::join(field.value_ids())
+            ))),
+        }
+    };
+    match (&field.kind, value) {
+        (FieldKind::Text, Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
+            let text = scalar_text(value);
+            Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
+        }
+        (FieldKind::Text, _) => Err(wrong_type("text")),
+        (FieldKind::Choice(_), Value::String(s)) => Ok(choice(s)?.map(Answer::Choice)),
+        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word")
+            .help(format!("write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"))),
+        (FieldKind::Choice(_), _) => Err(wrong_type("one value")
+            .help(format!("allowed: {}, `unknown`", suggest::join(field.value_ids())))),
+        (FieldKind::List(_), Value::String(s)) => Ok(choice(s)?.map(|id| Answer::List(vec![id]))),
+        (FieldKind::List(_), Value::Sequence(items)) => {
+            let mut ids = Vec::new();
+            let mut saw_unknown = false;
+            for item in items {
+                let Value::String(s) = item else {
+                    return Err(wrong_type("a list of values"));
+                };
+                match choice(s)? {
+                    Some(id) if !ids.contains(&id) => ids.push(id),
+                    Some(_) => {}
+                    None => saw_unknown = true,
+                }
+            }
+            match (saw_unknown, ids.is_empty()) {
+                (true, true) => Ok(None),
+                (true, false) => Err(Diagnostic::error(
+                    Code::BadAnswer,
+                    &source.name,
+                    format!("`{key}` mixes `unknown` with other values"),
+                )
+                .at(place(UNKNOWN))
+                .help("list what is known; write `unknown` alone only when nothing is known")),
+                (false, _) => Ok(Some(Answer::List(ids))),
+            }
+        }
+        (FieldKind::List(_), _) => Err(wrong_type("a list of values")),
+        (FieldKind::Number { .. }, Value::String(s)) if s == UNKNOWN => Ok(None),
+        (FieldKind::Number { min, max }, Value::Number(n)) => match n.as_i64() {
+            Some(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Number(n))),
+            _ => Err(Diagnostic::error(
+                Code::BadAnswer,
+                &source.name,
+                format!("`{key}` must be a whole number from {min} to {max}, found {n}"),
+            )
+            .at(place(&n.to_string()))
+            .help(format!("{} (or `unknown`)", field.prompt))),
+        },
+        (FieldKind::Number { min, max }, _) => Err(wrong_type(&format!(
+            "a whole number from {min} to {max}, or `unknown`"
+        ))),
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("`{s}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::Bool(b) => format!("`{b}`"),
+        other => scalar_text(other),
+    }
+}
+
+fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mut Vec<Diagnostic>) {
+    if let Some(level) = &expect.level
+        && !levels.contains(&level.as_str())
+    {
+        problems.push(
+            Diagnostic::error(
+                Code::BadExpect,
+                &source.name,
+                format!("expected level `{level}` is not a level of the continuum"),
+            )
+            .at(source.locate(&["expect", "level", level]))
+            .help(suggest::hint(level, levels.iter().copied())),
+        );
+    }
+    if let Some(status) = &expect.strategy_discussion
+        && !STRATEGY_STATUSES.contains(&status.as_str())
+    {
+        problems.push(
+            Diagnostic::error(
+                Code::BadExpect,
+                &source.name,
+                format!("expected strategy discussion `{status}` is not a status"),
+            )
+            .at(source.locate(&["expect", "strategy_discussion", status]))
+            .help(suggest::hint(status, STRATEGY_STATUSES)),
+        );
+    }
+}

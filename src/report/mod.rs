@@ -1,0 +1,286 @@
+//! Rendering an outcome: one view of the result, drawn as a table, JSON or Markdown.
+//!
+//! [`View`] gathers everything a result says in display-ready form, so the three formats cannot
+//! disagree about what was concluded.
+
+mod json;
+pub mod material;
+mod markdown;
+mod table;
+
+use crate::content::Content;
+use crate::engine::{Outcome, Recommended};
+use crate::questions::{FieldKind, QuestionSet};
+use crate::record::{Answer, Record};
+use serde::Serialize;
+
+pub use json::render as json;
+pub use markdown::render as markdown;
+pub use table::render as table;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_ref: Option<String>,
+    pub level: String,
+    pub level_label: String,
+    /// Every level id, least concerning first, for drawing the continuum.
+    #[serde(skip)]
+    pub levels: Vec<(String, String)>,
+    #[serde(skip)]
+    pub level_summary: String,
+    pub provisional: bool,
+    pub strategy_discussion: StrategyView,
+    pub rules: Vec<RuleView>,
+    pub responses: ResponsesView,
+    /// `yes`, `no` or `unknown`: whether another child was involved.
+    pub other_child_involved: &'static str,
+    pub clarify: Vec<ClarifyView>,
+    pub rule_set: RuleSetView,
+    pub notice: String,
+    #[serde(skip)]
+    pub answers: Vec<QuestionAnswers>,
+    #[serde(skip)]
+    pub teaching_notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StrategyView {
+    pub status: &'static str,
+    #[serde(skip)]
+    pub label: &'static str,
+    pub summary: String,
+    pub reasons: Vec<ReasonView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReasonView {
+    pub rule: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleView {
+    pub id: String,
+    pub level: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strategy_discussion: Option<&'static str>,
+    pub reason: String,
+    pub source: String,
+    pub answers: Vec<AnswerView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerView {
+    pub field: String,
+    pub value: serde_json::Value,
+    #[serde(skip)]
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponsesView {
+    pub child: Vec<ResponseView>,
+    pub harmed_child: Vec<ResponseView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseView {
+    pub id: String,
+    pub text: String,
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClarifyView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub text: String,
+    pub because: Vec<String>,
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleSetView {
+    pub name: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+/// The answers to one question, for reports.
+#[derive(Debug, Clone)]
+pub struct QuestionAnswers {
+    pub number: u32,
+    pub text: String,
+    pub answers: Vec<(String, String)>,
+}
+
+impl View {
+    pub fn new(source: &str, content: &Content, record: &Record, outcome: &Outcome) -> Self {
+        let continuum = &content.continuum;
+        let questions = &content.questions;
+        let level = continuum.level(outcome.level);
+        let level_id = |i: usize| continuum.level(i).map_or_else(String::new, |l| l.id.clone());
+        let responses = |list: &[Recommended]| {
+            list.iter()
+                .map(|r| ResponseView {
+                    id: r.id.clone(),
+                    text: r.text.clone(),
+                    from: r.from.clone(),
+                })
+                .collect()
+        };
+        View {
+            source: source.to_string(),
+            title: record.title.clone(),
+            case_ref: record.case_ref.clone(),
+            level: level.map_or_else(String::new, |l| l.id.clone()),
+            level_label: level.map_or_else(String::new, |l| l.label.clone()),
+            levels: continuum
+                .levels
+                .iter()
+                .map(|l| (l.id.clone(), l.label.clone()))
+                .collect(),
+            level_summary: level.map_or_else(String::new, |l| l.summary.clone()),
+            provisional: outcome.provisional,
+            strategy_discussion: StrategyView {
+                status: outcome.strategy.status.id(),
+                label: outcome.strategy.status.label(),
+                summary: continuum
+                    .strategy_discussion
+                    .for_status(outcome.strategy.status)
+                    .trim()
+                    .to_string(),
+                reasons: outcome
+                    .strategy
+                    .reasons
+                    .iter()
+                    .map(|r| ReasonView {
+                        rule: r.rule.clone(),
+                        text: r.text.clone(),
+                    })
+                    .collect(),
+            },
+            rules: outcome
+                .fired
+                .iter()
+                .map(|f| RuleView {
+                    id: f.id.clone(),
+                    level: f.level.map(level_id),
+                    strategy_discussion: f.strategy_discussion.map(|s| s.id()),
+                    reason: f.reason.clone(),
+                    source: f.source.clone(),
+                    answers: f
+                        .answers
+                        .iter()
+                        .map(|key| answer_view(questions, record, key))
+                        .collect(),
+                })
+                .collect(),
+            responses: ResponsesView {
+                child: responses(&outcome.child_responses),
+                harmed_child: responses(&outcome.harmed_child_responses),
+            },
+            other_child_involved: match outcome.other_child {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unknown",
+            },
+            clarify: outcome
+                .clarify
+                .iter()
+                .map(|c| ClarifyView {
+                    field: c.field.clone(),
+                    text: c.text.clone(),
+                    because: c.because.clone(),
+                    rules: c.rules.clone(),
+                })
+                .collect(),
+            rule_set: RuleSetView {
+                name: content.rule_set.name.clone(),
+                version: content.rule_set.version.clone(),
+                sha256: content.rule_set.sha256.clone(),
+            },
+            notice: continuum.notice.trim().to_string(),
+            answers: answers_by_question(questions, record),
+            teaching_notes: record.teaching_notes.clone(),
+        }
+    }
+
+    /// The name to head the result with.
+    pub fn heading(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.source)
+    }
+}
+
+fn answer_view(questions: &QuestionSet, record: &Record, key: &str) -> AnswerView {
+    let answer = record.answers.get(key);
+    let value = match answer {
+        Some(Answer::Text(t)) => serde_json::Value::String(t.clone()),
+        Some(Answer::Choice(c)) => serde_json::Value::String(c.clone()),
+        Some(Answer::List(items)) => {
+            serde_json::Value::Array(items.iter().cloned().map(serde_json::Value::String).collect())
+        }
+        Some(Answer::Number(n)) => serde_json::Value::Number((*n).into()),
+        None => serde_json::Value::String("unknown".to_string()),
+    };
+    AnswerView {
+        field: key.to_string(),
+        value,
+        label: display_answer(questions, key, answer),
+    }
+}
+
+/// An answer in the practitioner's words (labels, not ids).
+pub fn display_answer(questions: &QuestionSet, key: &str, answer: Option<&Answer>) -> String {
+    let Some(field) = questions.field(key) else {
+        return String::new();
+    };
+    match answer {
+        None if matches!(field.kind, FieldKind::Text) => "(none recorded)".to_string(),
+        None => "Not known yet".to_string(),
+        Some(Answer::Text(t)) => t.trim().to_string(),
+        Some(Answer::Choice(c)) => field.label_of(c).to_string(),
+        Some(Answer::List(items)) if items.is_empty() => "None".to_string(),
+        Some(Answer::List(items)) => items
+            .iter()
+            .map(|i| field.label_of(i))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(Answer::Number(n)) => n.to_string(),
+    }
+}
+
+fn answers_by_question(questions: &QuestionSet, record: &Record) -> Vec<QuestionAnswers> {
+    let facts = crate::engine::Facts::new(questions, record);
+    questions
+        .questions
+        .iter()
+        .map(|q| QuestionAnswers {
+            number: q.number,
+            text: q.text.clone(),
+            answers: q
+                .fields
+                .iter()
+                .filter(|f| facts.applies(&f.key))
+                .map(|f| {
+                    (
+                        f.prompt.clone(),
+                        display_answer(questions, &f.key, record.answers.get(&f.key)),
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Where a response comes from, in words: "abusive level" or "rule coercion".
+pub fn from_label(from: &str) -> String {
+    match from.strip_prefix("level:") {
+        Some(level) => format!("{level} level"),
+        None => format!("rule {from}"),
+    }
+}

@@ -1,0 +1,207 @@
+//! The rule set: when behaviour is placed at a level, when a strategy discussion is needed,
+//! and what extra actions follow. Rules are data (`continuum/rules.yaml`).
+
+use crate::condition::Condition;
+use crate::continuum::{Continuum, Response, Responses, StrategyStatus};
+use crate::diag::{Code, Diagnostic};
+use crate::questions::QuestionSet;
+use crate::source::Source;
+use crate::suggest;
+use crate::yaml::{self, scalar_text};
+use serde::Deserialize;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "hsb-rules/1";
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub reason: String,
+    pub source: String,
+    pub when: Condition,
+    /// Index into the continuum's levels: the least level when the rule fires.
+    pub level: Option<usize>,
+    pub strategy_discussion: Option<StrategyStatus>,
+    pub responses: Responses,
+    pub clarify: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub name: String,
+    pub version: String,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleSet {
+    #[allow(dead_code)]
+    format: String,
+    name: String,
+    version: Value,
+    #[serde(default)]
+    groups: BTreeMap<String, Vec<String>>,
+    rules: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    reason: String,
+    source: String,
+    when: Value,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    strategy_discussion: Option<StrategyStatus>,
+    #[serde(default)]
+    responses: Responses,
+    #[serde(default)]
+    clarify: Vec<String>,
+}
+
+impl RuleSet {
+    /// Load a rule set and check it against the question set and continuum it will run with.
+    pub fn load(
+        source: &Source,
+        questions: &QuestionSet,
+        continuum: &Continuum,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
+        let raw: RawRuleSet = yaml::parse(source).map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+        let mut rules: Vec<Rule> = Vec::new();
+        for raw_rule in raw.rules {
+            let anchor = format!("id: {}", raw_rule.id);
+            let at = |token: &str| source.locate(&[&anchor, token]).or(source.locate(&[&anchor]));
+            if rules.iter().any(|r| r.id == raw_rule.id) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        &source.name,
+                        format!("rule id `{}` is used twice", raw_rule.id),
+                    )
+                    .at(source.locate(&[&anchor, &anchor]))
+                    .help("give each rule its own id; results and tests refer to rules by id"),
+                );
+            }
+            let level = match &raw_rule.level {
+                None => None,
+                Some(id) => match continuum.index_of(id) {
+                    Some(index) => Some(index),
+                    None => {
+                        problems.push(
+                            Diagnostic::error(
+                                Code::UnknownLevel,
+                                &source.name,
+                                format!("rule `{}`: `{id}` is not a level", raw_rule.id),
+                            )
+                            .at(at(id))
+                            .help(continuum.hint(id)),
+                        );
+                        None
+                    }
+                },
+            };
+            let mut when = match Condition::parse(&raw_rule.when, &raw.groups) {
+                Ok(condition) => condition,
+                Err(message) => {
+                    problems.push(
+                        Diagnostic::error(
+                            Code::BadCondition,
+                            &source.name,
+                            format!("rule `{}`: {message}", raw_rule.id),
+                        )
+                        .at(at("when"))
+                        .help("see the comment at the top of the default rules.yaml for the condition forms"),
+                    );
+                    continue;
+                }
+            };
+            for problem in when.check(questions) {
+                problems.push(
+                    Diagnostic::error(
+                        problem.code,
+                        &source.name,
+                        format!("rule `{}`: {}", raw_rule.id, problem.message),
+                    )
+                    .at(source.locate(&[&anchor, "when", &problem.token]).or(at("when")))
+                    .help(problem.help),
+                );
+            }
+            when.canonicalise(questions);
+            let is_effective = level.is_some()
+                || raw_rule.strategy_discussion.is_some()
+                || !raw_rule.responses.child.is_empty()
+                || !raw_rule.responses.harmed_child.is_empty()
+                || !raw_rule.clarify.is_empty();
+            if !is_effective {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadContent,
+                        &source.name,
+                        format!("rule `{}` has no effect", raw_rule.id),
+                    )
+                    .at(at(&raw_rule.id))
+                    .help("give it a `level`, `strategy_discussion`, `responses` or `clarify`"),
+                );
+            }
+            rules.push(Rule {
+                id: raw_rule.id,
+                reason: raw_rule.reason,
+                source: raw_rule.source,
+                when,
+                level,
+                strategy_discussion: raw_rule.strategy_discussion,
+                responses: raw_rule.responses,
+                clarify: raw_rule.clarify,
+            });
+        }
+        for group in raw.groups.keys() {
+            if questions
+                .fields()
+                .any(|(_, f)| f.canonical_value(group).is_some_and(|v| v != crate::questions::UNKNOWN))
+            {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        &source.name,
+                        format!("group `{group}` has the same name as an answer value"),
+                    )
+                    .at(source.locate(&["groups", group]))
+                    .help("rename the group so that lists of values stay unambiguous"),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(RuleSet {
+            name: raw.name,
+            version: scalar_text(&raw.version),
+            rules,
+        })
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn hint(&self, id: &str) -> String {
+        suggest::hint(id, self.rules.iter().map(|r| r.id.as_str()))
+    }
+}
+
+impl Rule {
+    /// Responses the rule adds, for the child (`false`) or the harmed child (`true`).
+    pub fn responses_for(&self, harmed: bool) -> &[Response] {
+        if harmed {
+            &self.responses.harmed_child
+        } else {
+            &self.responses.child
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Reading the files hsb is given: bounded, UTF-8, and able to point at a line and column.
+
+use crate::diag::{Code, Diagnostic};
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// The largest file hsb reads. Records, rule files and question sets are a few kilobytes;
+/// anything larger is a mistake or an attack, and is refused before it is parsed.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A file's text and the name to report it by.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    /// A built-in file compiled into the binary.
+    pub fn embedded(name: &str, text: &str) -> Self {
+        Source {
+            name: format!("<embedded>/{name}"),
+            text: text.to_string(),
+        }
+    }
+
+    /// Read a file from disk, refusing anything that is not a regular UTF-8 file of bounded size.
+    pub fn read(path: &Path) -> Result<Self, Diagnostic> {
+        let name = path.display().to_string();
+        let metadata = std::fs::metadata(path).map_err(|err| {
+            Diagnostic::error(Code::FileMissing, &name, format!("cannot read the file: {err}"))
+                .help("check the path and that you may read it")
+        })?;
+        if !metadata.is_file() {
+            let what = if metadata.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            return Err(Diagnostic::error(Code::NotAFile, &name, format!("this is {what}"))
+                .help("give the path of a YAML file"));
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(too_large(&name));
+        }
+        let file = File::open(path).map_err(|err| {
+            Diagnostic::error(Code::FileMissing, &name, format!("cannot open the file: {err}"))
+        })?;
+        let mut bytes = Vec::new();
+        // Read one byte past the limit so that a file that grew after the check is still refused.
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|err| {
+                Diagnostic::error(Code::FileMissing, &name, format!("cannot read the file: {err}"))
+            })?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(&name));
+        }
+        let text = String::from_utf8(bytes).map_err(|err| {
+            let offset = err.utf8_error().valid_up_to();
+            let valid = err.as_bytes().get(..offset).unwrap_or_default();
+            let prefix = String::from_utf8_lossy(valid).into_owned();
+            Diagnostic::error(Code::NotUtf8, &name, "the file is not UTF-8 text")
+                .at(Some(line_col(&prefix, prefix.len())))
+                .help("save the file as UTF-8; hsb reads YAML text files only")
+        })?;
+        Ok(Source { name, text })
+    }
+
+    /// The 1-based line and column of the last of `anchors`, found one after another in the text.
+    ///
+    /// Each anchor is searched for as a whole word after the previous one; this finds, say, the
+    /// `touchng` in a rule's conditions from `["id: my-rule", "touchng"]`. Returns `None` when an
+    /// anchor is not found.
+    pub fn locate(&self, anchors: &[&str]) -> Option<(usize, usize)> {
+        let mut at = 0;
+        let mut found = None;
+        for anchor in anchors {
+            let start = find_word(&self.text, anchor, at)?;
+            found = Some(start);
+            at = start + anchor.len();
+        }
+        found.map(|offset| line_col(&self.text, offset))
+    }
+}
+
+fn too_large(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::FileTooLarge,
+        name,
+        format!("the file is larger than {} KiB", MAX_FILE_BYTES / 1024),
+    )
+    .help("hsb files are small YAML documents; check that this is the file you meant")
+}
+
+/// The byte offset of `word` at or after `from`, not in the middle of a longer identifier.
+fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let mut at = from;
+    while let Some(rest) = text.get(at..) {
+        let index = rest.find(word)?;
+        let start = at + index;
+        let end = start + word.len();
+        let before = text.get(..start).and_then(|s| s.chars().next_back());
+        let after = text.get(end..).and_then(|s| s.chars().next());
+        let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if !is_ident(before) && !is_ident(after) {
+            return Some(start);
+        }
+        at = end;
+    }
+    None
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_a_word_after_its_anchor() {
+        let source = Source::embedded(
+            "t.yaml",
+            "rules:\n  - id: a\n    when: x\n  - id: b\n    when: x\n",
+        );
+        assert_eq!(source.locate(&["id: b", "x"]), Some((5, 11)));
+        assert_eq!(source.locate(&["id: c"]), None);
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let source = Source::embedded("t.yaml", "others.age: 3\nage: 4\n");
+        assert_eq!(source.locate(&["age"]), Some((1, 8)));
+        let source = Source::embedded("t.yaml", "agent: 3\nage: 4\n");
+        assert_eq!(source.locate(&["age"]), Some((2, 1)));
+    }
+}

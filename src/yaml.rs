@@ -1,0 +1,127 @@
+//! Parsing YAML text into typed values, turning parser errors into diagnostics with places.
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::Source;
+use serde::de::DeserializeOwned;
+
+/// Deserialize a whole file into `T`, reporting syntax and shape problems with line and column.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(&source.text).map_err(|err| from_yaml_error(source, &err))
+}
+
+/// Read just the `format:` line of a file, if it has one, without validating the rest.
+pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        format: Option<serde_yaml::Value>,
+    }
+    let found: FormatOnly = parse(source)?;
+    Ok(found.format.map(|value| match value {
+        serde_yaml::Value::String(s) => s,
+        other => scalar_text(&other),
+    }))
+}
+
+/// Check that a file's `format:` is the one expected, before its contents are validated.
+pub fn expect_format(source: &Source, expected: &str, what: &str) -> Result<(), Diagnostic> {
+    match format_of(source)? {
+        Some(found) if found == expected => Ok(()),
+        Some(found) => Err(Diagnostic::error(
+            Code::Format,
+            &source.name,
+            format!("`format: {found}` is not a {what} format this version of hsb reads"),
+        )
+        .at(source.locate(&["format"]))
+        .help(format!("this hsb reads `format: {expected}`"))),
+        None => Err(Diagnostic::error(
+            Code::Format,
+            &source.name,
+            format!("the file has no `format:` line, so hsb cannot tell it is a {what}"),
+        )
+        .at(Some((1, 1)))
+        .help(format!("add `format: {expected}` as the first line"))),
+    }
+}
+
+/// A YAML scalar as plain text, for messages and for text answers given as numbers.
+pub fn scalar_text(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Null => "null".to_string(),
+        serde_yaml::Value::Sequence(_) => "a list".to_string(),
+        serde_yaml::Value::Mapping(_) => "a mapping".to_string(),
+        serde_yaml::Value::Tagged(tagged) => scalar_text(&tagged.value),
+    }
+}
+
+fn from_yaml_error(source: &Source, err: &serde_yaml::Error) -> Diagnostic {
+    let place = err.location().map(|l| (l.line(), l.column()));
+    let message = err.to_string();
+    // The library appends " at line X column Y"; the place is already in the prefix.
+    let message = match message.find(" at line ") {
+        Some(index) => message.get(..index).unwrap_or(&message).to_string(),
+        None => message,
+    };
+    let syntax = looks_like_syntax(&message);
+    let code = if syntax {
+        Code::YamlSyntax
+    } else {
+        Code::Structure
+    };
+    let help = if syntax {
+        "check indentation, colons and brackets near this place"
+    } else if message.contains("unknown field") {
+        "remove the key or correct its spelling"
+    } else if message.contains("missing field") {
+        "add the missing key"
+    } else {
+        "see the README for the file's layout"
+    };
+    Diagnostic::error(code, &source.name, message)
+        .at(place)
+        .help(help)
+}
+
+fn looks_like_syntax(message: &str) -> bool {
+    const SYNTAX: &[&str] = &[
+        "did not find expected",
+        "found character",
+        "mapping values are not allowed",
+        "could not find expected",
+        "found unexpected",
+        "found undefined",
+        "block sequence entries",
+        "unknown anchor",
+        "more than one document",
+        "control characters",
+        "invalid",
+        "recursion limit",
+        "repetition limit",
+        "while parsing",
+        "while scanning",
+    ];
+    SYNTAX.iter().any(|s| message.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let source = Source::embedded("t.yaml", "a: [1\nb: 2\n");
+        let err = parse::<serde_yaml::Value>(&source).unwrap_err();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert!(err.line.is_some());
+    }
+
+    #[test]
+    fn unknown_format_is_refused() {
+        let source = Source::embedded("t.yaml", "format: hsb/2\n");
+        let err = expect_format(&source, "hsb/1", "record").unwrap_err();
+        assert_eq!(err.code, Code::Format);
+        assert_eq!(err.line, Some(1));
+    }
+}
