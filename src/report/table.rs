@@ -2,7 +2,7 @@
 //! Nothing is conveyed by colour; the level is marked with arrows and capitals.
 
 use super::{View, from_label};
-use comfy_table::presets::UTF8_FULL;
+use comfy_table::presets::{UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, ContentArrangement, Table};
 use std::fmt::Write;
 
@@ -61,12 +61,12 @@ pub fn render(view: &View) -> String {
     } else {
         ""
     };
-    let _ = writeln!(
-        out,
-        "Placement: {}{provisional}\n{}\n",
+    let placement = format!(
+        "Placement: {}{provisional}. {}",
         view.level_label.to_uppercase(),
         view.level_summary
     );
+    let _ = writeln!(out, "{}\n", wrap(&placement, WIDTH as usize));
     let _ = writeln!(out, "{}", strategy_box(view));
 
     let _ = writeln!(out, "\nFor the child who displayed the behaviour");
@@ -110,28 +110,22 @@ pub fn render(view: &View) -> String {
         let _ = writeln!(out, "None.");
     } else {
         let mut rules = table();
-        rules.set_header(vec!["Rule", "Sets", "Reason", "Answers"]);
+        rules.set_header(vec!["Rule and effect", "Why (source)", "Answers it matched"]);
         for rule in &view.rules {
-            let sets = [
-                rule.level.clone(),
-                rule.strategy_discussion.map(|s| format!("strategy discussion {s}")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
+            let mut effect = rule.id.clone();
+            if let Some(level) = &rule.level {
+                let _ = write!(effect, "\n→ at least {level}");
+            }
+            if let Some(sd) = rule.strategy_discussion {
+                let _ = write!(effect, "\n→ strategy discussion {sd}");
+            }
             let answers = rule
                 .answers
                 .iter()
-                .map(|a| format!("{} = {}", a.field, a.label))
+                .map(|a| format!("{}:\n  {}", a.field, a.label))
                 .collect::<Vec<_>>()
                 .join("\n");
-            rules.add_row(vec![
-                rule.id.clone(),
-                if sets.is_empty() { "-".to_string() } else { sets },
-                format!("{} ({})", rule.reason, rule.source),
-                answers,
-            ]);
+            rules.add_row(vec![effect, format!("{} ({})", rule.reason, rule.source), answers]);
         }
         let _ = writeln!(out, "{rules}");
     }
@@ -140,7 +134,26 @@ pub fn render(view: &View) -> String {
         "\nRule set: {} {}\nsha256: {}",
         view.rule_set.name, view.rule_set.version, view.rule_set.sha256
     );
-    let _ = writeln!(out, "\n{}", view.notice);
+    let _ = writeln!(out, "\n{}", wrap(&view.notice, WIDTH as usize));
+    out
+}
+
+/// Wrap a paragraph at word boundaries to fit `width` columns.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
     out
 }
 
@@ -149,6 +162,7 @@ fn responses(list: &[super::ResponseView]) -> String {
         return "None.".to_string();
     }
     let mut table = table();
+    table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
     table.set_header(vec!["#", "Action", "From"]);
     for (i, r) in list.iter().enumerate() {
         table.add_row(vec![(i + 1).to_string(), r.text.clone(), from_label(&r.from)]);
