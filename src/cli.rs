@@ -16,8 +16,16 @@ Safeguarding Procedures, which prevail.\n\nThe Appendix 3 questions and reasons 
 Welsh Government's National Strategy for Preventing and Responding to Child Sexual Abuse in Wales \
 (2025-2035), Crown copyright, under the Open Government Licence v3.0.";
 
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nAppendix 3 questions and reasons: Welsh Government, National Strategy for Preventing and \
+Responding to Child Sexual Abuse in Wales (2025-2035), Crown copyright, Open Government Licence v3.0.\n\
+Continuum: after Hackett (2010). Brook's Traffic Light Tool is referred to, not reproduced.\n\
+hsb supports, and does not replace, professional judgement and the Wales Safeguarding Procedures."
+);
+
 #[derive(Debug, Parser)]
-#[command(name = "hsb", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(name = "hsb", version, long_version = LONG_VERSION, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Use this question set instead of the built-in Appendix 3 questions.
     #[arg(long, global = true, value_name = "FILE")]
@@ -32,8 +40,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Replay saved assessments or scenarios and show the result for each.
-    #[command(after_help = "Default format: table on a terminal, json when output is piped.\n\
-Exit status: 0 all replayed, 2 a file could not be read (the others are still replayed).")]
+    #[command(
+        after_help = "Default format: table on a terminal, json when output is piped.\n\
+Exit status: 0 all replayed, 2 a file could not be read (the others are still replayed)."
+    )]
     Replay {
         /// hsb/1 record files, or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
@@ -89,7 +99,11 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         }
         Command::Questions { format } => {
             let set = content::load_questions(&paths)?;
-            write!(out, "{}", report::material::questions(&set, format == MaterialFormat::Markdown))?;
+            write!(
+                out,
+                "{}",
+                report::material::questions(&set, format == MaterialFormat::Markdown)
+            )?;
             Ok(exit::OK)
         }
         Command::Continuum { format } => {

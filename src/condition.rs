@@ -453,8 +453,12 @@ fn check_test(questions: &QuestionSet, field: &str, test: &Test, problems: &mut 
             FieldKind::Number { .. } => {
                 "use at_least, at_most, more_than, less_than, is or is_unknown".to_string()
             }
-            FieldKind::List(_) => "use a list of values (includes any), includes_all or is_unknown".to_string(),
-            FieldKind::Choice(_) => "use a value, a list of values (one of), is_not or is_unknown".to_string(),
+            FieldKind::List(_) => {
+                "use a list of values (includes any), includes_all or is_unknown".to_string()
+            }
+            FieldKind::Choice(_) => {
+                "use a value, a list of values (one of), is_not or is_unknown".to_string()
+            }
         },
         token: field.to_string(),
     };
@@ -476,11 +480,17 @@ fn check_test(questions: &QuestionSet, field: &str, test: &Test, problems: &mut 
                 problems.push(mismatch(&format!("`{v}` is not a whole number")));
             }
         }
-        (FieldKind::Number { .. }, Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_)) => {}
-        (FieldKind::Number { .. }, _) => problems.push(mismatch("it cannot be tested against a list of values")),
-        (FieldKind::Choice(_) | FieldKind::List(_), Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_)) => {
-            problems.push(mismatch("it cannot be compared as a number"))
+        (
+            FieldKind::Number { .. },
+            Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_),
+        ) => {}
+        (FieldKind::Number { .. }, _) => {
+            problems.push(mismatch("it cannot be tested against a list of values"))
         }
+        (
+            FieldKind::Choice(_) | FieldKind::List(_),
+            Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_),
+        ) => problems.push(mismatch("it cannot be compared as a number")),
         (FieldKind::Choice(_), Test::AllOf(_)) => {
             problems.push(mismatch("one answer cannot include several values"))
         }

@@ -82,7 +82,10 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
                 read(rules.as_deref(), embedded::RULES)?,
             ))
         }
-        Some(file) => Ok((read(None, embedded::LEVELS)?, read(Some(file), embedded::RULES)?)),
+        Some(file) => Ok((
+            read(None, embedded::LEVELS)?,
+            read(Some(file), embedded::RULES)?,
+        )),
         None => Ok((read(None, embedded::LEVELS)?, read(None, embedded::RULES)?)),
     }
 }

@@ -112,9 +112,13 @@ impl Continuum {
         let mut problems = Vec::new();
         if self.levels.is_empty() {
             problems.push(
-                Diagnostic::error(Code::BadContent, &source.name, "the continuum has no levels")
-                    .at(source.locate(&["levels"]))
-                    .help("list the levels from least to most concerning"),
+                Diagnostic::error(
+                    Code::BadContent,
+                    &source.name,
+                    "the continuum has no levels",
+                )
+                .at(source.locate(&["levels"]))
+                .help("list the levels from least to most concerning"),
             );
         }
         for (i, level) in self.levels.iter().enumerate() {
@@ -136,17 +140,28 @@ impl Continuum {
                         &source.name,
                         format!("level `{}` has no responses for the child", level.id),
                     )
-                    .at(source.locate(&[&anchor, "responses"]).or(source.locate(&[&anchor])))
+                    .at(source
+                        .locate(&[&anchor, "responses"])
+                        .or(source.locate(&[&anchor])))
                     .help("every level needs at least one action under `responses: child:`"),
                 );
             }
             for (j, response) in level.responses.child.iter().enumerate() {
-                if level.responses.child.iter().take(j).any(|r| r.id == response.id) {
+                if level
+                    .responses
+                    .child
+                    .iter()
+                    .take(j)
+                    .any(|r| r.id == response.id)
+                {
                     problems.push(
                         Diagnostic::error(
                             Code::DuplicateId,
                             &source.name,
-                            format!("level `{}` lists response `{}` twice", level.id, response.id),
+                            format!(
+                                "level `{}` lists response `{}` twice",
+                                level.id, response.id
+                            ),
                         )
                         .at(source.locate(&[&anchor, &format!("id: {}", response.id)])),
                     );

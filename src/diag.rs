@@ -124,7 +124,11 @@ mod tests {
     fn codes_are_unique() {
         let mut seen = HashSet::new();
         for code in Code::ALL {
-            assert!(seen.insert(code.as_str()), "code {} used twice", code.as_str());
+            assert!(
+                seen.insert(code.as_str()),
+                "code {} used twice",
+                code.as_str()
+            );
         }
         assert_eq!(seen.len(), Code::ALL.len());
     }
@@ -134,6 +138,9 @@ mod tests {
         let d = Diagnostic::error(Code::UnknownValue, "a.yaml", "bad value")
             .at(Some((3, 7)))
             .help("use green");
-        assert_eq!(d.to_string(), "a.yaml:3:7: error[E021]: bad value\n  help: use green");
+        assert_eq!(
+            d.to_string(),
+            "a.yaml:3:7: error[E021]: bad value\n  help: use green"
+        );
     }
 }

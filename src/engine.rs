@@ -1,8 +1,8 @@
 //! Evaluation: a pure function from a rule set and a record to an outcome. No I/O, no clock.
 
 use crate::condition::{Answers, Eval, Status, Truth};
-use crate::continuum::{Continuum, StrategyStatus};
 use crate::content::Content;
+use crate::continuum::{Continuum, StrategyStatus};
 use crate::questions::QuestionSet;
 use crate::record::{Answer, Record};
 use crate::rules::Rule;
@@ -156,12 +156,19 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         provisional = true;
         let mut because = Vec::new();
         if let Some(l) = rule.level.filter(|_| raises_level) {
-            because.push(format!("could place the behaviour at {}", level_id(continuum, l)));
+            because.push(format!(
+                "could place the behaviour at {}",
+                level_id(continuum, l)
+            ));
         }
         if raises_strategy && could == StrategyStatus::Required {
             because.push("could make a strategy discussion required".to_string());
             status = status.max(StrategyStatus::Consider);
-            let unknown: Vec<String> = eval.unknown.iter().map(|k| describe_field(questions, k)).collect();
+            let unknown: Vec<String> = eval
+                .unknown
+                .iter()
+                .map(|k| describe_field(questions, k))
+                .collect();
             reasons.push(StrategyReason {
                 rule: rule.id.clone(),
                 text: format!(
@@ -258,7 +265,9 @@ fn rule_strategy(continuum: &Continuum, rule: &Rule) -> StrategyStatus {
 
 fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
     match rule.strategy_discussion {
-        Some(StrategyStatus::Required) | Some(StrategyStatus::Consider) => rule.reason.trim().to_string(),
+        Some(StrategyStatus::Required) | Some(StrategyStatus::Consider) => {
+            rule.reason.trim().to_string()
+        }
         _ => format!(
             "{} This places the behaviour at {}.",
             rule.reason.trim(),

@@ -248,7 +248,8 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                     continue;
                 }
             };
-            if matches!(kind, FieldKind::Choice(_) | FieldKind::List(_)) && kind.choices().is_empty()
+            if matches!(kind, FieldKind::Choice(_) | FieldKind::List(_))
+                && kind.choices().is_empty()
             {
                 problems.push(
                     Diagnostic::error(
@@ -326,7 +327,10 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
     }
     let set = QuestionSet {
         name: raw.name,
-        version: raw.version.map(|v| yaml::scalar_text(&v)).unwrap_or_default(),
+        version: raw
+            .version
+            .map(|v| yaml::scalar_text(&v))
+            .unwrap_or_default(),
         attribution: raw.attribution,
         introduction: raw.introduction,
         questions,
@@ -336,15 +340,16 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
         let Some(condition) = set.field(&key).and_then(|f| f.when.as_ref()) else {
             continue;
         };
-        let earlier: Vec<&str> = set
-            .field_keys()
-            .take_while(|k| *k != key)
-            .collect();
+        let earlier: Vec<&str> = set.field_keys().take_while(|k| *k != key).collect();
         for problem in condition.check(&set) {
             problems.push(
-                Diagnostic::error(problem.code, &source.name, format!("field `{key}`: {}", problem.message))
-                    .at(source.locate(&[&anchor, &format!("id: {field_id}"), &problem.token]))
-                    .help(problem.help),
+                Diagnostic::error(
+                    problem.code,
+                    &source.name,
+                    format!("field `{key}`: {}", problem.message),
+                )
+                .at(source.locate(&[&anchor, &format!("id: {field_id}"), &problem.token]))
+                .help(problem.help),
             );
         }
         for used in condition.fields() {

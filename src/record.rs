@@ -98,7 +98,8 @@ impl Record {
                 Some(Answer::Text(t)) => t.trim().is_empty(),
                 Some(_) => false,
             };
-            if field.required && missing && !problems.iter().any(|d| d.message.contains(&field.key)) {
+            if field.required && missing && !problems.iter().any(|d| d.message.contains(&field.key))
+            {
                 problems.push(
                     Diagnostic::error(
                         Code::MissingAnswer,
@@ -106,7 +107,10 @@ impl Record {
                         format!("`{}` is required and has no answer", field.key),
                     )
                     .at(source.locate(&["answers"]))
-                    .help(format!("add `{}:` under `answers:` ({})", field.key, field.prompt)),
+                    .help(format!(
+                        "add `{}:` under `answers:` ({})",
+                        field.key, field.prompt
+                    )),
                 );
             }
         }
@@ -169,7 +173,11 @@ fn read_answer(
     key: &str,
     value: &Value,
 ) -> Result<Option<Answer>, Diagnostic> {
-    let place = |token: &str| source.locate(&["answers", key, token]).or(source.locate(&["answers", key]));
+    let place = |token: &str| {
+        source
+            .locate(&["answers", key, token])
+            .or(source.locate(&["answers", key]))
+    };
     let Some(field) = questions.field(key) else {
         let help = if questions.questions.iter().any(|q| q.id == key) {
             format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
@@ -207,8 +215,10 @@ fn read_answer(
             .at(place(written))
             .help(format!(
                 "{} (allowed: {}, `unknown`)",
-                suggest::closest(written, field.value_ids())
-                    .map_or_else(|| "use one of the allowed values".to_string(), |s| format!("did you mean `{s}`?")),
+                suggest::closest(written, field.value_ids()).map_or_else(
+                    || "use one of the allowed values".to_string(),
+                    |s| format!("did you mean `{s}`?")
+                ),
                 suggest::join(field.value_ids())
             ))),
         }
@@ -220,10 +230,13 @@ fn read_answer(
         }
         (FieldKind::Text, _) => Err(wrong_type("text")),
         (FieldKind::Choice(_), Value::String(s)) => Ok(choice(s)?.map(Answer::Choice)),
-        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word")
-            .help(format!("write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"))),
-        (FieldKind::Choice(_), _) => Err(wrong_type("one value")
-            .help(format!("allowed: {}, `unknown`", suggest::join(field.value_ids())))),
+        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word").help(format!(
+            "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
+        ))),
+        (FieldKind::Choice(_), _) => Err(wrong_type("one value").help(format!(
+            "allowed: {}, `unknown`",
+            suggest::join(field.value_ids())
+        ))),
         (FieldKind::List(_), Value::String(s)) => Ok(choice(s)?.map(|id| Answer::List(vec![id]))),
         (FieldKind::List(_), Value::Sequence(items)) => {
             let mut ids = Vec::new();

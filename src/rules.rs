@@ -76,7 +76,11 @@ impl RuleSet {
         let mut rules: Vec<Rule> = Vec::new();
         for raw_rule in raw.rules {
             let anchor = format!("id: {}", raw_rule.id);
-            let at = |token: &str| source.locate(&[&anchor, token]).or(source.locate(&[&anchor]));
+            let at = |token: &str| {
+                source
+                    .locate(&[&anchor, token])
+                    .or(source.locate(&[&anchor]))
+            };
             if rules.iter().any(|r| r.id == raw_rule.id) {
                 problems.push(
                     Diagnostic::error(
@@ -128,7 +132,9 @@ impl RuleSet {
                         &source.name,
                         format!("rule `{}`: {}", raw_rule.id, problem.message),
                     )
-                    .at(source.locate(&[&anchor, "when", &problem.token]).or(at("when")))
+                    .at(source
+                        .locate(&[&anchor, "when", &problem.token])
+                        .or(at("when")))
                     .help(problem.help),
                 );
             }
@@ -161,10 +167,10 @@ impl RuleSet {
             });
         }
         for group in raw.groups.keys() {
-            if questions
-                .fields()
-                .any(|(_, f)| f.canonical_value(group).is_some_and(|v| v != crate::questions::UNKNOWN))
-            {
+            if questions.fields().any(|(_, f)| {
+                f.canonical_value(group)
+                    .is_some_and(|v| v != crate::questions::UNKNOWN)
+            }) {
                 problems.push(
                     Diagnostic::error(
                         Code::DuplicateId,

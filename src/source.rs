@@ -29,8 +29,12 @@ impl Source {
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
         let metadata = std::fs::metadata(path).map_err(|err| {
-            Diagnostic::error(Code::FileMissing, &name, format!("cannot read the file: {err}"))
-                .help("check the path and that you may read it")
+            Diagnostic::error(
+                Code::FileMissing,
+                &name,
+                format!("cannot read the file: {err}"),
+            )
+            .help("check the path and that you may read it")
         })?;
         if !metadata.is_file() {
             let what = if metadata.is_dir() {
@@ -38,21 +42,31 @@ impl Source {
             } else {
                 "not a regular file"
             };
-            return Err(Diagnostic::error(Code::NotAFile, &name, format!("this is {what}"))
-                .help("give the path of a YAML file"));
+            return Err(
+                Diagnostic::error(Code::NotAFile, &name, format!("this is {what}"))
+                    .help("give the path of a YAML file"),
+            );
         }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(too_large(&name));
         }
         let file = File::open(path).map_err(|err| {
-            Diagnostic::error(Code::FileMissing, &name, format!("cannot open the file: {err}"))
+            Diagnostic::error(
+                Code::FileMissing,
+                &name,
+                format!("cannot open the file: {err}"),
+            )
         })?;
         let mut bytes = Vec::new();
         // Read one byte past the limit so that a file that grew after the check is still refused.
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|err| {
-                Diagnostic::error(Code::FileMissing, &name, format!("cannot read the file: {err}"))
+                Diagnostic::error(
+                    Code::FileMissing,
+                    &name,
+                    format!("cannot read the file: {err}"),
+                )
             })?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(too_large(&name));

@@ -70,6 +70,9 @@ mod tests {
     #[test]
     fn does_not_suggest_something_unrelated() {
         assert_eq!(closest("banana", ["sibling", "peer"]), None);
-        assert_eq!(hint("banana", ["sibling", "peer"]), "allowed: `sibling`, `peer`");
+        assert_eq!(
+            hint("banana", ["sibling", "peer"]),
+            "allowed: `sibling`, `peer`"
+        );
     }
 }

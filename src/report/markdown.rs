@@ -84,7 +84,8 @@ pub fn render(view: &View) -> String {
         for rule in &view.rules {
             let sets = [
                 rule.level.clone(),
-                rule.strategy_discussion.map(|s| format!("strategy discussion {s}")),
+                rule.strategy_discussion
+                    .map(|s| format!("strategy discussion {s}")),
             ]
             .into_iter()
             .flatten()

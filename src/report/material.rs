@@ -42,7 +42,10 @@ pub fn questions(set: &QuestionSet, markdown: bool) -> String {
                     let _ = writeln!(out, "  - Not known yet [unknown]");
                 }
                 FieldKind::Number { min, max } => {
-                    let _ = writeln!(out, "  A whole number from {min} to {max}, or not known yet.");
+                    let _ = writeln!(
+                        out,
+                        "  A whole number from {min} to {max}, or not known yet."
+                    );
                 }
                 FieldKind::Text => {}
             }
@@ -59,7 +62,10 @@ pub fn continuum(continuum: &Continuum, markdown: bool) -> String {
     let h1 = if markdown { "# " } else { "" };
     let h2 = if markdown { "## " } else { "" };
     let h3 = if markdown { "### " } else { "" };
-    let _ = writeln!(out, "{h1}Hackett's continuum of children's sexual behaviours\n");
+    let _ = writeln!(
+        out,
+        "{h1}Hackett's continuum of children's sexual behaviours\n"
+    );
     let bar = continuum
         .levels
         .iter()

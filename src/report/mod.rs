@@ -4,8 +4,8 @@
 //! disagree about what was concluded.
 
 mod json;
-pub mod material;
 mod markdown;
+pub mod material;
 mod table;
 
 use crate::content::Content;
@@ -123,7 +123,11 @@ impl View {
         let continuum = &content.continuum;
         let questions = &content.questions;
         let level = continuum.level(outcome.level);
-        let level_id = |i: usize| continuum.level(i).map_or_else(String::new, |l| l.id.clone());
+        let level_id = |i: usize| {
+            continuum
+                .level(i)
+                .map_or_else(String::new, |l| l.id.clone())
+        };
         let responses = |list: &[Recommended]| {
             list.iter()
                 .map(|r| ResponseView {
@@ -221,9 +225,13 @@ fn answer_view(questions: &QuestionSet, record: &Record, key: &str) -> AnswerVie
     let value = match answer {
         Some(Answer::Text(t)) => serde_json::Value::String(t.clone()),
         Some(Answer::Choice(c)) => serde_json::Value::String(c.clone()),
-        Some(Answer::List(items)) => {
-            serde_json::Value::Array(items.iter().cloned().map(serde_json::Value::String).collect())
-        }
+        Some(Answer::List(items)) => serde_json::Value::Array(
+            items
+                .iter()
+                .cloned()
+                .map(serde_json::Value::String)
+                .collect(),
+        ),
         Some(Answer::Number(n)) => serde_json::Value::Number((*n).into()),
         None => serde_json::Value::String("unknown".to_string()),
     };

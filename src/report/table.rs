@@ -110,7 +110,11 @@ pub fn render(view: &View) -> String {
         let _ = writeln!(out, "None.");
     } else {
         let mut rules = table();
-        rules.set_header(vec!["Rule and effect", "Why (source)", "Answers it matched"]);
+        rules.set_header(vec![
+            "Rule and effect",
+            "Why (source)",
+            "Answers it matched",
+        ]);
         for rule in &view.rules {
             let mut effect = rule.id.clone();
             if let Some(level) = &rule.level {
@@ -125,7 +129,11 @@ pub fn render(view: &View) -> String {
                 .map(|a| format!("{}:\n  {}", a.field, a.label))
                 .collect::<Vec<_>>()
                 .join("\n");
-            rules.add_row(vec![effect, format!("{} ({})", rule.reason, rule.source), answers]);
+            rules.add_row(vec![
+                effect,
+                format!("{} ({})", rule.reason, rule.source),
+                answers,
+            ]);
         }
         let _ = writeln!(out, "{rules}");
     }
@@ -165,7 +173,11 @@ fn responses(list: &[super::ResponseView]) -> String {
     table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
     table.set_header(vec!["#", "Action", "From"]);
     for (i, r) in list.iter().enumerate() {
-        table.add_row(vec![(i + 1).to_string(), r.text.clone(), from_label(&r.from)]);
+        table.add_row(vec![
+            (i + 1).to_string(),
+            r.text.clone(),
+            from_label(&r.from),
+        ]);
     }
     table.to_string()
 }
