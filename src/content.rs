@@ -11,18 +11,26 @@ use std::path::{Path, PathBuf};
 
 /// The default files, compiled into the binary so that hsb works from any folder.
 pub mod embedded {
-    pub const QUESTIONS: (&str, &str) = (
+    /// (name, YAML text, the same as JSON converted at build time)
+    pub type File = (&'static str, &'static str, &'static str);
+
+    pub const QUESTIONS: File = (
         "questions/appendix3.yaml",
         include_str!("../questions/appendix3.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/appendix3.json")),
     );
-    pub const LEVELS: (&str, &str) = (
+    pub const LEVELS: File = (
         "continuum/levels.yaml",
         include_str!("../continuum/levels.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/levels.json")),
     );
-    pub const RULES: (&str, &str) = (
+    pub const RULES: File = (
         "continuum/rules.yaml",
         include_str!("../continuum/rules.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/rules.json")),
     );
+    /// SHA-256 of LEVELS then RULES, computed at build time.
+    pub const SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
 }
 
 /// Where to load content from; `None` means the built-in default.
@@ -50,10 +58,10 @@ pub struct Content {
     pub rule_set: RuleSetId,
 }
 
-fn read(path: Option<&Path>, default: (&str, &str)) -> Result<Source, Error> {
+fn read(path: Option<&Path>, default: embedded::File) -> Result<Source, Error> {
     match path {
         Some(path) => Source::read(path).map_err(|d| Error::Invalid(vec![d])),
-        None => Ok(Source::embedded(default.0, default.1)),
+        None => Ok(Source::embedded_with_json(default.0, default.1, default.2)),
     }
 }
 
@@ -103,14 +111,18 @@ impl Content {
         let (levels_source, rules_source) = rule_sources(paths)?;
         let continuum = Continuum::load(&levels_source).map_err(Error::Invalid)?;
         let rules = RuleSet::load(&rules_source, &questions, &continuum).map_err(Error::Invalid)?;
-        let mut hasher = Sha256::new();
-        hasher.update(levels_source.text.as_bytes());
-        hasher.update(rules_source.text.as_bytes());
-        let sha256 = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = if levels_source.json.is_some() && rules_source.json.is_some() {
+            embedded::SHA256.to_string()
+        } else {
+            let mut hasher = Sha256::new();
+            hasher.update(levels_source.text.as_bytes());
+            hasher.update(rules_source.text.as_bytes());
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        };
         Ok(Content {
             rule_set: RuleSetId {
                 name: rules.name.clone(),
@@ -134,5 +146,42 @@ pub fn diagnostics(err: &Error) -> &[Diagnostic] {
     match err {
         Error::Invalid(d) => d,
         _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_time_hash_matches_the_embedded_files() {
+        let mut hasher = Sha256::new();
+        hasher.update(embedded::LEVELS.1.as_bytes());
+        hasher.update(embedded::RULES.1.as_bytes());
+        let hash: String = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hash, embedded::SHA256);
+    }
+
+    #[test]
+    fn build_time_json_matches_the_embedded_yaml() {
+        for file in [embedded::QUESTIONS, embedded::LEVELS, embedded::RULES] {
+            let from_yaml: serde_yaml::Value = serde_yaml::from_str(file.1).expect("valid YAML");
+            let from_json: serde_yaml::Value = serde_json::from_str(file.2).expect("valid JSON");
+            assert_eq!(from_yaml, from_json, "{}", file.0);
+        }
+    }
+
+    #[test]
+    fn the_defaults_load_from_yaml_as_well_as_from_json() {
+        let q = Source::embedded(embedded::QUESTIONS.0, embedded::QUESTIONS.1);
+        let l = Source::embedded(embedded::LEVELS.0, embedded::LEVELS.1);
+        let r = Source::embedded(embedded::RULES.0, embedded::RULES.1);
+        let questions = QuestionSet::load(&q).expect("questions");
+        let continuum = Continuum::load(&l).expect("levels");
+        RuleSet::load(&r, &questions, &continuum).expect("rules");
     }
 }

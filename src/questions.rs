@@ -216,7 +216,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
         let mut fields = Vec::new();
         for rf in rq.fields {
             let key = format!("{}.{}", rq.id, rf.id);
-            let place = source.locate(&[&anchor, &format!("id: {}", rf.id)]);
+            let place = || source.locate(&[&anchor, &format!("id: {}", rf.id)]);
             if fields.iter().any(|f: &Field| f.key == key) {
                 problems.push(
                     Diagnostic::error(
@@ -224,7 +224,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                         &source.name,
                         format!("field id `{key}` is used twice"),
                     )
-                    .at(place),
+                    .at(place()),
                 );
             }
             let kind = match rf.kind.as_str() {
@@ -242,7 +242,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                             &source.name,
                             format!("field `{key}` has unknown type `{other}`"),
                         )
-                        .at(place)
+                        .at(place())
                         .help(suggest::hint(other, KINDS)),
                     );
                     continue;
@@ -257,7 +257,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                         &source.name,
                         format!("field `{key}` is a {} with no values", kind.name()),
                     )
-                    .at(place)
+                    .at(place())
                     .help("list the allowed values under `values:`"),
                 );
             }
@@ -271,7 +271,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                                 &source.name,
                                 format!("field `{key}` lists the value `{word}` twice"),
                             )
-                            .at(place),
+                            .at(place()),
                         );
                     }
                 }
@@ -285,7 +285,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                         &source.name,
                         format!("field `{key}` has min {min} above max {max}"),
                     )
-                    .at(place),
+                    .at(place()),
                 );
             }
             let when = match rf.when {
@@ -302,7 +302,7 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                                 &source.name,
                                 format!("field `{key}`: {message}"),
                             )
-                            .at(place),
+                            .at(place()),
                         );
                         None
                     }

@@ -14,6 +14,8 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub struct Source {
     pub name: String,
     pub text: String,
+    /// For built-in files: the same content as JSON, converted at build time (faster to load).
+    pub json: Option<&'static str>,
 }
 
 impl Source {
@@ -22,6 +24,15 @@ impl Source {
         Source {
             name: format!("<embedded>/{name}"),
             text: text.to_string(),
+            json: None,
+        }
+    }
+
+    /// A built-in file with its build-time JSON conversion.
+    pub fn embedded_with_json(name: &str, text: &str, json: &'static str) -> Self {
+        Source {
+            json: Some(json),
+            ..Source::embedded(name, text)
         }
     }
 
@@ -79,7 +90,11 @@ impl Source {
                 .at(Some(line_col(&prefix, prefix.len())))
                 .help("save the file as UTF-8; hsb reads YAML text files only")
         })?;
-        Ok(Source { name, text })
+        Ok(Source {
+            name,
+            text,
+            json: None,
+        })
     }
 
     /// The 1-based line and column of the last of `anchors`, found one after another in the text.

@@ -6,11 +6,29 @@ use serde::de::DeserializeOwned;
 
 /// Deserialize a whole file into `T`, reporting syntax and shape problems with line and column.
 pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    if let Some(json) = source.json {
+        return serde_json::from_str(json).map_err(|err| {
+            Diagnostic::error(Code::Structure, &source.name, err.to_string())
+                .help("the built-in content is broken; rebuild hsb")
+        });
+    }
     serde_yaml::from_str(&source.text).map_err(|err| from_yaml_error(source, &err))
 }
 
 /// Read just the `format:` line of a file, if it has one, without validating the rest.
+///
+/// The usual block-style `format: …` line is found without parsing the file; anything else
+/// (flow style, say) falls back to a parse.
 pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
+    for line in source.text.lines() {
+        if let Some(rest) = line.strip_prefix("format:") {
+            let value = rest.split(" #").next().unwrap_or(rest).trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            if !value.is_empty() {
+                return Ok(Some(value.to_string()));
+            }
+        }
+    }
     #[derive(serde::Deserialize)]
     struct FormatOnly {
         format: Option<serde_yaml::Value>,
