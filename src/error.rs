@@ -16,10 +16,10 @@ pub enum Error {
     #[error("{}", Listing(.0))]
     Invalid(Vec<Diagnostic>),
     /// The command line asks for something that cannot be done.
-    #[error("{0}")]
+    #[error("hsb: error: {0}")]
     Usage(String),
     /// Writing the result failed (other than a closed pipe, which ends quietly).
-    #[error("cannot write the output: {0}")]
+    #[error("hsb: error: cannot write the output: {0}")]
     Output(#[source] std::io::Error),
 }
 
