@@ -182,7 +182,13 @@ fn read_answer(
         let help = if questions.questions.iter().any(|q| q.id == key) {
             format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
         } else {
-            suggest::hint(key, questions.field_keys())
+            suggest::closest(key, questions.field_keys()).map_or_else(
+                || {
+                    "answers are keyed `question.field`; `hsb questions` lists every field id"
+                        .to_string()
+                },
+                |found| format!("did you mean `{found}`?"),
+            )
         };
         return Err(Diagnostic::error(
             Code::UnknownField,
@@ -202,6 +208,7 @@ fn read_answer(
             format!("`{key}` takes {what}, found {}", describe(value)),
         )
         .at(place(""))
+        .help(format!("{} ({})", field.prompt, field_hint(field)))
     };
     let choice = |written: &str| -> Result<Option<String>, Diagnostic> {
         match field.canonical_value(written) {
@@ -278,6 +285,17 @@ fn read_answer(
         (FieldKind::Number { min, max }, _) => Err(wrong_type(&format!(
             "a whole number from {min} to {max}, or `unknown`"
         ))),
+    }
+}
+
+fn field_hint(field: &crate::questions::Field) -> String {
+    match &field.kind {
+        FieldKind::Text => "free text".to_string(),
+        FieldKind::Choice(_) => format!("one of {}, `unknown`", suggest::join(field.value_ids())),
+        FieldKind::List(_) => format!("a list of {}", suggest::join(field.value_ids())),
+        FieldKind::Number { min, max } => {
+            format!("a whole number from {min} to {max}, or `unknown`")
+        }
     }
 }
 

@@ -33,7 +33,20 @@ pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
     struct FormatOnly {
         format: Option<serde_yaml::Value>,
     }
-    let found: FormatOnly = parse(source)?;
+    let found: FormatOnly = parse(source).map_err(|d| {
+        if d.code == Code::Structure {
+            Diagnostic {
+                message: "the file is not a YAML mapping of keys and values".to_string(),
+                help: Some(
+                    "an hsb file starts with a `format:` line followed by `key: value` lines"
+                        .to_string(),
+                ),
+                ..d
+            }
+        } else {
+            d
+        }
+    })?;
     Ok(found.format.map(|value| match value {
         serde_yaml::Value::String(s) => s,
         other => scalar_text(&other),
@@ -114,7 +127,8 @@ fn looks_like_syntax(message: &str) -> bool {
         "unknown anchor",
         "more than one document",
         "control characters",
-        "invalid",
+        "invalid leading UTF-8",
+        "invalid trailing UTF-8",
         "recursion limit",
         "repetition limit",
         "while parsing",
