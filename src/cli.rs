@@ -1,9 +1,9 @@
 //! The command line: argument definitions and dispatch to the library.
 
-use crate::content::{self, Content, ContentPaths};
+use crate::commands;
+use crate::content::{self, ContentPaths};
 use crate::error::{Error, exit};
-use crate::files;
-use crate::report::{self, View};
+use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -62,6 +62,82 @@ Exit status: 0 all replayed, 2 a file could not be read (the others are still re
         #[arg(long, short, value_enum, default_value_t = MaterialFormat::Text)]
         format: MaterialFormat,
     },
+    /// Validate question sets, continuum files, rule sets and scenarios (each recognised by its
+    /// `format:` line); with no files, the built-in defaults.
+    #[command(
+        after_help = "Each problem is one line: path:line:col: error[CODE]: message, then a help line.\n\
+Codes are listed in the README.\n\
+Exit status: 0 no errors (warnings allowed unless --deny-warnings), 1 problems found, 2 nothing readable."
+    )]
+    Check {
+        /// Files or folders to check.
+        #[arg(value_name = "FILE|DIR")]
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Treat warnings as problems (exit 1).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Run every scenario's `expect:` block and report PASS or FAIL, with rule coverage.
+    #[command(after_help = "The last line is always `N passed, N failed`.\n\
+Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 nothing readable.")]
+    Test {
+        /// Scenario files or folders.
+        #[arg(required = true, value_name = "FILE|DIR")]
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = TestFormat::Human)]
+        format: TestFormat,
+        /// Write the JUnit XML report to this file (the human report still goes to the terminal).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Fail when fewer than this percentage of the rules fire in some scenario.
+        #[arg(long, value_name = "PCT")]
+        min_coverage: Option<String>,
+    },
+    /// Replay scenarios under two rule sets and show each scenario whose level, strategy
+    /// discussion or responses change.
+    #[command(after_help = "Exit status: 0 no change, 1 changes, 2 error.")]
+    Diff {
+        /// The rules before: a rules file or a continuum folder.
+        #[arg(long, value_name = "FILE|DIR")]
+        from: PathBuf,
+        /// The rules after: a rules file or a continuum folder.
+        #[arg(long, value_name = "FILE|DIR")]
+        to: PathBuf,
+        /// Scenario files or folders.
+        #[arg(required = true, value_name = "FILE|DIR")]
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// path:line:col: error[CODE]: message
+    Human,
+    /// One JSON object with every problem.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// PASS/FAIL lines and a summary.
+    Human,
+    /// JUnit XML (to --output, or to standard output).
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,8 +171,38 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             } else {
                 ResultFormat::Json
             });
-            replay(&paths, &files, format, &mut out)
+            commands::replay(&paths, &files, format, &mut out)
         }
+        Command::Check {
+            files,
+            format,
+            deny_warnings,
+        } => commands::check(&paths, &files, format, deny_warnings, &mut out),
+        Command::Test {
+            files,
+            format,
+            output,
+            force,
+            min_coverage,
+        } => {
+            let min_coverage = min_coverage
+                .as_deref()
+                .map(crate::suite::parse_percent)
+                .transpose()?;
+            let options = commands::TestOptions {
+                format,
+                output,
+                force,
+                min_coverage,
+            };
+            commands::test(&paths, &files, &options, &mut out)
+        }
+        Command::Diff {
+            from,
+            to,
+            files,
+            format,
+        } => commands::diff(&paths, &from, &to, &files, format, &mut out),
         Command::Questions { format } => {
             let set = content::load_questions(&paths)?;
             write!(
@@ -116,53 +222,4 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
     }
-}
-
-fn replay(
-    paths: &ContentPaths,
-    inputs: &[PathBuf],
-    format: ResultFormat,
-    out: &mut impl Write,
-) -> Result<i32, Error> {
-    let content = Content::load(paths)?;
-    let files = files::expand(inputs)?;
-    let mut failed = 0;
-    for (i, path) in files.iter().enumerate() {
-        let name = path.display().to_string();
-        let record = match files::load_record(path, &content) {
-            Ok(record) => record,
-            Err(err) => {
-                failed += 1;
-                eprintln!("{err}");
-                continue;
-            }
-        };
-        let outcome = crate::engine::evaluate(&content, &record);
-        let view = View::new(&name, &content, &record, &outcome);
-        match format {
-            ResultFormat::Json => writeln!(out, "{}", report::json(&view))?,
-            ResultFormat::Table => {
-                if i > 0 {
-                    writeln!(out, "\n{}\n", "═".repeat(80))?;
-                }
-                write!(out, "{}", report::table(&view))?
-            }
-            ResultFormat::Markdown => {
-                if i > 0 {
-                    writeln!(out, "\n\\newpage\n")?;
-                }
-                write!(out, "{}", report::markdown(&view))?
-            }
-        }
-    }
-    out.flush()?;
-    if failed > 0 {
-        eprintln!(
-            "hsb: {failed} of {} file{} could not be replayed",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        );
-        return Ok(exit::ERROR);
-    }
-    Ok(exit::OK)
 }

@@ -265,6 +265,155 @@ impl Condition {
     }
 }
 
+/// The most answer combinations [`Condition::satisfiable`] will try before giving up.
+const MAX_COMBINATIONS: usize = 200_000;
+
+impl Condition {
+    /// Whether some set of answers makes the condition true: `Some(false)` means it can never
+    /// hold (its tests contradict each other), `None` that there are too many combinations to try.
+    ///
+    /// Every answer that matters is tried: each value of a choice, every combination of the
+    /// values a condition names for a list, numbers either side of each threshold, "not known",
+    /// and "does not apply" for fields with a condition of their own.
+    pub fn satisfiable(&self, questions: &QuestionSet) -> Option<bool> {
+        let mut domains: Vec<(String, Vec<Slot>)> = Vec::new();
+        let mut combinations: usize = 1;
+        for key in self.fields() {
+            let field = questions.field(&key)?;
+            let slots = self.domain(&key, field)?;
+            combinations = combinations.checked_mul(slots.len())?;
+            if combinations > MAX_COMBINATIONS {
+                return None;
+            }
+            domains.push((key, slots));
+        }
+        let mut index = vec![0usize; domains.len()];
+        loop {
+            let assignment = Assignment(
+                domains
+                    .iter()
+                    .zip(&index)
+                    .filter_map(|((key, slots), i)| slots.get(*i).map(|s| (key.as_str(), s)))
+                    .collect(),
+            );
+            if self.eval(&assignment).truth == Truth::True {
+                return Some(true);
+            }
+            // Next combination, like an odometer.
+            let mut position = 0;
+            loop {
+                let (Some(i), Some((_, slots))) = (index.get_mut(position), domains.get(position))
+                else {
+                    return Some(false);
+                };
+                *i += 1;
+                if *i < slots.len() {
+                    break;
+                }
+                *i = 0;
+                position += 1;
+            }
+        }
+    }
+
+    fn domain(&self, key: &str, field: &crate::questions::Field) -> Option<Vec<Slot>> {
+        let mut slots = vec![Slot::Unknown];
+        if field.when.is_some() {
+            slots.push(Slot::NotApplicable);
+        }
+        let mut tests = Vec::new();
+        self.tests_on(key, &mut tests);
+        match &field.kind {
+            FieldKind::Text => slots.push(Slot::Known(Answer::Text("text".to_string()))),
+            FieldKind::Choice(choices) => slots.extend(
+                choices
+                    .iter()
+                    .map(|c| Slot::Known(Answer::Choice(c.id.clone()))),
+            ),
+            FieldKind::List(_) => {
+                let mut named: Vec<String> = Vec::new();
+                for test in &tests {
+                    let values: &[String] = match test {
+                        Test::Is(v) | Test::IsNot(v) => std::slice::from_ref(v),
+                        Test::AnyOf(vs) | Test::AllOf(vs) => vs,
+                        _ => &[],
+                    };
+                    for v in values {
+                        if !named.contains(v) {
+                            named.push(v.clone());
+                        }
+                    }
+                }
+                if named.len() > 12 {
+                    return None;
+                }
+                for mask in 0u32..(1 << named.len()) {
+                    let subset = named
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .map(|(_, v)| v.clone())
+                        .collect();
+                    slots.push(Slot::Known(Answer::List(subset)));
+                }
+            }
+            FieldKind::Number { min, max } => {
+                let mut points = vec![*min, *max];
+                for test in &tests {
+                    let t = match test {
+                        Test::AtLeast(t)
+                        | Test::AtMost(t)
+                        | Test::MoreThan(t)
+                        | Test::LessThan(t) => *t,
+                        Test::Is(v) | Test::IsNot(v) => match v.parse() {
+                            Ok(t) => t,
+                            Err(_) => continue,
+                        },
+                        _ => continue,
+                    };
+                    points.extend([t.saturating_sub(1), t, t.saturating_add(1)]);
+                }
+                points.retain(|p| (*min..=*max).contains(p));
+                points.sort_unstable();
+                points.dedup();
+                slots.extend(points.into_iter().map(|p| Slot::Known(Answer::Number(p))));
+            }
+        }
+        Some(slots)
+    }
+
+    fn tests_on<'a>(&'a self, key: &str, out: &mut Vec<&'a Test>) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter().for_each(|c| c.tests_on(key, out))
+            }
+            Condition::Not(inner) => inner.tests_on(key, out),
+            Condition::Test { field, test } if field == key => out.push(test),
+            Condition::Test { .. } => {}
+        }
+    }
+}
+
+/// One possible state of an answer, for [`Condition::satisfiable`].
+#[derive(Debug, Clone)]
+enum Slot {
+    NotApplicable,
+    Unknown,
+    Known(Answer),
+}
+
+struct Assignment<'a>(Vec<(&'a str, &'a Slot)>);
+
+impl Answers for Assignment<'_> {
+    fn status(&self, key: &str) -> Status<'_> {
+        match self.0.iter().find(|(k, _)| *k == key).map(|(_, s)| *s) {
+            Some(Slot::NotApplicable) => Status::NotApplicable,
+            Some(Slot::Known(answer)) => Status::Known(answer),
+            Some(Slot::Unknown) | None => Status::Unknown,
+        }
+    }
+}
+
 fn combine(results: Vec<Eval>, all_true: Truth) -> Eval {
     let mut out = Eval {
         truth: all_true,

@@ -53,6 +53,10 @@ codes! {
     UnknownLevel = "E031", "a level id is not one of the continuum's levels";
     DuplicateId = "E032", "an id is used twice where it must be unique";
     BadContent = "E033", "a content file is incomplete (a level without responses, a field without values)";
+    NeverFires = "E034", "a rule's conditions contradict each other, so it can never fire";
+    UnknownKind = "E035", "a file's `format:` is not one hsb knows (question set, continuum, rules or record)";
+    MissingQuestion = "W001", "an Appendix 3 question is missing from a question set";
+    NoExpect = "W002", "a scenario has no `expect:` block, so `hsb test` cannot check it";
 }
 
 /// One problem in one file.
@@ -80,6 +84,13 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             help: None,
+        }
+    }
+
+    pub fn warning(code: Code, path: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, path, message)
         }
     }
 

@@ -18,6 +18,13 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("hsb: error: {0}")]
     Usage(String),
+    /// A file could not be written.
+    #[error("hsb: error: cannot write {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     /// Writing the result failed (other than a closed pipe, which ends quietly).
     #[error("hsb: error: cannot write the output: {0}")]
     Output(#[source] std::io::Error),
@@ -26,7 +33,9 @@ pub enum Error {
 impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::Usage(_) | Error::Output(_) => exit::ERROR,
+            Error::Invalid(_) | Error::Usage(_) | Error::Write { .. } | Error::Output(_) => {
+                exit::ERROR
+            }
         }
     }
 }

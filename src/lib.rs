@@ -5,11 +5,15 @@
 //! set; [`record`] loads an `hsb/1` record; [`engine::evaluate`] is a pure function from those to
 //! an [`engine::Outcome`]; [`report`] draws it as a table, JSON or Markdown.
 
+pub mod batch;
+pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod condition;
 pub mod content;
 pub mod continuum;
 pub mod diag;
+pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod files;
@@ -17,8 +21,10 @@ pub mod questions;
 pub mod record;
 pub mod report;
 pub mod rules;
+pub mod save;
 pub mod source;
 pub mod suggest;
+pub mod suite;
 pub mod yaml;
 
 pub use error::Error;

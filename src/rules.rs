@@ -139,7 +139,7 @@ impl RuleSet {
                 );
             }
             when.canonicalise(questions);
-            let is_effective = level.is_some()
+            let is_effective = raw_rule.level.is_some()
                 || raw_rule.strategy_discussion.is_some()
                 || !raw_rule.responses.child.is_empty()
                 || !raw_rule.responses.harmed_child.is_empty()
@@ -209,5 +209,26 @@ impl Rule {
         } else {
             &self.responses.child
         }
+    }
+}
+
+impl RuleSet {
+    /// Problems that do not stop the rules from running but are mistakes all the same: rules
+    /// whose conditions contradict each other and so can never fire.
+    pub fn lint(&self, source: &Source, questions: &QuestionSet) -> Vec<Diagnostic> {
+        self.rules
+            .iter()
+            .filter(|rule| rule.when.satisfiable(questions) == Some(false))
+            .map(|rule| {
+                let anchor = format!("id: {}", rule.id);
+                Diagnostic::error(
+                    Code::NeverFires,
+                    &source.name,
+                    format!("rule `{}` can never fire: its conditions contradict each other", rule.id),
+                )
+                .at(source.locate(&[&anchor, "when"]).or(source.locate(&[&anchor])))
+                .help("check for a field required to have two different answers, or a number range that is empty")
+            })
+            .collect()
     }
 }

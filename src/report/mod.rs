@@ -16,6 +16,7 @@ use serde::Serialize;
 
 pub use json::render as json;
 pub use markdown::render as markdown;
+pub use table::WIDTH as TABLE_WIDTH;
 pub use table::render as table;
 
 #[derive(Debug, Clone, Serialize)]

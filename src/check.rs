@@ -1,0 +1,417 @@
+//! `hsb check`: validate question sets, continuum files, rule sets and scenarios, reporting every
+//! problem with a stable code, for people and for CI.
+
+use crate::content::{self, ContentPaths, embedded};
+use crate::continuum::{self, Continuum};
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::error::Error;
+use crate::files;
+use crate::questions::{self, QuestionSet};
+use crate::record::{self, Record};
+use crate::rules::{self, RuleSet};
+use crate::source::Source;
+use crate::suggest;
+use crate::yaml;
+use std::path::PathBuf;
+
+/// What a check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files examined.
+    pub files: usize,
+    /// Files that could not be read at all.
+    pub unreadable: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Questions,
+    Levels,
+    Rules,
+    Record,
+}
+
+const KINDS: [(&str, Kind); 4] = [
+    (questions::FORMAT, Kind::Questions),
+    (continuum::FORMAT, Kind::Levels),
+    (rules::FORMAT, Kind::Rules),
+    (record::FORMAT, Kind::Record),
+];
+
+/// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
+/// when none are named. Content the files need but do not include (a question set for
+/// scenarios, say) comes from `--questions`/`--rules` or the defaults.
+pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> {
+    let mut report = Report::default();
+    let mut sources: Vec<(Source, Kind)> = Vec::new();
+    if inputs.is_empty() {
+        for (file, kind) in [
+            (embedded::QUESTIONS, Kind::Questions),
+            (embedded::LEVELS, Kind::Levels),
+            (embedded::RULES, Kind::Rules),
+        ] {
+            sources.push((Source::embedded(file.0, file.1), kind));
+        }
+    } else {
+        for path in files::expand(inputs)? {
+            match Source::read(&path) {
+                Ok(source) => match classify(&source) {
+                    Ok(kind) => sources.push((source, kind)),
+                    Err(d) => report.diagnostics.push(d),
+                },
+                Err(d) => {
+                    report.unreadable += 1;
+                    report.diagnostics.push(d);
+                }
+            }
+            report.files += 1;
+        }
+    }
+    if inputs.is_empty() {
+        report.files = sources.len();
+    }
+
+    // The question set and continuum the others are checked against: the first named, else
+    // --questions / --rules, else the defaults.
+    let named = |kind: Kind| {
+        sources
+            .iter()
+            .find(|(_, k)| *k == kind)
+            .map(|(s, _)| s.clone())
+    };
+    let questions_source = match named(Kind::Questions) {
+        Some(source) => source,
+        None => content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
+    };
+    let levels_source = match named(Kind::Levels) {
+        Some(source) => source,
+        None => default_levels(paths)?,
+    };
+
+    let mut questions = None;
+    let mut continuum = None;
+    for (source, kind) in &sources {
+        match kind {
+            Kind::Questions => match QuestionSet::load(source) {
+                Ok(set) => {
+                    report.diagnostics.extend(missing_questions(source, &set));
+                    if source.name == questions_source.name {
+                        questions = Some(set);
+                    }
+                }
+                Err(d) => report.diagnostics.extend(d),
+            },
+            Kind::Levels => match Continuum::load(source) {
+                Ok(c) if source.name == levels_source.name => continuum = Some(c),
+                Ok(_) => {}
+                Err(d) => report.diagnostics.extend(d),
+            },
+            _ => {}
+        }
+    }
+    // Content not among the inputs, or named but broken (its problems are already reported),
+    // comes from --questions / --rules or the defaults, so that everything else is still checked.
+    let questions = match questions {
+        Some(set) => set,
+        None => QuestionSet::load(&content_source(
+            paths.questions.as_ref(),
+            embedded::QUESTIONS,
+        )?)
+        .map_err(Error::Invalid)?,
+    };
+    let continuum = match continuum {
+        Some(c) => c,
+        None => Continuum::load(&default_levels(paths)?).map_err(Error::Invalid)?,
+    };
+
+    let mut rule_sets = Vec::new();
+    for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Rules) {
+        match RuleSet::load(source, &questions, &continuum) {
+            Ok(rules) => {
+                report.diagnostics.extend(rules.lint(source, &questions));
+                rule_sets.push(rules);
+            }
+            Err(d) => report.diagnostics.extend(d),
+        }
+    }
+    let rules_for_expect = match rule_sets.into_iter().next() {
+        Some(rules) => Some(rules),
+        None => default_rules(paths, &questions, &continuum),
+    };
+
+    let levels = continuum.level_ids();
+    for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Record) {
+        match Record::load(source, &questions, &levels) {
+            Ok(record) => {
+                if let Some(rules) = &rules_for_expect {
+                    report
+                        .diagnostics
+                        .extend(expect_problems(source, &record, rules, &continuum));
+                }
+            }
+            Err(d) => report.diagnostics.extend(d),
+        }
+    }
+    Ok(report)
+}
+
+fn classify(source: &Source) -> Result<Kind, Diagnostic> {
+    let format = yaml::format_of(source)?;
+    let formats = KINDS.iter().map(|(f, _)| *f);
+    match format {
+        Some(found) => KINDS
+            .iter()
+            .find(|(f, _)| *f == found)
+            .map(|(_, k)| *k)
+            .ok_or_else(|| {
+                let family = |f: &str| f.split('/').next().unwrap_or(f).to_string();
+                if let Some((known, _)) = KINDS.iter().find(|(f, _)| family(f) == family(&found)) {
+                    return Diagnostic::error(
+                        Code::Format,
+                        &source.name,
+                        format!("`format: {found}` is a version this hsb does not read"),
+                    )
+                    .at(source.locate(&["format"]))
+                    .help(format!("this hsb reads `format: {known}`"));
+                }
+                Diagnostic::error(
+                    Code::UnknownKind,
+                    &source.name,
+                    format!("`format: {found}` is not a format hsb knows"),
+                )
+                .at(source.locate(&["format"]))
+                .help(suggest::hint(&found, formats))
+            }),
+        None => Err(Diagnostic::error(
+            Code::UnknownKind,
+            &source.name,
+            "the file has no `format:` line, so hsb cannot tell what it is",
+        )
+        .at(Some((1, 1)))
+        .help(format!("add a `format:` line: {}", suggest::join(formats)))),
+    }
+}
+
+fn content_source(path: Option<&PathBuf>, default: embedded::File) -> Result<Source, Error> {
+    match path {
+        Some(path) => Source::read(path).map_err(|d| Error::Invalid(vec![d])),
+        None => Ok(Source::embedded(default.0, default.1)),
+    }
+}
+
+fn default_levels(paths: &ContentPaths) -> Result<Source, Error> {
+    match &paths.rules {
+        Some(dir) if dir.is_dir() && dir.join("levels.yaml").exists() => {
+            Source::read(&dir.join("levels.yaml")).map_err(|d| Error::Invalid(vec![d]))
+        }
+        _ => Ok(Source::embedded(embedded::LEVELS.0, embedded::LEVELS.1)),
+    }
+}
+
+/// The rules scenarios' expectations are checked against when no rules file is among the inputs.
+fn default_rules(
+    paths: &ContentPaths,
+    questions: &QuestionSet,
+    continuum: &Continuum,
+) -> Option<RuleSet> {
+    let source = match &paths.rules {
+        Some(dir) if dir.is_dir() => Source::read(&dir.join("rules.yaml")).ok()?,
+        Some(file) => Source::read(file).ok()?,
+        None => Source::embedded(embedded::RULES.0, embedded::RULES.1),
+    };
+    RuleSet::load(&source, questions, continuum).ok()
+}
+
+/// Appendix 3's questions, by id, that a question set should keep.
+fn missing_questions(source: &Source, set: &QuestionSet) -> Vec<Diagnostic> {
+    let Ok(defaults) = content::load_questions(&ContentPaths::default()) else {
+        return Vec::new();
+    };
+    defaults
+        .questions
+        .iter()
+        .filter(|q| !set.questions.iter().any(|mine| mine.id == q.id))
+        .map(|q| {
+            Diagnostic::warning(
+                Code::MissingQuestion,
+                &source.name,
+                format!(
+                    "Appendix 3 question {} (`{}`: {}) is missing",
+                    q.number, q.id, q.text
+                ),
+            )
+            .at(source.locate(&["questions:"]))
+            .help("keep all seven Appendix 3 questions so that no part of the picture is skipped")
+        })
+        .collect()
+}
+
+/// An `expect:` block's rules and responses must exist in the rule set.
+fn expect_problems(
+    source: &Source,
+    record: &Record,
+    rules: &RuleSet,
+    continuum: &Continuum,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let Some(expect) = &record.expect else {
+        problems.push(
+            Diagnostic::warning(Code::NoExpect, &source.name, "the scenario has no `expect:` block")
+                .help("add `expect:` with `level:` and `strategy_discussion:` so that `hsb test` can check it"),
+        );
+        return problems;
+    };
+    for id in &expect.rules {
+        if rules.rule(id).is_none() {
+            problems.push(
+                Diagnostic::error(
+                    Code::BadExpect,
+                    &source.name,
+                    format!("expected rule `{id}` is not in the rule set"),
+                )
+                .at(source.locate(&["expect", "rules", id]))
+                .help(rules.hint(id)),
+            );
+        }
+    }
+    let response_ids: Vec<&str> = continuum
+        .levels
+        .iter()
+        .flat_map(|l| l.responses.child.iter().chain(&l.responses.harmed_child))
+        .chain(
+            rules
+                .rules
+                .iter()
+                .flat_map(|r| r.responses.child.iter().chain(&r.responses.harmed_child)),
+        )
+        .map(|r| r.id.as_str())
+        .collect();
+    for id in &expect.responses {
+        if !response_ids.contains(&id.as_str()) {
+            problems.push(
+                Diagnostic::error(
+                    Code::BadExpect,
+                    &source.name,
+                    format!("expected response `{id}` is not in the continuum or rules"),
+                )
+                .at(source.locate(&["expect", "responses", id]))
+                .help(suggest::hint(id, response_ids.iter().copied())),
+            );
+        }
+    }
+    problems
+}
+
+/// The human form: one line per problem (with its help), then a summary line.
+pub fn render_human(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        out.push_str(&d.to_string());
+        out.push('\n');
+    }
+    out.push_str(&summary(report));
+    out
+}
+
+/// "checked 3 files: 1 error, 0 warnings"
+pub fn summary(report: &Report) -> String {
+    format!(
+        "checked {} file{}: {} error{}, {} warning{}\n",
+        report.files,
+        plural(report.files),
+        report.errors(),
+        plural(report.errors()),
+        report.warnings(),
+        plural(report.warnings())
+    )
+}
+
+/// One JSON object with every diagnostic and the counts.
+pub fn render_json(report: &Report) -> String {
+    let diagnostics: Vec<serde_json::Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "severity": d.severity,
+                "code": d.code.as_str(),
+                "message": d.message,
+                "help": d.help,
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "files": report.files,
+        "errors": report.errors(),
+        "warnings": report.warnings(),
+        "diagnostics": diagnostics,
+    });
+    format!("{value}\n")
+}
+
+/// GitHub Actions workflow commands, which show as annotations on the changed lines.
+pub fn render_github(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = vec![format!("file={}", escape_property(&d.path))];
+        if let (Some(line), Some(column)) = (d.line, d.column) {
+            properties.push(format!("line={line}"));
+            properties.push(format!("col={column}"));
+        }
+        properties.push(format!(
+            "title={}",
+            escape_property(&format!("hsb {}", d.code.as_str()))
+        ));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{level} {}::{}\n",
+            properties.join(","),
+            escape_data(&message)
+        ));
+    }
+    out.push_str(&summary(report));
+    out
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,322 @@
+//! The bodies of the commands that work through files: replay, check, test and diff.
+
+use crate::check;
+use crate::cli::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
+use crate::content::{Content, ContentPaths};
+use crate::diff;
+use crate::error::{Error, exit};
+use crate::files;
+use crate::report::{self, View};
+use crate::save;
+use crate::suite::{self, Junit, Totals};
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{ContentArrangement, Table};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn replay(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let content = Content::load(paths)?;
+    let files = files::expand(inputs)?;
+    let mut failed = 0;
+    for (i, path) in files.iter().enumerate() {
+        let name = path.display().to_string();
+        let record = match files::load_record(path, &content) {
+            Ok(record) => record,
+            Err(err) => {
+                failed += 1;
+                eprintln!("{err}");
+                continue;
+            }
+        };
+        let outcome = crate::engine::evaluate(&content, &record);
+        let view = View::new(&name, &content, &record, &outcome);
+        match format {
+            ResultFormat::Json => writeln!(out, "{}", report::json(&view))?,
+            ResultFormat::Table => {
+                if i > 0 {
+                    writeln!(out, "\n{}\n", "═".repeat(80))?;
+                }
+                write!(out, "{}", report::table(&view))?
+            }
+            ResultFormat::Markdown => {
+                if i > 0 {
+                    writeln!(out, "\n\\newpage\n")?;
+                }
+                write!(out, "{}", report::markdown(&view))?
+            }
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!(
+            "hsb: {failed} of {} file{} could not be replayed",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
+        return Ok(exit::ERROR);
+    }
+    Ok(exit::OK)
+}
+
+pub fn check(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    format: CheckFormat,
+    deny_warnings: bool,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let report = check::check(inputs, paths)?;
+    let text = match format {
+        CheckFormat::Human => check::render_human(&report),
+        CheckFormat::Json => check::render_json(&report),
+        CheckFormat::Github => check::render_github(&report),
+    };
+    write!(out, "{text}")?;
+    out.flush()?;
+    if report.files > 0 && report.unreadable == report.files {
+        return Ok(exit::ERROR);
+    }
+    let failing = report.errors() > 0 || (deny_warnings && report.warnings() > 0);
+    Ok(if failing { exit::FINDINGS } else { exit::OK })
+}
+
+pub struct TestOptions {
+    pub format: TestFormat,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    pub min_coverage: Option<f64>,
+}
+
+pub fn test(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    options: &TestOptions,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let content = Content::load(paths)?;
+    let files = files::expand(inputs)?;
+    // JUnit on standard output replaces the human report; with --output it goes to the file.
+    let human = options.format == TestFormat::Human || options.output.is_some();
+    let mut totals = Totals::default();
+    let mut junit = Junit::default();
+    crate::batch::for_each_ordered(
+        &files,
+        |path| suite::run_case(path, &content),
+        |path, result| {
+            let name = path.display().to_string();
+            totals.add(&result);
+            if options.format == TestFormat::Junit {
+                junit.add(&name, &result);
+            }
+            if human {
+                write!(out, "{}", suite::human_line(&name, &result))?;
+            }
+            Ok(())
+        },
+    )?;
+    let coverage = totals.coverage(&content);
+    let below = options.min_coverage.is_some_and(|min| coverage < min);
+    if human {
+        let never = totals.never_fired(&content);
+        let fired = content.rules.rules.len() - never.len();
+        write!(
+            out,
+            "coverage: {fired} of {} rules fired ({coverage:.1}%)",
+            content.rules.rules.len()
+        )?;
+        if never.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "; never fired: {}", never.join(", "))?;
+        }
+        if let Some(min) = options.min_coverage
+            && below
+        {
+            writeln!(
+                out,
+                "coverage {coverage:.1}% is below --min-coverage {min}%"
+            )?;
+        }
+        if totals.skipped > 0 {
+            writeln!(
+                out,
+                "{} file{} without an expect block skipped",
+                totals.skipped,
+                if totals.skipped == 1 { "" } else { "s" }
+            )?;
+        }
+        writeln!(out, "{} passed, {} failed", totals.passed, totals.failed)?;
+    }
+    if options.format == TestFormat::Junit {
+        let xml = junit.finish(&totals);
+        match &options.output {
+            Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
+            None => write!(out, "{xml}")?,
+        }
+    }
+    out.flush()?;
+    let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
+    if readable == 0 {
+        eprintln!("hsb: error: no scenario could be read");
+        return Ok(exit::ERROR);
+    }
+    Ok(if totals.failed > 0 || below {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+pub fn diff(
+    paths: &ContentPaths,
+    from: &Path,
+    to: &Path,
+    inputs: &[PathBuf],
+    format: DiffFormat,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let with_rules = |rules: &Path| ContentPaths {
+        questions: paths.questions.clone(),
+        rules: Some(rules.to_path_buf()),
+    };
+    let before = Content::load(&with_rules(from))?;
+    let after = Content::load(&with_rules(to))?;
+    let files = files::expand(inputs)?;
+    let mut changes = Vec::new();
+    let mut broken = Vec::new();
+    crate::batch::for_each_ordered(
+        &files,
+        |path| {
+            files::load_record(path, &before)
+                .map(|record| diff::compare(&path.display().to_string(), &record, &before, &after))
+        },
+        |_, result| {
+            match result {
+                Ok(Some(change)) => changes.push(change),
+                Ok(None) => {}
+                Err(err) => broken.push(err),
+            }
+            Ok(())
+        },
+    )?;
+    if !broken.is_empty() {
+        for err in &broken {
+            eprintln!("{err}");
+        }
+        return Err(Error::Usage(format!(
+            "{} scenario file{} could not be read; nothing was compared",
+            broken.len(),
+            if broken.len() == 1 { "" } else { "s" }
+        )));
+    }
+    match format {
+        DiffFormat::Json => {
+            let value = serde_json::json!({
+                "from": {"name": before.rule_set.name, "version": before.rule_set.version, "sha256": before.rule_set.sha256},
+                "to": {"name": after.rule_set.name, "version": after.rule_set.version, "sha256": after.rule_set.sha256},
+                "scenarios": files.len(),
+                "changed": changes.len(),
+                "changes": changes,
+            });
+            writeln!(out, "{value}")?;
+        }
+        DiffFormat::Table => {
+            writeln!(
+                out,
+                "from: {} {} ({})\nto:   {} {} ({})",
+                before.rule_set.name,
+                before.rule_set.version,
+                short(&before.rule_set.sha256),
+                after.rule_set.name,
+                after.rule_set.version,
+                short(&after.rule_set.sha256)
+            )?;
+            if !changes.is_empty() {
+                let mut table = Table::new();
+                table
+                    .load_style(UTF8_FULL.with_rounded_corners())
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(report::TABLE_WIDTH)
+                    .set_header(vec![
+                        "Scenario",
+                        "Placement and strategy discussion",
+                        "Responses",
+                    ]);
+                for change in &changes {
+                    let heading = match &change.title {
+                        Some(title) => format!("{title}\n({})", change.source),
+                        None => change.source.clone(),
+                    };
+                    let placement = format!(
+                        "level: {}\nstrategy discussion: {}",
+                        transition(&change.before.level, &change.after.level),
+                        transition(
+                            &change.before.strategy_discussion,
+                            &change.after.strategy_discussion
+                        )
+                    );
+                    table.add_row(vec![heading, placement, response_changes(change)]);
+                }
+                writeln!(out, "{table}")?;
+            }
+            writeln!(
+                out,
+                "{} of {} scenario{} changed",
+                changes.len(),
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if changes.is_empty() {
+        exit::OK
+    } else {
+        exit::FINDINGS
+    })
+}
+
+/// Responses gained (+) and lost (-), grouped by child.
+fn response_changes(change: &diff::Change) -> String {
+    let mut lines = Vec::new();
+    for (prefix, heading) in [("child:", "child"), ("harmed_child:", "harmed child")] {
+        let added = change
+            .responses_added
+            .iter()
+            .filter_map(|r| r.strip_prefix(prefix));
+        let removed = change
+            .responses_removed
+            .iter()
+            .filter_map(|r| r.strip_prefix(prefix));
+        let entries: Vec<String> = added
+            .map(|r| format!("+ {r}"))
+            .chain(removed.map(|r| format!("- {r}")))
+            .collect();
+        if !entries.is_empty() {
+            lines.push(format!("{heading}:"));
+            lines.extend(entries);
+        }
+    }
+    if lines.is_empty() {
+        "unchanged".to_string()
+    } else {
+        lines.join("\n")
+    }
+}
+
+fn transition(before: &str, after: &str) -> String {
+    if before == after {
+        format!("{before} (unchanged)")
+    } else {
+        format!("{before} → {after}")
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}

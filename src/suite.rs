@@ -1,0 +1,262 @@
+//! `hsb test`: run every scenario's `expect:` block against the rules and report PASS/FAIL,
+//! rule coverage and, for CI systems, JUnit XML.
+
+use crate::content::Content;
+use crate::engine::{Outcome, evaluate};
+use crate::error::Error;
+use crate::files;
+use crate::record::Record;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::path::Path;
+
+/// The result of one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Pass,
+    /// What differed from the expectation, and the rules that fired.
+    Fail {
+        mismatches: Vec<String>,
+        fired: Vec<String>,
+    },
+    /// No `expect:` block.
+    Skipped,
+    /// The file could not be loaded.
+    Broken(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    pub verdict: Verdict,
+    /// Rules that fired, for coverage.
+    pub fired: Vec<String>,
+}
+
+/// Running totals; holds nothing per scenario but the rule ids that have fired.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    pub broken: usize,
+    pub fired: BTreeSet<String>,
+}
+
+impl Totals {
+    pub fn add(&mut self, result: &CaseResult) {
+        match result.verdict {
+            Verdict::Pass => self.passed += 1,
+            Verdict::Fail { .. } => self.failed += 1,
+            Verdict::Skipped => self.skipped += 1,
+            Verdict::Broken(_) => {
+                self.failed += 1;
+                self.broken += 1;
+            }
+        }
+        self.fired.extend(result.fired.iter().cloned());
+    }
+
+    /// The share of the rule set's rules that some scenario fired, in percent.
+    pub fn coverage(&self, content: &Content) -> f64 {
+        let total = content.rules.rules.len();
+        if total == 0 {
+            return 100.0;
+        }
+        let fired = content
+            .rules
+            .rules
+            .iter()
+            .filter(|r| self.fired.contains(&r.id))
+            .count();
+        fired as f64 * 100.0 / total as f64
+    }
+
+    pub fn never_fired<'a>(&self, content: &'a Content) -> Vec<&'a str> {
+        content
+            .rules
+            .rules
+            .iter()
+            .filter(|r| !self.fired.contains(&r.id))
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+}
+
+/// Load and run one scenario.
+pub fn run_case(path: &Path, content: &Content) -> CaseResult {
+    let record = match files::load_record(path, content) {
+        Ok(record) => record,
+        Err(err) => {
+            return CaseResult {
+                verdict: Verdict::Broken(err.to_string()),
+                fired: Vec::new(),
+            };
+        }
+    };
+    let outcome = evaluate(content, &record);
+    let fired: Vec<String> = outcome.fired.iter().map(|f| f.id.clone()).collect();
+    CaseResult {
+        verdict: judge(content, &record, &outcome),
+        fired,
+    }
+}
+
+/// Compare an outcome with the record's expectation.
+pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
+    let Some(expect) = &record.expect else {
+        return Verdict::Skipped;
+    };
+    let mut mismatches = Vec::new();
+    let level = content
+        .continuum
+        .level(outcome.level)
+        .map_or("", |l| l.id.as_str());
+    match &expect.level {
+        Some(want) if want != level => {
+            mismatches.push(format!("level: expected {want}, got {level}"))
+        }
+        Some(_) => {}
+        None => mismatches.push("expect: has no `level:`".to_string()),
+    }
+    let status = outcome.strategy.status.id();
+    match &expect.strategy_discussion {
+        Some(want) if want != status => mismatches.push(format!(
+            "strategy discussion: expected {want}, got {status}"
+        )),
+        Some(_) => {}
+        None => mismatches.push("expect: has no `strategy_discussion:`".to_string()),
+    }
+    if let Some(want) = expect.provisional
+        && want != outcome.provisional
+    {
+        mismatches.push(format!(
+            "provisional: expected {want}, got {}",
+            outcome.provisional
+        ));
+    }
+    for rule in &expect.rules {
+        if !outcome.fired.iter().any(|f| &f.id == rule) {
+            mismatches.push(format!("rule `{rule}` did not fire"));
+        }
+    }
+    for response in &expect.responses {
+        let present = outcome
+            .child_responses
+            .iter()
+            .chain(&outcome.harmed_child_responses)
+            .any(|r| &r.id == response);
+        if !present {
+            mismatches.push(format!("response `{response}` is missing"));
+        }
+    }
+    if mismatches.is_empty() {
+        Verdict::Pass
+    } else {
+        Verdict::Fail {
+            mismatches,
+            fired: outcome.fired.iter().map(|f| f.id.clone()).collect(),
+        }
+    }
+}
+
+/// One scenario in the human format: `PASS path`, or `FAIL path` with what differed.
+pub fn human_line(path: &str, result: &CaseResult) -> String {
+    match &result.verdict {
+        Verdict::Pass => format!("PASS {path}\n"),
+        Verdict::Skipped => format!("SKIP {path} (no expect block)\n"),
+        Verdict::Fail { mismatches, fired } => {
+            let mut out = format!("FAIL {path}\n");
+            for m in mismatches {
+                let _ = writeln!(out, "  {m}");
+            }
+            let fired = if fired.is_empty() {
+                "none".to_string()
+            } else {
+                fired.join(", ")
+            };
+            let _ = writeln!(out, "  rules that fired: {fired}");
+            out
+        }
+        Verdict::Broken(message) => {
+            let mut out = format!("FAIL {path} (cannot be loaded)\n");
+            for line in message.lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+            out
+        }
+    }
+}
+
+/// JUnit XML, built one test case at a time.
+#[derive(Debug, Default)]
+pub struct Junit {
+    cases: String,
+}
+
+impl Junit {
+    pub fn add(&mut self, path: &str, result: &CaseResult) {
+        let name = xml(path);
+        let _ = write!(
+            self.cases,
+            "    <testcase classname=\"hsb.scenarios\" name=\"{name}\" file=\"{name}\">"
+        );
+        match &result.verdict {
+            Verdict::Pass => {}
+            Verdict::Skipped => self
+                .cases
+                .push_str("<skipped message=\"no expect block\"/>"),
+            Verdict::Fail { mismatches, fired } => {
+                let _ = write!(
+                    self.cases,
+                    "<failure message=\"{}\">{}&#10;rules that fired: {}</failure>",
+                    xml(mismatches.first().map_or("", String::as_str)),
+                    xml(&mismatches.join("\n")),
+                    xml(&fired.join(", "))
+                );
+            }
+            Verdict::Broken(message) => {
+                let _ = write!(
+                    self.cases,
+                    "<error message=\"the scenario cannot be loaded\">{}</error>",
+                    xml(message)
+                );
+            }
+        }
+        self.cases.push_str("</testcase>\n");
+    }
+
+    pub fn finish(&self, totals: &Totals) -> String {
+        let tests = totals.passed + totals.failed + totals.skipped;
+        let failures = totals.failed - totals.broken;
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hsb test\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\" skipped=\"{}\">\n  <testsuite name=\"hsb scenarios\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\" skipped=\"{}\">\n{}  </testsuite>\n</testsuites>\n",
+            totals.broken, totals.skipped, totals.broken, totals.skipped, self.cases
+        )
+    }
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' => out.push_str("&#10;"),
+            c if (c as u32) < 0x20 && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Check that a `--min-coverage` value is a percentage.
+pub fn parse_percent(text: &str) -> Result<f64, Error> {
+    match text.trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(Error::Usage(format!(
+            "--min-coverage takes a percentage from 0 to 100, not `{text}`"
+        ))),
+    }
+}

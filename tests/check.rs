@@ -1,0 +1,350 @@
+//! `hsb check`, `hsb test` and `hsb diff` as CI runs them.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn hsb() -> Command {
+    let mut cmd = Command::cargo_bin("hsb").expect("the hsb binary");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// `# expect: CODE LINE` lines at the top of a broken file.
+fn expectations(path: &Path) -> Vec<(String, usize)> {
+    std::fs::read_to_string(path)
+        .expect("readable")
+        .lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .filter_map(|rest| {
+            let mut parts = rest.split_whitespace();
+            Some((parts.next()?.to_string(), parts.next()?.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn every_broken_file_reports_its_code_at_its_line() {
+    let dir = root().join("tests/broken");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/broken")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 18, "the corpus has {} files", paths.len());
+    for path in paths {
+        let expected = expectations(&path);
+        assert!(
+            !expected.is_empty(),
+            "{} has no `# expect:` line",
+            path.display()
+        );
+        let output = hsb()
+            .args(["check", "--format", "json", "--deny-warnings"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{}", path.display());
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        let found: Vec<(String, u64)> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_string(),
+                    d["line"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect();
+        for (code, line) in expected {
+            assert!(
+                found.contains(&(code.clone(), line as u64)),
+                "{}: expected {code} at line {line}, found {found:?}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn human_lines_name_path_line_column_and_code_with_help() {
+    hsb()
+        .args(["check", "tests/broken/rules-unknown-value.yaml"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "tests/broken/rules-unknown-value.yaml:11:28: error[E021]: rule `misspelt-value`: `distresed` is not a value of `others.perception`",
+        ))
+        .stdout(contains("help: did you mean `distressed`?"))
+        .stdout(contains("checked 1 file: 1 error, 0 warnings"));
+}
+
+#[test]
+fn github_format_writes_workflow_annotations() {
+    hsb()
+        .args(["check", "--format", "github", "tests/broken/rules-unknown-level.yaml"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "::error file=tests/broken/rules-unknown-level.yaml,line=7,col=12,title=hsb E031::rule `misspelt-level`: `abusiv` is not a level%0Ahelp: did you mean `abusive`?",
+        ));
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported() {
+    hsb()
+        .args([
+            "check",
+            "tests/broken/rules-unknown-value.yaml",
+            "tests/broken/record-unknown-value.yaml",
+            "tests/broken/levels-no-responses.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("rules-unknown-value.yaml:11:28"))
+        .stdout(contains("record-unknown-value.yaml:6:24"))
+        .stdout(contains("levels-no-responses.yaml:14:5"))
+        .stdout(contains("checked 3 files: 3 errors"));
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let file = "tests/broken/questions-missing-question.yaml";
+    hsb()
+        .args(["check", file])
+        .assert()
+        .code(0)
+        .stdout(contains("warning[W001]"));
+    hsb()
+        .args(["check", "--deny-warnings", file])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_defaults_and_the_examples_are_clean() {
+    hsb()
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout(contains("checked 3 files: 0 errors, 0 warnings"));
+    hsb()
+        .args([
+            "check",
+            "--deny-warnings",
+            "examples",
+            "questions",
+            "continuum",
+        ])
+        .assert()
+        .success()
+        .stdout(contains(" 0 errors, 0 warnings"));
+}
+
+#[test]
+fn nothing_readable_exits_2() {
+    hsb()
+        .args(["check", "no-such-file.yaml"])
+        .assert()
+        .code(2)
+        .stdout(contains("error[E001]"));
+}
+
+// ---- hsb test ------------------------------------------------------------------------------
+
+#[test]
+fn test_reports_pass_and_fail_with_expected_against_actual() {
+    let assert = hsb()
+        .args(["test", "tests/fixtures/suite"])
+        .assert()
+        .code(1)
+        .stdout(contains("FAIL tests/fixtures/suite/fail.yaml"))
+        .stdout(contains("  level: expected problematic, got abusive"))
+        .stdout(contains("  rule `consent-unclear` did not fire"))
+        .stdout(contains("  response `no-such-response` is missing"))
+        .stdout(contains(
+            "  rules that fired: consent-impossible, other-distressed, coercion",
+        ))
+        .stdout(contains("PASS tests/fixtures/suite/pass.yaml"))
+        .stdout(contains("SKIP tests/fixtures/suite/no-expect.yaml"));
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().last(), Some("1 passed, 1 failed"));
+}
+
+#[test]
+fn the_examples_all_pass() {
+    let assert = hsb().args(["test", "examples"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let last = stdout.lines().last().unwrap_or_default();
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+    assert!(stdout.contains("coverage: "));
+}
+
+#[test]
+fn coverage_below_the_minimum_fails() {
+    hsb()
+        .args([
+            "test",
+            "--min-coverage",
+            "100",
+            "tests/fixtures/suite/pass.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("is below --min-coverage 100%"))
+        .stdout(contains("never fired: violent-contact"));
+    hsb()
+        .args([
+            "test",
+            "--min-coverage",
+            "10",
+            "tests/fixtures/suite/pass.yaml",
+        ])
+        .assert()
+        .success();
+    hsb()
+        .args([
+            "test",
+            "--min-coverage",
+            "lots",
+            "tests/fixtures/suite/pass.yaml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("percentage"));
+}
+
+#[test]
+fn junit_goes_to_a_private_file_that_is_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.xml");
+    hsb()
+        .args(["test", "--format", "junit", "--output"])
+        .arg(&report)
+        .arg("tests/fixtures/suite")
+        .assert()
+        .code(1)
+        .stdout(contains("1 passed, 1 failed"));
+    let xml = std::fs::read_to_string(&report).unwrap();
+    assert!(xml.starts_with("<?xml"));
+    assert!(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""));
+    assert!(xml.contains("<failure message=\"level: expected problematic, got abusive\">"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&report).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    hsb()
+        .args(["test", "--format", "junit", "--output"])
+        .arg(&report)
+        .arg("tests/fixtures/suite/pass.yaml")
+        .assert()
+        .code(2)
+        .stderr(contains("already exists; use --force"));
+    hsb()
+        .args(["test", "--format", "junit", "--force", "--output"])
+        .arg(&report)
+        .arg("tests/fixtures/suite/pass.yaml")
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("tests=\"1\"")
+    );
+}
+
+#[test]
+fn test_with_nothing_readable_exits_2() {
+    hsb()
+        .args(["test", "tests/broken/record-unknown-value.yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn test_runs_against_another_rule_set() {
+    hsb()
+        .args([
+            "test",
+            "--rules",
+            "tests/fixtures/diff/rules-amber-problematic.yaml",
+            "examples/inappropriate/13-17_school_sexual-jokes.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("level: expected inappropriate, got problematic"));
+}
+
+// ---- hsb diff ------------------------------------------------------------------------------
+
+#[test]
+fn diff_shows_scenarios_whose_placement_moves() {
+    hsb()
+        .args([
+            "diff",
+            "--from",
+            "continuum/rules.yaml",
+            "--to",
+            "tests/fixtures/diff/rules-amber-problematic.yaml",
+            "examples",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("level: inappropriate →"))
+        .stdout(contains("Sexual jokes during a"))
+        .stdout(contains("+ consult-dsp"))
+        .stdout(contains("- calm-boundaries"))
+        .stdout(contains("scenarios changed"));
+}
+
+#[test]
+fn diff_json_lists_each_change_before_and_after() {
+    let output = hsb()
+        .args([
+            "diff",
+            "--format",
+            "json",
+            "--from",
+            "continuum",
+            "--to",
+            "tests/fixtures/diff/rules-amber-problematic.yaml",
+            "examples/inappropriate",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["scenarios"], 3);
+    let changes = value["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    for change in changes {
+        assert_eq!(change["before"]["level"], "inappropriate");
+        assert_eq!(change["after"]["level"], "problematic");
+    }
+    assert_eq!(value["to"]["version"], "1.1.0-amber-problematic");
+}
+
+#[test]
+fn diff_of_identical_rules_exits_0() {
+    hsb()
+        .args([
+            "diff",
+            "--from",
+            "continuum",
+            "--to",
+            "continuum/rules.yaml",
+            "examples",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("0 of 16 scenarios changed"));
+}
