@@ -108,6 +108,14 @@ impl Answers for Facts<'_> {
     }
 }
 
+/// What an unknown answer could change, gathered over the rules that depend on it.
+#[derive(Default)]
+struct Pending {
+    level: Option<usize>,
+    strategy: bool,
+    rules: Vec<String>,
+}
+
 /// Place the behaviour, decide the strategy discussion and gather the responses.
 pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let questions = &content.questions;
@@ -145,7 +153,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
 
     // What is not known and could raise the level or the strategy discussion.
     let mut provisional = placed.is_none();
-    let mut to_clarify: BTreeMap<String, (BTreeSet<String>, Vec<String>)> = BTreeMap::new();
+    let mut to_clarify: BTreeMap<String, Pending> = BTreeMap::new();
     for (rule, eval) in results.iter().filter(|(_, e)| e.truth == Truth::Unknown) {
         let raises_level = rule.level.is_some_and(|l| l > level);
         let could = rule_strategy(continuum, rule);
@@ -154,15 +162,8 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             continue;
         }
         provisional = true;
-        let mut because = Vec::new();
-        if let Some(l) = rule.level.filter(|_| raises_level) {
-            because.push(format!(
-                "could place the behaviour at {}",
-                level_id(continuum, l)
-            ));
-        }
-        if raises_strategy && could == StrategyStatus::Required {
-            because.push("could make a strategy discussion required".to_string());
+        let requires = raises_strategy && could == StrategyStatus::Required;
+        if requires {
             status = status.max(StrategyStatus::Consider);
             let unknown: Vec<String> = eval
                 .unknown
@@ -172,18 +173,20 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             reasons.push(StrategyReason {
                 rule: rule.id.clone(),
                 text: format!(
-                    "Consider a strategy discussion until this is clarified: {} (rule {}: {})",
+                    "Not yet known: {} (if confirmed, a strategy discussion is required: {})",
                     unknown.join("; "),
-                    rule.id,
                     rule.reason.trim()
                 ),
             });
         }
         for key in &eval.unknown {
-            let entry = to_clarify.entry(key.clone()).or_default();
-            entry.0.extend(because.iter().cloned());
-            if !entry.1.contains(&rule.id) {
-                entry.1.push(rule.id.clone());
+            let pending = to_clarify.entry(key.clone()).or_default();
+            if raises_level {
+                pending.level = pending.level.max(rule.level);
+            }
+            pending.strategy |= requires;
+            if !pending.rules.contains(&rule.id) {
+                pending.rules.push(rule.id.clone());
             }
         }
     }
@@ -191,11 +194,23 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let mut clarify: Vec<Clarify> = questions
         .fields()
         .filter_map(|(_, f)| {
-            to_clarify.remove(&f.key).map(|(because, rules)| Clarify {
-                field: Some(f.key.clone()),
-                text: describe_field(questions, &f.key),
-                because: because.into_iter().collect(),
-                rules,
+            to_clarify.remove(&f.key).map(|pending| {
+                let mut because = Vec::new();
+                if let Some(l) = pending.level {
+                    because.push(format!(
+                        "could place the behaviour at {}",
+                        level_id(continuum, l)
+                    ));
+                }
+                if pending.strategy {
+                    because.push("could make a strategy discussion required".to_string());
+                }
+                Clarify {
+                    field: Some(f.key.clone()),
+                    text: describe_field(questions, &f.key),
+                    because,
+                    rules: pending.rules,
+                }
             })
         })
         .collect();

@@ -1,5 +1,7 @@
 //! Parsing YAML text into typed values, turning parser errors into diagnostics with places.
 
+mod fast;
+
 use crate::diag::{Code, Diagnostic};
 use crate::source::Source;
 use serde::de::DeserializeOwned;
@@ -11,6 +13,13 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
             Diagnostic::error(Code::Structure, &source.name, err.to_string())
                 .help("the built-in content is broken; rebuild hsb")
         });
+    }
+    // Most files are simple block YAML that the fast reader takes; anything it declines, and any
+    // file whose shape is wrong, goes through the full parser, which reports errors with places.
+    if let Some(value) = fast::parse(&source.text)
+        && let Ok(parsed) = serde_yaml::from_value(value)
+    {
+        return Ok(parsed);
     }
     serde_yaml::from_str(&source.text).map_err(|err| from_yaml_error(source, &err))
 }

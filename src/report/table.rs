@@ -1,33 +1,67 @@
 //! The terminal result: a continuum bar, a strategy-discussion box and tables, within 80 columns.
 //! Nothing is conveyed by colour; the level is marked with arrows and capitals.
+//!
+//! Cells are wrapped here to fixed column widths, so comfy-table only draws: laying tables out
+//! dynamically cost more than the rest of a replay put together.
 
 use super::{View, from_label};
 use comfy_table::presets::{UTF8_FULL, UTF8_FULL_CONDENSED};
-use comfy_table::{Cell, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table};
 use std::fmt::Write;
 
 pub const WIDTH: u16 = 80;
 
-fn table() -> Table {
+/// A table whose columns have these text widths (borders and padding add 3 per column plus 1).
+fn grid(
+    widths: &[usize],
+    header: Option<&[&str]>,
+    rows: Vec<Vec<String>>,
+    condensed: bool,
+) -> String {
     let mut table = Table::new();
+    let style = if condensed {
+        UTF8_FULL_CONDENSED
+    } else {
+        UTF8_FULL
+    };
     table
-        .load_style(UTF8_FULL.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH);
-    table
+        .load_style(style.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if let Some(header) = header {
+        table.set_header(
+            header
+                .iter()
+                .zip(widths)
+                .map(|(h, w)| wrap(h, *w))
+                .collect::<Vec<_>>(),
+        );
+    }
+    for row in rows {
+        table.add_row(
+            row.iter()
+                .zip(widths)
+                .map(|(c, w)| wrap(c, *w))
+                .collect::<Vec<_>>(),
+        );
+    }
+    table.to_string()
 }
 
 /// The five-step continuum with the placement marked.
 pub fn continuum_bar(view: &View) -> String {
-    let mut bar = table();
-    bar.add_row(view.levels.iter().map(|(id, label)| {
-        if *id == view.level {
-            Cell::new(format!("▶ {} ◀", label.to_uppercase()))
-        } else {
-            Cell::new(label)
-        }
-    }));
-    bar.to_string()
+    let cells: Vec<String> = view
+        .levels
+        .iter()
+        .map(|(id, label)| {
+            if *id == view.level {
+                format!("▶ {} ◀", label.to_uppercase())
+            } else {
+                label.clone()
+            }
+        })
+        .collect();
+    let widths: Vec<usize> = cells.iter().map(|c| c.chars().count()).collect();
+    grid(&widths, None, vec![cells], false)
 }
 
 /// The strategy-discussion box.
@@ -40,9 +74,7 @@ pub fn strategy_box(view: &View) -> String {
             let _ = write!(text, "\n• {} [{}]", reason.text, reason.rule);
         }
     }
-    let mut table = table();
-    table.add_row(vec![Cell::new(text)]);
-    table.to_string()
+    grid(&[76], None, vec![vec![text]], false)
 }
 
 pub fn render(view: &View) -> String {
@@ -76,7 +108,8 @@ pub fn render(view: &View) -> String {
             let _ = writeln!(out, "\nNo other child was involved.");
         }
         involved => {
-            let heading = if view.level == view.levels.first().map(|l| l.0.as_str()).unwrap_or("") {
+            let lowest = view.levels.first().map(|l| l.0.as_str()).unwrap_or("");
+            let heading = if view.level == lowest {
                 "For the other child involved"
             } else {
                 "For the child harmed"
@@ -93,49 +126,67 @@ pub fn render(view: &View) -> String {
 
     if !view.clarify.is_empty() {
         let _ = writeln!(out, "\nTo clarify");
-        let mut clarify = table();
-        clarify.set_header(vec!["Find out", "Why it matters", "Rules"]);
-        for item in &view.clarify {
-            clarify.add_row(vec![
-                item.text.clone(),
-                item.because.join("; "),
-                item.rules.join(", "),
-            ]);
-        }
-        let _ = writeln!(out, "{clarify}");
+        let rows = view
+            .clarify
+            .iter()
+            .map(|item| {
+                vec![
+                    item.text.clone(),
+                    item.because.join("; "),
+                    item.rules.join("\n"),
+                ]
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            grid(
+                &[30, 17, 23],
+                Some(&["Find out", "Why it matters", "Rules"]),
+                rows,
+                false
+            )
+        );
     }
 
     let _ = writeln!(out, "\nRules that fired");
     if view.rules.is_empty() {
         let _ = writeln!(out, "None.");
     } else {
-        let mut rules = table();
-        rules.set_header(vec![
-            "Rule and effect",
-            "Why (source)",
-            "Answers it matched",
-        ]);
-        for rule in &view.rules {
-            let mut effect = rule.id.clone();
-            if let Some(level) = &rule.level {
-                let _ = write!(effect, "\n→ at least {level}");
-            }
-            if let Some(sd) = rule.strategy_discussion {
-                let _ = write!(effect, "\n→ strategy discussion {sd}");
-            }
-            let answers = rule
-                .answers
-                .iter()
-                .map(|a| format!("{}:\n  {}", a.field, a.label))
-                .collect::<Vec<_>>()
-                .join("\n");
-            rules.add_row(vec![
-                effect,
-                format!("{} ({})", rule.reason, rule.source),
-                answers,
-            ]);
-        }
-        let _ = writeln!(out, "{rules}");
+        let rows = view
+            .rules
+            .iter()
+            .map(|rule| {
+                let mut effect = rule.id.clone();
+                if let Some(level) = &rule.level {
+                    let _ = write!(effect, "\n→ at least {level}");
+                }
+                if let Some(sd) = rule.strategy_discussion {
+                    let _ = write!(effect, "\n→ strategy discussion {sd}");
+                }
+                let answers = rule
+                    .answers
+                    .iter()
+                    .map(|a| format!("{}:\n  {}", a.field, a.label))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                vec![
+                    effect,
+                    format!("{} ({})", rule.reason, rule.source),
+                    answers,
+                ]
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            grid(
+                &[20, 27, 23],
+                Some(&["Rule and effect", "Why (source)", "Answers it matched"]),
+                rows,
+                false
+            )
+        );
     }
     let _ = writeln!(
         out,
@@ -146,38 +197,68 @@ pub fn render(view: &View) -> String {
     out
 }
 
-/// Wrap a paragraph at word boundaries to fit `width` columns.
-pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line_len = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if line_len > 0 && line_len + 1 + len > width {
-            out.push('\n');
-            line_len = 0;
-        } else if line_len > 0 {
-            out.push(' ');
-            line_len += 1;
-        }
-        out.push_str(word);
-        line_len += len;
-    }
-    out
-}
-
 fn responses(list: &[super::ResponseView]) -> String {
     if list.is_empty() {
         return "None.".to_string();
     }
-    let mut table = table();
-    table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
-    table.set_header(vec!["#", "Action", "From"]);
-    for (i, r) in list.iter().enumerate() {
-        table.add_row(vec![
-            (i + 1).to_string(),
-            r.text.clone(),
-            from_label(&r.from),
-        ]);
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(i, r)| vec![(i + 1).to_string(), r.text.clone(), from_label(&r.from)])
+        .collect();
+    grid(&[2, 48, 20], Some(&["#", "Action", "From"]), rows, true)
+}
+
+/// Wrap text at word boundaries to fit `width` columns, keeping its line breaks and indents;
+/// a word longer than the width is broken.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::new();
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        let mut line_len = 0;
+        for word in line.split_whitespace() {
+            let mut word: Vec<char> = word.chars().collect();
+            if line_len > 0 && line_len + 1 + word.len() > width {
+                out.push('\n');
+                line_len = 0;
+            }
+            if line_len == 0 && indent.len() + word.len() <= width {
+                out.push_str(&indent);
+                line_len = indent.len();
+            } else if line_len > 0 {
+                out.push(' ');
+                line_len += 1;
+            }
+            while line_len + word.len() > width {
+                let take = width.saturating_sub(line_len).max(1);
+                let rest = word.split_off(take.min(word.len()));
+                out.extend(word.iter());
+                out.push('\n');
+                line_len = 0;
+                word = rest;
+            }
+            out.extend(word.iter());
+            line_len += word.len();
+        }
     }
-    table.to_string()
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_words_and_breaks_long_ones() {
+        assert_eq!(wrap("one two three", 7), "one two\nthree");
+        assert_eq!(wrap("abcdefghij", 4), "abcd\nefgh\nij");
+        assert_eq!(wrap("a:\n  indented text", 20), "a:\n  indented text");
+        for line in wrap("what_happened.behaviours: Touching under clothes", 20).lines() {
+            assert!(line.chars().count() <= 20, "{line}");
+        }
+    }
 }
