@@ -39,6 +39,31 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run an assessment at the terminal: the seven Appendix 3 questions, a review of every
+    /// answer, the result, and a saved record and report.
+    #[command(
+        after_help = "Answers are saved to a private draft after every answer; if you stop \
+(Ctrl-C, closed window), carry on with `hsb assess --resume DRAFT`.\n\
+Needs a terminal; for scripted use write an hsb/1 record and run `hsb replay`.\n\
+Exit status: 0 saved, 2 error, 130 interrupted (the draft is kept)."
+    )]
+    Assess {
+        /// Carry on from a draft.
+        #[arg(long, value_name = "DRAFT")]
+        resume: Option<PathBuf>,
+        /// Where to keep the draft (default: a new file in ~/.local/state/hsb/drafts).
+        #[arg(long, value_name = "FILE", conflicts_with = "resume")]
+        draft: Option<PathBuf>,
+        /// Save the finished record here (otherwise you are asked).
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+        /// Write the Markdown report here (otherwise you are asked).
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Replace the --save and --report files if they exist, without asking.
+        #[arg(long)]
+        force: bool,
+    },
     /// Replay saved assessments or scenarios and show the result for each.
     #[command(
         after_help = "Default format: table on a terminal, json when output is piped.\n\
@@ -165,6 +190,22 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
+        Command::Assess {
+            resume,
+            draft,
+            save,
+            report,
+            force,
+        } => crate::assess::run(
+            &paths,
+            &crate::assess::Options {
+                resume,
+                draft,
+                save,
+                report,
+                force,
+            },
+        ),
         Command::Replay { files, format } => {
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
                 ResultFormat::Table

@@ -5,6 +5,7 @@
 //! set; [`record`] loads an `hsb/1` record; [`engine::evaluate`] is a pure function from those to
 //! an [`engine::Outcome`]; [`report`] draws it as a table, JSON or Markdown.
 
+pub mod assess;
 pub mod batch;
 pub mod check;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod files;
+pub mod interview;
 pub mod questions;
 pub mod record;
 pub mod report;
@@ -25,6 +27,7 @@ pub mod save;
 pub mod source;
 pub mod suggest;
 pub mod suite;
+pub mod terminal;
 pub mod yaml;
 
 pub use error::Error;

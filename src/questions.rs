@@ -39,6 +39,8 @@ pub struct Question {
 pub struct Field {
     /// The full id, `question.field`.
     pub key: String,
+    /// A short name for tables and prompt lines, such as "Age of the child".
+    pub label: String,
     pub prompt: String,
     pub help: Option<String>,
     pub kind: FieldKind,
@@ -176,6 +178,8 @@ struct RawQuestion {
 #[serde(deny_unknown_fields)]
 struct RawField {
     id: String,
+    #[serde(default)]
+    label: Option<String>,
     #[serde(rename = "type")]
     kind: String,
     prompt: String,
@@ -308,8 +312,10 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                     }
                 },
             };
+            let label = rf.label.unwrap_or_else(|| humanise(&rf.id));
             fields.push(Field {
                 key,
+                label,
                 prompt: rf.prompt,
                 help: rf.help,
                 kind,
@@ -370,5 +376,15 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
         Ok(set)
     } else {
         Err(problems)
+    }
+}
+
+/// `previous_incidents` → "Previous incidents", for fields without a label.
+fn humanise(id: &str) -> String {
+    let words = id.replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
     }
 }

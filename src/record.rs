@@ -7,7 +7,7 @@ use crate::suggest;
 use crate::yaml::{self, scalar_text};
 use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const FORMAT: &str = "hsb/1";
 
@@ -78,12 +78,33 @@ impl Record {
         questions: &QuestionSet,
         levels: &[&str],
     ) -> Result<Self, Vec<Diagnostic>> {
+        Record::parse(source, questions, levels, true).map(|(record, _)| record)
+    }
+
+    /// Load a draft: like [`Record::load`], but required answers may still be missing. Also
+    /// returns the fields the file answers (including those answered "not known yet").
+    pub fn load_draft(
+        source: &Source,
+        questions: &QuestionSet,
+        levels: &[&str],
+    ) -> Result<(Self, BTreeSet<String>), Vec<Diagnostic>> {
+        Record::parse(source, questions, levels, false)
+    }
+
+    fn parse(
+        source: &Source,
+        questions: &QuestionSet,
+        levels: &[&str],
+        complete: bool,
+    ) -> Result<(Self, BTreeSet<String>), Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "record").map_err(|d| vec![d])?;
         let raw: RawRecord = yaml::parse(source).map_err(|d| vec![d])?;
         let mut problems = Vec::new();
         let mut answers = BTreeMap::new();
+        let mut present = BTreeSet::new();
         for (key, value) in &raw.answers {
             let key = scalar_text(key);
+            present.insert(key.clone());
             match read_answer(source, questions, &key, value) {
                 Ok(Some(answer)) => {
                     answers.insert(key, answer);
@@ -98,7 +119,10 @@ impl Record {
                 Some(Answer::Text(t)) => t.trim().is_empty(),
                 Some(_) => false,
             };
-            if field.required && missing && !problems.iter().any(|d| d.message.contains(&field.key))
+            if complete
+                && field.required
+                && missing
+                && !problems.iter().any(|d| d.message.contains(&field.key))
             {
                 problems.push(
                     Diagnostic::error(
@@ -120,18 +144,47 @@ impl Record {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Record {
+        let record = Record {
             title: raw.title,
             case_ref: raw.case_ref.map(|v| scalar_text(&v)),
             notes: raw.notes,
             teaching_notes: raw.teaching_notes,
             answers,
             expect: raw.expect,
-        })
+        };
+        Ok((record, present))
     }
 
     /// The record as `hsb/1` YAML, answers in question order, so that loading it gives it back.
+    /// Every field that applies is written, those not known as `unknown`.
     pub fn to_yaml(&self, questions: &QuestionSet) -> Result<String, serde_yaml::Error> {
+        let facts = crate::engine::Facts::new(questions, self);
+        let keys: Vec<&str> = questions
+            .field_keys()
+            .filter(|k| facts.applies(k))
+            .collect();
+        self.write_yaml(questions, &keys)
+    }
+
+    /// A draft: only the fields answered so far (those answered "not known yet" as `unknown`),
+    /// so that resuming can tell what is still to ask.
+    pub fn to_draft_yaml(
+        &self,
+        questions: &QuestionSet,
+        answered: &BTreeSet<String>,
+    ) -> Result<String, serde_yaml::Error> {
+        let keys: Vec<&str> = questions
+            .field_keys()
+            .filter(|k| answered.contains(*k))
+            .collect();
+        self.write_yaml(questions, &keys)
+    }
+
+    fn write_yaml(
+        &self,
+        questions: &QuestionSet,
+        keys: &[&str],
+    ) -> Result<String, serde_yaml::Error> {
         let mut map = Mapping::new();
         let text = |s: &str| Value::String(s.to_string());
         map.insert(text("format"), text(FORMAT));
@@ -146,7 +199,10 @@ impl Record {
             }
         }
         let mut answers = Mapping::new();
-        for (_, field) in questions.fields() {
+        for (_, field) in questions
+            .fields()
+            .filter(|(_, f)| keys.contains(&f.key.as_str()))
+        {
             let value = match self.answers.get(&field.key) {
                 Some(Answer::Text(t)) => text(t),
                 Some(Answer::Choice(c)) => text(c),
@@ -154,7 +210,7 @@ impl Record {
                     Value::Sequence(items.iter().map(|i| text(i)).collect())
                 }
                 Some(Answer::Number(n)) => Value::Number((*n).into()),
-                None if matches!(field.kind, FieldKind::Text) => continue,
+                None if matches!(field.kind, FieldKind::Text) => text(""),
                 None => text(UNKNOWN),
             };
             answers.insert(text(&field.key), value);

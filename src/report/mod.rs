@@ -16,8 +16,8 @@ use serde::Serialize;
 
 pub use json::render as json;
 pub use markdown::render as markdown;
-pub use table::WIDTH as TABLE_WIDTH;
 pub use table::render as table;
+pub use table::{WIDTH as TABLE_WIDTH, grid, wrap};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {

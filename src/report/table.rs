@@ -12,7 +12,7 @@ use std::fmt::Write;
 pub const WIDTH: u16 = 80;
 
 /// A table whose columns have these text widths (borders and padding add 3 per column plus 1).
-fn grid(
+pub fn grid(
     widths: &[usize],
     header: Option<&[&str]>,
     rows: Vec<Vec<String>>,
