@@ -14,7 +14,6 @@ enum Reply {
     Text(String),
     Pick(usize),
     Picks(Vec<usize>),
-    Yes,
     Interrupt,
 }
 
@@ -74,10 +73,7 @@ impl Prompter for Script {
     }
 
     fn confirm(&mut self, prompt: &str, _: bool) -> Result<bool, Stop> {
-        match self.next(prompt)? {
-            Reply::Yes => Ok(true),
-            other => panic!("{prompt}: expected yes, scripted {other:?}"),
-        }
+        panic!("the interview asks no yes/no question ({prompt}); scripted {:?}", self.replies.front())
     }
 }
 
