@@ -12,9 +12,6 @@ use crate::terminal::{self, FileDrafts, TerminalPrompter};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-/// Exit status after Ctrl-C (128 + SIGINT), as shells expect.
-pub const INTERRUPTED: i32 = 130;
-
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub resume: Option<PathBuf>,
@@ -49,8 +46,8 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
             (Interview::new(questions), path)
         }
     };
-    let interrupted = terminal::install_signal_handlers()?;
-    let mut prompter = TerminalPrompter::new(interrupted);
+    terminal::install_signal_handlers()?;
+    let mut prompter = TerminalPrompter::new();
     let mut drafts = FileDrafts::new(draft_path.clone(), questions);
     if options.resume.is_none() {
         drafts.save(&interview.record, &interview.answered)?;
@@ -66,6 +63,22 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
         ),
         width,
     ));
+    if options.resume.is_some() {
+        prompter.show(&format!(
+            "Carrying on with case {}: {} answer{} so far.",
+            interview
+                .record
+                .case_ref
+                .as_deref()
+                .unwrap_or("(no reference yet)"),
+            interview.answered.len(),
+            if interview.answered.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
     match conduct(
         &content,
         &mut interview,
@@ -78,14 +91,7 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
             prompter.show("The draft has been removed; the saved record holds every answer.");
             Ok(exit::OK)
         }
-        Err(Stop::Interrupted) => {
-            eprintln!(
-                "\nhsb: stopped. Every answer so far is saved in {}\nTo carry on: {}",
-                draft_path.display(),
-                terminal::resume_command(&draft_path)
-            );
-            Ok(INTERRUPTED)
-        }
+        Err(Stop::Interrupted) => Ok(terminal::stopped()),
         Err(Stop::Failed(err)) => {
             eprintln!(
                 "Your answers so far are in {}; carry on with: {}",
@@ -131,10 +137,13 @@ fn conduct(
         .to_yaml(&content.questions)
         .map_err(|e| Error::Usage(format!("cannot write the record: {e}")))?;
     save::write_private(&record_path.path, yaml.as_bytes(), record_path.overwrite)?;
-    p.show(&format!(
-        "Saved the record to {} (readable only by you). Replay it with: hsb replay {}",
-        record_path.path.display(),
-        record_path.path.display()
+    p.show(&report::wrap(
+        &format!(
+            "Saved the record to {} (readable only by you). Replay it with: hsb replay {}",
+            record_path.path.display(),
+            record_path.path.display()
+        ),
+        report::TABLE_WIDTH as usize,
     ));
 
     let report_path = match &options.report {
@@ -172,7 +181,13 @@ fn conduct(
             report::markdown(&view).as_bytes(),
             target.overwrite,
         )?;
-        p.show(&format!("Wrote the report to {}.", target.path.display()));
+        p.show(&report::wrap(
+            &format!(
+                "Wrote the report to {} (readable only by you).",
+                target.path.display()
+            ),
+            report::TABLE_WIDTH as usize,
+        ));
     }
     Ok(())
 }

@@ -173,12 +173,12 @@ impl<'a> Interview<'a> {
             }
             p.show(&self.review_table());
             let mut items = vec![CONFIRM.to_string()];
-            items.extend(
-                self.questions
-                    .questions
-                    .iter()
-                    .map(|q| format!("Change {}. {}", q.number, q.text)),
-            );
+            items.extend(self.questions.questions.iter().map(|q| {
+                truncate(
+                    &format!("Change {}. {}", q.number, q.text),
+                    TABLE_WIDTH as usize - 4,
+                )
+            }));
             let choice = p.select("Review your answers", &items, 0)?;
             match choice
                 .checked_sub(1)
@@ -265,10 +265,14 @@ impl<'a> Interview<'a> {
                 p.show(&guidance(choices));
                 let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
                 items.push(NOT_KNOWN.to_string());
+                // A new question starts on "Not known yet": pressing Enter never gives an answer
+                // nobody chose.
                 let default = match &current {
-                    Some(Answer::Choice(v)) => choices.iter().position(|c| &c.id == v).unwrap_or(0),
-                    _ if self.answered.contains(&field.key) => choices.len(),
-                    _ => 0,
+                    Some(Answer::Choice(v)) => choices
+                        .iter()
+                        .position(|c| &c.id == v)
+                        .unwrap_or(choices.len()),
+                    _ => choices.len(),
                 };
                 let index = p.select(&label, &items, default)?;
                 choices.get(index).map(|c| Answer::Choice(c.id.clone()))
@@ -431,4 +435,14 @@ fn guidance(choices: &[crate::questions::Choice]) -> String {
         .map(|c| wrap(&format!("  • {}: {}", c.label, c.help.trim()), width))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Shorten a line to `width` characters, marking the cut with an ellipsis.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }

@@ -39,35 +39,83 @@ fn shell_quote(text: &str) -> String {
     }
 }
 
-/// Catch Ctrl-C (as a flag the prompts check), and SIGTERM and SIGHUP (restore the terminal,
-/// say how to resume, and end), for as long as the process runs.
-pub fn install_signal_handlers() -> Result<Arc<AtomicBool>, Error> {
+/// Set by whichever of the main thread and the signal thread first takes charge of stopping,
+/// so that the resume message is printed once.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+/// Set inside the signal handlers themselves, before an interrupted prompt returns.
+static TERMINATED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+static HUNG_UP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// Catch Ctrl-C, SIGTERM and SIGHUP for as long as the process runs: wait for any draft being
+/// written, put the terminal back as it was, say how to resume, and end (128 + the signal).
+///
+/// Ctrl-C at a prompt usually arrives as an interrupted prompt instead, which the interview
+/// turns into [`Stop::Interrupted`] and [`stopped`] reports.
+pub fn install_signal_handlers() -> Result<(), Error> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let interrupted = Arc::new(AtomicBool::new(false));
-    signal_hook::flag::register(SIGINT, Arc::clone(&interrupted))
-        .map_err(|e| Error::Usage(format!("cannot watch for Ctrl-C: {e}")))?;
     let saved_tty = saved_terminal_settings();
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+    for (signal, cell) in [(SIGTERM, &TERMINATED), (SIGHUP, &HUNG_UP)] {
+        let flag = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal, Arc::clone(&flag))
+            .map_err(|e| Error::Usage(format!("cannot watch for signals: {e}")))?;
+        let _ = cell.set(flag);
+    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
         .map_err(|e| Error::Usage(format!("cannot watch for signals: {e}")))?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for _ in signals.forever() {
+            if STOPPING.swap(true, Ordering::SeqCst) {
+                // The main thread is already stopping, and will report this signal.
+                continue;
+            }
             // Wait for any draft being written to be whole.
             let _guard = WRITING.lock();
             if let Some(settings) = &saved_tty {
                 restore_terminal(settings);
             }
             let _ = dialoguer::console::Term::stderr().show_cursor();
-            if let Some(draft) = DRAFT.get() {
-                eprintln!(
-                    "\r\nhsb: stopped. Every answer so far is saved in {}\r\nTo carry on: {}\r",
-                    draft.display(),
-                    resume_command(draft)
-                );
-            }
-            std::process::exit(128 + signal);
+            print_resume_message();
+            std::process::exit(exit_status());
         }
     });
-    Ok(interrupted)
+    Ok(())
+}
+
+/// The main thread's way out after an interrupted prompt: say how to resume (once), and give the
+/// exit status: 128 + the signal that stopped it, or 130 for Ctrl-C.
+pub fn stopped() -> i32 {
+    if STOPPING.swap(true, Ordering::SeqCst) {
+        // The signal thread is already reporting and ending the process.
+        loop {
+            std::thread::park();
+        }
+    }
+    print_resume_message();
+    exit_status()
+}
+
+/// 128 + the signal that stopped the assessment: SIGTERM or SIGHUP when one was received (an
+/// interrupted prompt then raises SIGINT as well), else SIGINT.
+fn exit_status() -> i32 {
+    let raised =
+        |cell: &OnceLock<Arc<AtomicBool>>| cell.get().is_some_and(|f| f.load(Ordering::SeqCst));
+    if raised(&TERMINATED) {
+        128 + signal_hook::consts::SIGTERM
+    } else if raised(&HUNG_UP) {
+        128 + signal_hook::consts::SIGHUP
+    } else {
+        128 + signal_hook::consts::SIGINT
+    }
+}
+
+fn print_resume_message() {
+    if let Some(draft) = DRAFT.get() {
+        eprintln!(
+            "\r\nhsb: stopped. Every answer so far is saved in {}\r\nTo carry on: {}\r",
+            draft.display(),
+            resume_command(draft)
+        );
+    }
 }
 
 /// `stty -g` of the terminal, to put back if the process is ended while a prompt has it raw.
@@ -144,42 +192,29 @@ pub fn draft_dir() -> Result<PathBuf, Error> {
 /// Prompts on standard error, with dialoguer.
 pub struct TerminalPrompter {
     theme: Box<dyn Theme>,
-    interrupted: Arc<AtomicBool>,
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        TerminalPrompter::new()
+    }
 }
 
 impl TerminalPrompter {
-    pub fn new(interrupted: Arc<AtomicBool>) -> Self {
+    pub fn new() -> Self {
         let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let theme: Box<dyn Theme> = if plain {
             Box::new(SimpleTheme)
         } else {
             Box::new(ColorfulTheme::default())
         };
-        TerminalPrompter { theme, interrupted }
+        TerminalPrompter { theme }
     }
 
-    fn check(&self) -> Result<(), Stop> {
-        if self.interrupted.load(Ordering::SeqCst) {
-            Err(Stop::Interrupted)
-        } else {
-            Ok(())
-        }
-    }
-
+    /// A prompt that fails has lost its terminal (end of input, a closed window): that is an
+    /// interruption, which keeps the draft and says how to resume.
     fn outcome<T>(&self, result: dialoguer::Result<T>) -> Result<T, Stop> {
-        match result {
-            Ok(value) => {
-                self.check()?;
-                Ok(value)
-            }
-            Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
-                Err(Stop::Interrupted)
-            }
-            Err(_) if self.interrupted.load(Ordering::SeqCst) => Err(Stop::Interrupted),
-            // The terminal went away (end of input, closed window): treat as an interruption,
-            // which keeps the draft and says how to resume.
-            Err(_) => Err(Stop::Interrupted),
-        }
+        result.map_err(|_| Stop::Interrupted)
     }
 }
 
@@ -194,7 +229,6 @@ impl Prompter for TerminalPrompter {
         initial: &str,
         validate: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String, Stop> {
-        self.check()?;
         let result = Input::<String>::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .with_initial_text(initial)
@@ -205,7 +239,6 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
-        self.check()?;
         let result = Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(items)
@@ -220,7 +253,6 @@ impl Prompter for TerminalPrompter {
         items: &[String],
         chosen: &[bool],
     ) -> Result<Vec<usize>, Stop> {
-        self.check()?;
         let result = MultiSelect::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(items)
@@ -230,7 +262,6 @@ impl Prompter for TerminalPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
-        self.check()?;
         let result = Confirm::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .default(default)

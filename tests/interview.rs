@@ -73,7 +73,10 @@ impl Prompter for Script {
     }
 
     fn confirm(&mut self, prompt: &str, _: bool) -> Result<bool, Stop> {
-        panic!("the interview asks no yes/no question ({prompt}); scripted {:?}", self.replies.front())
+        panic!(
+            "the interview asks no yes/no question ({prompt}); scripted {:?}",
+            self.replies.front()
+        )
     }
 }
 

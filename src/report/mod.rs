@@ -215,9 +215,13 @@ impl View {
         }
     }
 
-    /// The name to head the result with.
-    pub fn heading(&self) -> &str {
-        self.title.as_deref().unwrap_or(&self.source)
+    /// The name to head the result with: the title, else the case reference, else the file.
+    pub fn heading(&self) -> String {
+        match (&self.title, &self.case_ref) {
+            (Some(title), _) => title.clone(),
+            (None, Some(case_ref)) => format!("case {case_ref}"),
+            (None, None) => self.source.clone(),
+        }
     }
 }
 

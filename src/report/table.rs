@@ -80,7 +80,7 @@ pub fn strategy_box(view: &View) -> String {
 pub fn render(view: &View) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "hsb result: {}", view.heading());
-    if view.title.is_some() {
+    if !view.source.is_empty() && view.heading() != view.source {
         let _ = writeln!(out, "File: {}", view.source);
     }
     if let Some(case_ref) = &view.case_ref {

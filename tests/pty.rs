@@ -1,0 +1,311 @@
+//! `hsb assess` driven through a real pseudo-terminal, as a practitioner would use it.
+
+use expectrl::{Expect, Session};
+use hsb::content::{Content, ContentPaths};
+use hsb::questions::{FieldKind, QuestionSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+use tempfile::TempDir;
+
+const UP: &str = "\x1b[A";
+const DOWN: &str = "\x1b[B";
+
+struct Terminal {
+    session: expectrl::session::OsSession,
+    questions: QuestionSet,
+}
+
+/// A folder to work in and a HOME for drafts.
+struct Place {
+    dir: TempDir,
+}
+
+impl Place {
+    fn new() -> Self {
+        Place {
+            dir: TempDir::new().expect("a temporary folder"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn start(&self, args: &[&str]) -> Terminal {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("hsb"));
+        command
+            .arg("assess")
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("HOME", self.dir.path().join("home"))
+            .env_remove("XDG_STATE_HOME")
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm");
+        let mut session = Session::spawn(command).expect("hsb starts in a pseudo-terminal");
+        session.set_expect_timeout(Some(Duration::from_secs(20)));
+        let _ = session.get_process_mut().set_window_size(80, 50);
+        Terminal {
+            session,
+            questions: Content::load(&ContentPaths::default())
+                .expect("defaults")
+                .questions,
+        }
+    }
+}
+
+impl Terminal {
+    fn expect(&mut self, text: &str) -> String {
+        let found = self
+            .session
+            .expect(text)
+            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+        String::from_utf8_lossy(found.before()).into_owned()
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("keys reach the terminal");
+    }
+
+    /// Answer a field the way a person would: type text, or move to a choice and press Enter.
+    fn answer(&mut self, key: &str, value: &str) {
+        let field = self.questions.field(key).expect("known field").clone();
+        self.expect(&field.label);
+        let choices = field.kind.choices();
+        let position = |id: &str| {
+            if id == "unknown" {
+                choices.len()
+            } else {
+                choices
+                    .iter()
+                    .position(|c| c.id == id)
+                    .expect("known value")
+            }
+        };
+        match &field.kind {
+            FieldKind::Text | FieldKind::Number { .. } => self.send(&format!("{value}\r")),
+            // Choices start on "Not known yet", the last item.
+            FieldKind::Choice(_) => {
+                let ups = choices.len() - position(value);
+                self.send(&UP.repeat(ups));
+                self.send("\r");
+            }
+            // Lists start at the first item; space ticks.
+            FieldKind::List(_) => {
+                let mut at = 0;
+                for id in value.split(',') {
+                    let target = position(id);
+                    self.send(&DOWN.repeat(target - at));
+                    self.send(" ");
+                    at = target;
+                }
+                self.send("\r");
+            }
+        }
+    }
+
+    fn exit_code(&mut self) -> i32 {
+        match self.session.get_process().wait() {
+            Ok(expectrl::process::unix::WaitStatus::Exited(_, code)) => code,
+            other => panic!("hsb did not exit normally: {other:?}"),
+        }
+    }
+}
+
+const ANSWERS: &[(&str, &str)] = &[
+    (
+        "what_happened.description",
+        "A seven-year-old showed their bottom in the playground for a dare.",
+    ),
+    ("what_happened.behaviours", "exposing"),
+    ("developmental.age", "7"),
+    ("developmental.traffic_light", "green"),
+    ("developmental.sophisticated_understanding", "no"),
+    ("developmental.diagnosis_affects_understanding", "no"),
+    ("context.setting", "school"),
+    ("context.activities", "playing"),
+    ("context.adult_conflict", "no"),
+    ("context.notes", ""),
+    ("others.involved", "no"),
+    ("discovery.how", "observed"),
+    ("discovery.secrecy", "no"),
+    ("pattern.isolated", "yes"),
+    ("pattern.previous_incidents", "0"),
+    ("pattern.escalating", "no"),
+    ("pattern.previous_response_ineffective", "not_applicable"),
+    ("other_factors.aggression_or_violence", "no"),
+    ("other_factors.adult_involvement", "no"),
+    ("other_factors.filming", "no"),
+    ("other_factors.notes", ""),
+];
+
+fn replay_level(path: &Path) -> (String, String) {
+    let output = Command::new(assert_cmd::cargo::cargo_bin("hsb"))
+        .args(["replay", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("replay runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    (
+        result["level"].as_str().unwrap_or_default().to_string(),
+        result["strategy_discussion"]["status"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+    )
+}
+
+#[test]
+fn a_full_assessment_ends_with_a_record_and_report_that_replay_to_the_same_result() {
+    let place = Place::new();
+    let record = place.path("case.yaml");
+    let report = place.path("case.md");
+    let mut t = place.start(&[
+        "--save",
+        record.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    t.expect("Do not enter names");
+    t.expect("Case reference");
+    t.send("PTY-1\r");
+    t.expect("Question 1 of 7: What has happened?");
+    for (key, value) in ANSWERS {
+        t.answer(key, value);
+    }
+    t.expect("Your answers");
+    t.expect("These answers are right");
+    t.send("\r");
+    let result = t.expect("Saved the record");
+    assert!(result.contains("INAPPROPRIATE"), "{result}");
+    assert!(result.contains("STRATEGY DISCUSSION: NOT INDICATED"));
+    t.expect("Wrote the report");
+    assert_eq!(t.exit_code(), 0);
+
+    assert_eq!(
+        replay_level(&record),
+        ("inappropriate".to_string(), "not_indicated".to_string())
+    );
+    let markdown = std::fs::read_to_string(&report).expect("the report");
+    assert!(markdown.contains("**[INAPPROPRIATE]**"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for path in [&record, &report] {
+            assert_eq!(
+                std::fs::metadata(path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+}
+
+#[test]
+fn an_interrupted_assessment_resumes_where_it_stopped() {
+    let place = Place::new();
+    let mut t = place.start(&[]);
+    t.expect("Case reference");
+    t.send("PTY-2\r");
+    for (key, value) in &ANSWERS[..4] {
+        t.answer(key, value);
+    }
+    t.expect("Sophisticated knowledge");
+    t.send("\x03"); // Ctrl-C
+    let found = t
+        .session
+        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect("the resume command is printed");
+    let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
+    assert_eq!(t.exit_code(), 130);
+    let saved = std::fs::read_to_string(&draft).expect("the draft is on disk");
+    assert!(
+        saved.contains("developmental.traffic_light: green"),
+        "{saved}"
+    );
+    assert!(!saved.contains("sophisticated_understanding"), "{saved}");
+
+    let record = place.path("resumed.yaml");
+    let mut t = place.start(&[
+        "--resume",
+        draft.to_str().unwrap(),
+        "--save",
+        record.to_str().unwrap(),
+    ]);
+    t.expect("Carrying on with case PTY-2: 4 answers so far");
+    for (key, value) in &ANSWERS[4..] {
+        t.answer(key, value);
+    }
+    t.expect("These answers are right");
+    t.send("\r");
+    t.expect("Saved the record");
+    t.expect("Write a Markdown report");
+    t.send("n\r");
+    t.expect("The draft has been removed");
+    assert_eq!(t.exit_code(), 0);
+    assert!(!draft.exists(), "the finished draft is removed");
+    let text = std::fs::read_to_string(&record).expect("the record");
+    assert!(text.contains("showed their bottom in the playground"));
+    assert_eq!(replay_level(&record).0, "inappropriate");
+}
+
+#[test]
+fn an_invalid_age_is_asked_again_with_the_reason() {
+    let place = Place::new();
+    let mut t = place.start(&[]);
+    t.expect("Case reference");
+    t.send("PTY-3\r");
+    for (key, value) in &ANSWERS[..2] {
+        t.answer(key, value);
+    }
+    t.expect("Age of the child");
+    t.send("ten\r");
+    t.expect("\"ten\" is not a whole number: enter a whole number from 0 to 17.");
+    t.send("25\r");
+    t.expect("25 is outside the range: enter a whole number from 0 to 17.");
+    t.send("9\r");
+    t.expect("Traffic light");
+    t.send("\x03");
+    t.expect("To carry on");
+    assert_eq!(t.exit_code(), 130);
+}
+
+#[test]
+fn without_a_terminal_it_points_to_replay() {
+    assert_cmd::Command::cargo_bin("hsb")
+        .unwrap()
+        .arg("assess")
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("hsb replay"));
+}
+
+#[test]
+fn sigterm_keeps_the_draft_and_says_how_to_resume() {
+    let place = Place::new();
+    let mut t = place.start(&[]);
+    t.expect("Case reference");
+    t.send("PTY-4\r");
+    for (key, value) in &ANSWERS[..2] {
+        t.answer(key, value);
+    }
+    t.expect("Age of the child");
+    t.session
+        .get_process_mut()
+        .signal(expectrl::process::unix::Signal::SIGTERM)
+        .expect("the signal is sent");
+    let found = t
+        .session
+        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect("the resume command is printed");
+    let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
+    assert_eq!(t.exit_code(), 143);
+    let saved = std::fs::read_to_string(&draft).expect("the draft is whole");
+    assert!(saved.contains("what_happened.behaviours"), "{saved}");
+    assert!(saved.contains("case_ref: PTY-4"), "{saved}");
+}
