@@ -74,8 +74,32 @@ Exit status: 0 all replayed, 2 a file could not be read (the others are still re
         #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, short, value_enum)]
+        #[arg(long, short, value_enum, conflicts_with = "step")]
         format: Option<ResultFormat>,
+        /// Reveal each scenario one Appendix 3 question at a time (Enter for the next), then the
+        /// placement and why, then the teaching notes. Needs a terminal.
+        #[arg(long)]
+        step: bool,
+    },
+    /// A quiz: for each scenario, see the answers, choose a placement and a strategy-discussion
+    /// decision, then see hsb's outcome, the rules behind it and the teaching notes.
+    #[command(
+        after_help = "Needs a terminal; for a printed handout use `hsb replay DIR --format markdown`.\n\
+Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
+    )]
+    Train {
+        /// Scenario files or folders (scenarios without teaching notes are fine).
+        #[arg(required = true, value_name = "FILE|DIR")]
+        files: Vec<PathBuf>,
+        /// Put the scenarios in a random order (repeatable with --seed).
+        #[arg(long)]
+        shuffle: bool,
+        /// The seed for --shuffle; the same seed gives the same order.
+        #[arg(long, value_name = "N", requires = "shuffle")]
+        seed: Option<u64>,
+        /// Use only the first N scenarios (after shuffling).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        count: Option<u64>,
     },
     /// Print the Appendix 3 questions with why each is asked and the answers recorded.
     Questions {
@@ -206,7 +230,16 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
                 force,
             },
         ),
-        Command::Replay { files, format } => {
+        Command::Replay {
+            files, step: true, ..
+        } => commands::step(&paths, &files),
+        Command::Train {
+            files,
+            shuffle,
+            seed,
+            count,
+        } => commands::train(&paths, &files, shuffle.then_some(seed), count),
+        Command::Replay { files, format, .. } => {
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
                 ResultFormat::Table
             } else {

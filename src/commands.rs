@@ -22,6 +22,9 @@ pub fn replay(
 ) -> Result<i32, Error> {
     let content = Content::load(paths)?;
     let files = files::expand(inputs)?;
+    if format == ResultFormat::Markdown && files.len() > 1 {
+        write!(out, "{}", handout_contents(&content, &files))?;
+    }
     let mut failed = 0;
     for (i, path) in files.iter().enumerate() {
         let name = path.display().to_string();
@@ -45,7 +48,11 @@ pub fn replay(
             }
             ResultFormat::Markdown => {
                 if i > 0 {
-                    writeln!(out, "\n\\newpage\n")?;
+                    // A rule between scenarios, and a page break for HTML and PDF converters.
+                    writeln!(
+                        out,
+                        "\n---\n\n<div style=\"page-break-after: always\"></div>\n"
+                    )?;
                 }
                 write!(out, "{}", report::markdown(&view))?
             }
@@ -322,4 +329,141 @@ fn transition(before: &str, after: &str) -> String {
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
+}
+
+/// The first page of a handout: a title, the notice and a list of the scenarios with their
+/// placements (files that cannot be read are reported when their turn comes).
+fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
+    let mut text = format!(
+        "# Scenario handout\n\n> {}\n\n{} scenarios, each with the answers recorded, the placement on \
+         Hackett's continuum, the strategy-discussion decision, the responses for each child and \
+         teaching notes.\n\n| # | Scenario | Placement | Strategy discussion |\n|---|---|---|---|\n",
+        content.continuum.notice.trim(),
+        files.len()
+    );
+    for (i, path) in files.iter().enumerate() {
+        if let Ok(record) = files::load_record(path, content) {
+            let outcome = crate::engine::evaluate(content, &record);
+            let level = content
+                .continuum
+                .level(outcome.level)
+                .map_or("", |l| l.label.as_str());
+            let provisional = if outcome.provisional {
+                " (provisional)"
+            } else {
+                ""
+            };
+            text.push_str(&format!(
+                "| {} | {} | {level}{provisional} | {} |\n",
+                i + 1,
+                record
+                    .title
+                    .as_deref()
+                    .unwrap_or(&path.display().to_string())
+                    .replace('|', "\\|"),
+                outcome.strategy.status.id().replace('_', " ")
+            ));
+        }
+    }
+    text.push_str("\n---\n\n<div style=\"page-break-after: always\"></div>\n\n");
+    text
+}
+
+/// Scenarios loaded for teaching, in file order; a file that cannot be loaded is an error.
+fn scenarios(
+    content: &Content,
+    inputs: &[PathBuf],
+) -> Result<Vec<crate::training::Scenario>, Error> {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    for path in files::expand(inputs)? {
+        match files::load_record(&path, content) {
+            Ok(record) => out.push(crate::training::Scenario {
+                source: path.display().to_string(),
+                record,
+            }),
+            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn need_terminal(what: &str, instead: &str) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "{what} waits for a person at a terminal; {instead}"
+        )))
+    }
+}
+
+/// `hsb replay --step`.
+pub fn step(paths: &ContentPaths, inputs: &[PathBuf]) -> Result<i32, Error> {
+    need_terminal(
+        "hsb replay --step",
+        "without a terminal use `hsb replay FILE` (add `--format markdown` for a handout)",
+    )?;
+    let content = Content::load(paths)?;
+    let scenarios = scenarios(&content, inputs)?;
+    let mut prompter = crate::terminal::TerminalPrompter::plain_output();
+    for (i, scenario) in scenarios.iter().enumerate() {
+        match crate::training::step_through(&content, scenario, &mut prompter) {
+            Ok(true) => {
+                let last = i + 1 == scenarios.len();
+                if !last && !crate::training::next_scenario(&mut prompter)? {
+                    break;
+                }
+            }
+            Ok(false) => break,
+            Err(crate::interview::Stop::Interrupted) => return Ok(130),
+            Err(crate::interview::Stop::Failed(err)) => return Err(err),
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// `hsb train`.
+pub fn train(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    shuffle: Option<Option<u64>>,
+    count: Option<u64>,
+) -> Result<i32, Error> {
+    need_terminal(
+        "hsb train",
+        "without a terminal use `hsb replay --step FILE` at a terminal, or `hsb replay DIR --format markdown` for a handout",
+    )?;
+    let content = Content::load(paths)?;
+    let mut scenarios = scenarios(&content, inputs)?;
+    let mut prompter = crate::terminal::TerminalPrompter::plain_output();
+    if let Some(seed) = shuffle {
+        let seed = seed.unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() % 100_000)
+        });
+        crate::training::shuffle(&mut scenarios, seed);
+        use crate::interview::Prompter;
+        prompter.show(&format!(
+            "Shuffled with --seed {seed} (use it again for the same order)."
+        ));
+    }
+    if let Some(count) = count {
+        scenarios.truncate(usize::try_from(count).unwrap_or(usize::MAX));
+    }
+    match crate::training::quiz(&content, &scenarios, &mut prompter) {
+        Ok(marks) => {
+            println!("{}", crate::training::score_table(&marks));
+            Ok(exit::OK)
+        }
+        Err(crate::interview::Stop::Interrupted) => Ok(130),
+        Err(crate::interview::Stop::Failed(err)) => Err(err),
+    }
 }

@@ -28,6 +28,7 @@ pub mod source;
 pub mod suggest;
 pub mod suite;
 pub mod terminal;
+pub mod training;
 pub mod yaml;
 
 pub use error::Error;

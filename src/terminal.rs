@@ -192,6 +192,8 @@ pub fn draft_dir() -> Result<PathBuf, Error> {
 /// Prompts on standard error, with dialoguer.
 pub struct TerminalPrompter {
     theme: Box<dyn Theme>,
+    /// Information to standard output (teaching screens) rather than standard error.
+    to_stdout: bool,
 }
 
 impl Default for TerminalPrompter {
@@ -208,7 +210,18 @@ impl TerminalPrompter {
         } else {
             Box::new(ColorfulTheme::default())
         };
-        TerminalPrompter { theme }
+        TerminalPrompter {
+            theme,
+            to_stdout: false,
+        }
+    }
+
+    /// For teaching: screens go to standard output, prompts stay on standard error.
+    pub fn plain_output() -> Self {
+        TerminalPrompter {
+            to_stdout: true,
+            ..TerminalPrompter::new()
+        }
     }
 
     /// A prompt that fails has lost its terminal (end of input, a closed window): that is an
@@ -220,7 +233,11 @@ impl TerminalPrompter {
 
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) {
-        eprintln!("{text}");
+        if self.to_stdout {
+            println!("{text}");
+        } else {
+            eprintln!("{text}");
+        }
     }
 
     fn input(

@@ -615,3 +615,23 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_folder_as_markdown_is_a_printable_handout() {
+    let assert = Case::new()
+        .args(&[
+            "replay",
+            "--format",
+            "markdown",
+            example("violent").to_str().unwrap(),
+        ])
+        .run()
+        .success();
+    let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("# Scenario handout"));
+    assert!(text.contains("| 1 | A physically violent sexual assault | Violent | required |"));
+    assert_eq!(text.matches("# Sexual behaviour assessment: ").count(), 3);
+    assert_eq!(text.matches("## Teaching notes").count(), 3);
+    assert_eq!(text.matches("## Answers recorded").count(), 3);
+    assert!(text.contains("page-break-after"));
+}

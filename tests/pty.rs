@@ -33,9 +33,14 @@ impl Place {
     }
 
     fn start(&self, args: &[&str]) -> Terminal {
+        let mut all = vec!["assess"];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    fn run(&self, args: &[&str]) -> Terminal {
         let mut command = Command::new(assert_cmd::cargo::cargo_bin("hsb"));
         command
-            .arg("assess")
             .args(args)
             .current_dir(self.dir.path())
             .env("HOME", self.dir.path().join("home"))
@@ -308,4 +313,89 @@ fn sigterm_keeps_the_draft_and_says_how_to_resume() {
     let saved = std::fs::read_to_string(&draft).expect("the draft is whole");
     assert!(saved.contains("what_happened.behaviours"), "{saved}");
     assert!(saved.contains("case_ref: PTY-4"), "{saved}");
+}
+
+fn example(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn step_reveals_a_scenario_a_question_at_a_time() {
+    let place = Place::new();
+    let mut t = place.run(&[
+        "replay",
+        "--step",
+        &example("abusive/9-13_home_bribed-touching.yaml"),
+    ]);
+    let mut shown = String::new();
+    for n in 1..=7 {
+        shown.push_str(&t.expect(&format!("Question {n} of 7")));
+        shown.push_str(&t.expect("Why we ask:"));
+        shown.push_str(&t.expect("(q to stop)"));
+        t.send("\r");
+    }
+    assert!(
+        !shown.contains("ABUSIVE"),
+        "the placement is not shown before the end"
+    );
+    let result = t.expect("Why: the rules that fired");
+    assert!(result.contains("▶ ABUSIVE ◀"), "{result}");
+    t.expect("Enter for the teaching notes");
+    t.send("\r");
+    t.expect("Teaching notes");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn a_quiz_scores_the_trainee_against_hsb() {
+    let place = Place::new();
+    let mut t = place.run(&[
+        "train",
+        &example("violent/9-13_school_pinned-down.yaml"),
+        &example("normal/0-5_home_doctors-play.yaml"),
+    ]);
+    t.expect("Scenario 1 of 2: A younger pupil pinned down and touched");
+    t.expect("Where on the continuum");
+    t.send(&format!("{}\r", DOWN.repeat(4))); // Violent
+    t.expect("A strategy discussion is");
+    t.send(&format!("{}\r", UP.repeat(2))); // Required
+    t.expect("Your placement: violent (RIGHT)");
+    t.expect("Teaching notes:");
+    t.expect("Enter for the next scenario");
+    t.send("\r");
+    t.expect("Scenario 2 of 2: Two four-year-olds playing doctors");
+    t.expect("Where on the continuum");
+    t.send(&format!("{}\r", DOWN.repeat(3))); // Abusive
+    t.expect("A strategy discussion is");
+    t.send("\r"); // Not indicated
+    t.expect("Your placement: abusive (DIFFERENT). hsb: normal.");
+    t.expect("Enter for the scores");
+    t.send("\r");
+    t.expect("Scores");
+    t.expect("Placement: 1 of 2 as hsb placed them. Strategy discussion: 2 of 2.");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn teaching_commands_need_a_terminal() {
+    for args in [
+        vec!["train".to_string(), example("normal")],
+        vec![
+            "replay".to_string(),
+            "--step".to_string(),
+            example("normal/0-5_home_doctors-play.yaml"),
+        ],
+    ] {
+        assert_cmd::Command::cargo_bin("hsb")
+            .unwrap()
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("hsb replay"));
+    }
 }

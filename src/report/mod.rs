@@ -17,7 +17,7 @@ use serde::Serialize;
 pub use json::render as json;
 pub use markdown::render as markdown;
 pub use table::render as table;
-pub use table::{WIDTH as TABLE_WIDTH, grid, wrap};
+pub use table::{WIDTH as TABLE_WIDTH, continuum_bar, grid, strategy_box, wrap};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {

@@ -1,0 +1,397 @@
+//! Teaching from scenarios: revealing a case one Appendix 3 question at a time (`replay --step`)
+//! and a quiz in which trainees commit to a placement before seeing the answer (`train`).
+//!
+//! Both talk through the interview's [`Prompter`], so they are tested with scripted answers.
+
+use crate::content::Content;
+use crate::continuum::StrategyStatus;
+use crate::engine::{Facts, Outcome, evaluate};
+use crate::error::Error;
+use crate::interview::{Prompter, Stop};
+use crate::record::Record;
+use crate::report::{self, TABLE_WIDTH, View, display_answer, wrap};
+
+/// A scenario ready to teach from.
+pub struct Scenario {
+    pub source: String,
+    pub record: Record,
+}
+
+impl Scenario {
+    pub fn title(&self) -> String {
+        self.record
+            .title
+            .clone()
+            .unwrap_or_else(|| self.source.clone())
+    }
+}
+
+fn width() -> usize {
+    TABLE_WIDTH as usize
+}
+
+/// Wait for Enter; "q" stops.
+fn pause(p: &mut dyn Prompter, prompt: &str) -> Result<bool, Stop> {
+    let reply = p.input(prompt, "", &|_| Ok(()))?;
+    Ok(!reply.trim().eq_ignore_ascii_case("q"))
+}
+
+/// The answers to one question, one line each, in the practitioner's words.
+fn answers_to(content: &Content, record: &Record, question: &crate::questions::Question) -> String {
+    let facts = Facts::new(&content.questions, record);
+    question
+        .fields
+        .iter()
+        .filter(|f| facts.applies(&f.key))
+        .map(|f| {
+            let answer = display_answer(&content.questions, &f.key, record.answers.get(&f.key));
+            wrap(
+                &format!("  {}: {}", f.label, answer.replace('\n', " ")),
+                width(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// All the answers, question by question.
+pub fn all_answers(content: &Content, record: &Record) -> String {
+    content
+        .questions
+        .questions
+        .iter()
+        .map(|q| {
+            format!(
+                "{}. {}\n{}",
+                q.number,
+                q.text,
+                answers_to(content, record, q)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Reveal a scenario a question at a time, then the placement and why, then the teaching notes.
+/// Returns `false` if the trainer stopped early.
+pub fn step_through(
+    content: &Content,
+    scenario: &Scenario,
+    p: &mut dyn Prompter,
+) -> Result<bool, Stop> {
+    let record = &scenario.record;
+    let questions = &content.questions.questions;
+    let steps = questions.len() + 2;
+    let heading = |n: usize| format!("{}  (step {n} of {steps})", scenario.title());
+    for (i, question) in questions.iter().enumerate() {
+        let mut screen = format!(
+            "{}\n{}\n\n{}\n\n{}\n\n{}",
+            heading(i + 1),
+            "═".repeat(width()),
+            wrap(
+                &format!(
+                    "Question {} of {}: {}",
+                    question.number,
+                    questions.len(),
+                    question.text
+                ),
+                width()
+            ),
+            wrap(&format!("Why we ask: {}", question.reason.trim()), width()),
+            answers_to(content, record, question)
+        );
+        screen.insert_str(0, CLEAR);
+        p.show(&screen);
+        if !pause(p, "Enter for the next question (q to stop)")? {
+            return Ok(false);
+        }
+    }
+    let outcome = evaluate(content, record);
+    let view = View::new(&scenario.source, content, record, &outcome);
+    p.show(&format!(
+        "{CLEAR}{}\n{}\n\n{}",
+        heading(steps - 1),
+        "═".repeat(width()),
+        summary(&view)
+    ));
+    if let Some(notes) = &record.teaching_notes {
+        if !pause(p, "Enter for the teaching notes (q to stop)")? {
+            return Ok(false);
+        }
+        p.show(&format!(
+            "{CLEAR}{}\n{}\n\nTeaching notes\n\n{}",
+            heading(steps),
+            "═".repeat(width()),
+            notes
+                .trim()
+                .split("\n\n")
+                .map(|para| wrap(
+                    &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                    width()
+                ))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        ));
+    }
+    Ok(true)
+}
+
+/// Between scenarios in a step-through: Enter for the next, q to stop.
+pub fn next_scenario(p: &mut dyn Prompter) -> Result<bool, Error> {
+    match pause(p, "Enter for the next scenario (q to stop)") {
+        Ok(go_on) => Ok(go_on),
+        Err(Stop::Interrupted) => Ok(false),
+        Err(Stop::Failed(err)) => Err(err),
+    }
+}
+
+/// Clears the screen and homes the cursor, so that each step fills a projected screen.
+const CLEAR: &str = "\x1b[2J\x1b[H";
+
+/// The result in a screenful: the continuum bar, the strategy-discussion box, the rules behind
+/// it and what to clarify, for teaching (the full result is `hsb replay`).
+fn summary(view: &View) -> String {
+    let mut out = report::continuum_bar(view);
+    let provisional = if view.provisional {
+        " (PROVISIONAL)"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "\nPlacement: {}{provisional}\n",
+        view.level_label.to_uppercase()
+    ));
+    out.push_str(&report::strategy_box(view));
+    out.push_str("\n\nWhy: the rules that fired\n");
+    for rule in &view.rules {
+        out.push_str(&wrap(
+            &format!("  • {} [{}]", rule.reason, rule.id),
+            width(),
+        ));
+        out.push('\n');
+    }
+    let unknown: Vec<&str> = view
+        .clarify
+        .iter()
+        .filter_map(|c| c.field.as_deref())
+        .collect();
+    if !unknown.is_empty() {
+        out.push_str(&wrap(
+            &format!("\nStill to clarify: {}", unknown.join(", ")),
+            width(),
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// One trainee answer against the tool's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub title: String,
+    pub level_given: String,
+    pub level: String,
+    pub strategy_given: StrategyStatus,
+    pub strategy: StrategyStatus,
+}
+
+impl Mark {
+    pub fn level_right(&self) -> bool {
+        self.level_given == self.level
+    }
+
+    pub fn strategy_right(&self) -> bool {
+        self.strategy_given == self.strategy
+    }
+}
+
+const STRATEGY_CHOICES: [(StrategyStatus, &str); 3] = [
+    (
+        StrategyStatus::Required,
+        "Required: report to social services, who convene it",
+    ),
+    (
+        StrategyStatus::Consider,
+        "Consider: something that would require one is not yet known",
+    ),
+    (StrategyStatus::NotIndicated, "Not indicated"),
+];
+
+/// Ask for a placement and a strategy-discussion decision on each scenario, then show the tool's
+/// outcome, the rules behind it and the teaching notes. Stops early (keeping the marks so far)
+/// if the trainee types q.
+pub fn quiz(
+    content: &Content,
+    scenarios: &[Scenario],
+    p: &mut dyn Prompter,
+) -> Result<Vec<Mark>, Stop> {
+    let mut marks = Vec::new();
+    let levels: Vec<String> = content
+        .continuum
+        .levels
+        .iter()
+        .map(|l| l.label.clone())
+        .collect();
+    for (n, scenario) in scenarios.iter().enumerate() {
+        let record = &scenario.record;
+        p.show(&format!(
+            "{CLEAR}Scenario {} of {}: {}\n{}\n\n{}",
+            n + 1,
+            scenarios.len(),
+            scenario.title(),
+            "═".repeat(width()),
+            all_answers(content, record)
+        ));
+        let level_index = p.select(
+            "Where on the continuum does this behaviour sit?",
+            &levels,
+            0,
+        )?;
+        let strategy_items: Vec<String> = STRATEGY_CHOICES
+            .iter()
+            .map(|(_, s)| s.to_string())
+            .collect();
+        let strategy_index = p.select("A strategy discussion is…", &strategy_items, 2)?;
+        let outcome = evaluate(content, record);
+        let mark = mark_for(content, scenario, &outcome, level_index, strategy_index);
+        p.show(&feedback(content, scenario, &outcome, &mark));
+        marks.push(mark);
+        let last = n + 1 == scenarios.len();
+        let prompt = if last {
+            "Enter for the scores"
+        } else {
+            "Enter for the next scenario (q to stop)"
+        };
+        if !pause(p, prompt)? && !last {
+            break;
+        }
+    }
+    Ok(marks)
+}
+
+fn mark_for(
+    content: &Content,
+    scenario: &Scenario,
+    outcome: &Outcome,
+    level_index: usize,
+    strategy_index: usize,
+) -> Mark {
+    let id = |i: usize| {
+        content
+            .continuum
+            .level(i)
+            .map_or_else(String::new, |l| l.id.clone())
+    };
+    Mark {
+        title: scenario.title(),
+        level_given: id(level_index),
+        level: id(outcome.level),
+        strategy_given: STRATEGY_CHOICES
+            .get(strategy_index)
+            .map_or(StrategyStatus::NotIndicated, |(s, _)| *s),
+        strategy: outcome.strategy.status,
+    }
+}
+
+fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Mark) -> String {
+    let tick = |right: bool| if right { "RIGHT" } else { "DIFFERENT" };
+    let view = View::new(&scenario.source, content, &scenario.record, outcome);
+    let mut out = format!(
+        "\nYour placement: {} ({}). hsb: {}.\nYour strategy discussion: {} ({}). hsb: {}.\n\n",
+        mark.level_given,
+        tick(mark.level_right()),
+        mark.level,
+        mark.strategy_given.id().replace('_', " "),
+        tick(mark.strategy_right()),
+        mark.strategy.id().replace('_', " "),
+    );
+    out.push_str(&summary(&view));
+    if let Some(notes) = &scenario.record.teaching_notes {
+        out.push_str("\nTeaching notes:\n");
+        for para in notes.trim().split("\n\n") {
+            out.push_str(&wrap(
+                &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                width(),
+            ));
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// The score table at the end of a quiz.
+pub fn score_table(marks: &[Mark]) -> String {
+    let yes = |b: bool| if b { "✓ right" } else { "✗ different" }.to_string();
+    let rows = marks
+        .iter()
+        .map(|m| {
+            vec![
+                m.title.clone(),
+                format!("{} / {}\n{}", m.level_given, m.level, yes(m.level_right())),
+                format!(
+                    "{} / {}\n{}",
+                    m.strategy_given.id().replace('_', " "),
+                    m.strategy.id().replace('_', " "),
+                    yes(m.strategy_right())
+                ),
+            ]
+        })
+        .collect();
+    let levels = marks.iter().filter(|m| m.level_right()).count();
+    let strategies = marks.iter().filter(|m| m.strategy_right()).count();
+    format!(
+        "Scores\n{}\nPlacement: {levels} of {n} as hsb placed them. Strategy discussion: {strategies} of {n}.\n{}\n",
+        report::grid(
+            &[30, 18, 22],
+            Some(&[
+                "Scenario",
+                "Level (yours / hsb)",
+                "Strategy discussion (yours / hsb)"
+            ]),
+            rows,
+            false
+        ),
+        wrap(
+            "A different answer is a prompt for discussion: hsb supports, and does not replace, professional judgement.",
+            width()
+        ),
+        n = marks.len()
+    )
+}
+
+/// A repeatable shuffle (SplitMix64 driving Fisher-Yates), so that `--seed N` gives the same
+/// order on every machine.
+pub fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = usize::try_from(next() % (i as u64 + 1)).unwrap_or(0);
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shuffle;
+
+    #[test]
+    fn the_same_seed_gives_the_same_order() {
+        let mut a: Vec<u32> = (0..20).collect();
+        let mut b = a.clone();
+        shuffle(&mut a, 7);
+        shuffle(&mut b, 7);
+        assert_eq!(a, b);
+        let mut c: Vec<u32> = (0..20).collect();
+        shuffle(&mut c, 8);
+        assert_ne!(a, c);
+        let mut sorted = a.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..20).collect::<Vec<_>>());
+    }
+}

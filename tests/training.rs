@@ -1,0 +1,119 @@
+//! Teaching: stepping through a scenario and the quiz, with scripted answers.
+
+mod common;
+use common::{Reply, Script};
+use hsb::content::{Content, ContentPaths};
+use hsb::continuum::StrategyStatus;
+use hsb::files;
+use hsb::training::{Scenario, quiz, score_table, shuffle, step_through};
+use std::path::Path;
+
+fn content() -> Content {
+    Content::load(&ContentPaths::default()).expect("defaults")
+}
+
+fn scenario(content: &Content, name: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    Scenario {
+        source: name.to_string(),
+        record: files::load_record(&path, content).expect("the example loads"),
+    }
+}
+
+fn enters(n: usize) -> Script {
+    let mut s = Script::default();
+    for _ in 0..n {
+        s.replies.push_back(Reply::Text(String::new()));
+    }
+    s
+}
+
+#[test]
+fn step_reveals_each_question_with_its_reason_then_the_result_then_the_notes() {
+    let content = content();
+    let case = scenario(&content, "abusive/9-13_home_bribed-touching.yaml");
+    let mut p = enters(8);
+    assert!(step_through(&content, &case, &mut p).unwrap());
+    assert!(p.replies.is_empty());
+    assert_eq!(p.shown.len(), 9);
+    for (i, screen) in p.shown.iter().take(7).enumerate() {
+        assert!(
+            screen.contains(&format!("Question {} of 7", i + 1)),
+            "{screen}"
+        );
+        assert!(screen.contains("Why we ask:"));
+        // The result is not given away before the end.
+        assert!(!screen.contains("ABUSIVE"), "{screen}");
+    }
+    assert!(p.shown[1].contains("Age of the child: 12"));
+    assert!(p.shown[7].contains("▶ ABUSIVE ◀"));
+    assert!(p.shown[7].contains("STRATEGY DISCUSSION: REQUIRED"));
+    assert!(p.shown[7].contains("[coercion]"));
+    assert!(p.shown[8].contains("Teaching notes"));
+}
+
+#[test]
+fn step_stops_when_the_trainer_types_q() {
+    let content = content();
+    let case = scenario(&content, "normal/0-5_home_doctors-play.yaml");
+    let mut p = Script::default();
+    p.replies.push_back(Reply::Text(String::new()));
+    p.replies.push_back(Reply::Text("q".to_string()));
+    assert!(!step_through(&content, &case, &mut p).unwrap());
+    assert_eq!(p.shown.len(), 2);
+}
+
+#[test]
+fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
+    let content = content();
+    let cases = vec![
+        scenario(&content, "violent/9-13_school_pinned-down.yaml"),
+        scenario(&content, "normal/0-5_care_nap-time-self-soothing.yaml"),
+    ];
+    let mut p = Script::default();
+    // Violent (index 4), strategy discussion required (index 0).
+    p.replies
+        .extend([Reply::Pick(4), Reply::Pick(0), Reply::Text(String::new())]);
+    // Problematic (index 2), not indicated (index 2).
+    p.replies
+        .extend([Reply::Pick(2), Reply::Pick(2), Reply::Text(String::new())]);
+    let marks = quiz(&content, &cases, &mut p).unwrap();
+    assert_eq!(marks.len(), 2);
+    assert!(marks[0].level_right() && marks[0].strategy_right());
+    assert_eq!(marks[1].level, "normal");
+    assert_eq!(marks[1].level_given, "problematic");
+    assert!(!marks[1].level_right());
+    assert_eq!(marks[1].strategy, StrategyStatus::NotIndicated);
+    assert!(marks[1].strategy_right());
+    // The answers are shown before the question, the outcome and notes after.
+    assert!(p.shown[0].contains("Scenario 1 of 2"));
+    assert!(p.shown[0].contains("Aggression or violence: Yes"));
+    assert!(!p.shown[0].contains("VIOLENT"));
+    assert!(p.shown[1].contains("Your placement: violent (RIGHT)"));
+    assert!(p.shown[1].contains("Teaching notes:"));
+    assert!(p.shown[3].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
+    let scores = score_table(&marks);
+    assert!(scores.contains("Placement: 1 of 2 as hsb placed them. Strategy discussion: 2 of 2."));
+}
+
+#[test]
+fn shuffling_with_a_seed_is_repeatable() {
+    let content = content();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let paths = files::expand(&[dir]).unwrap();
+    let names = |seed| {
+        let mut cases: Vec<Scenario> = paths
+            .iter()
+            .map(|p| Scenario {
+                source: p.display().to_string(),
+                record: files::load_record(p, &content).unwrap(),
+            })
+            .collect();
+        shuffle(&mut cases, seed);
+        cases.into_iter().map(|c| c.source).collect::<Vec<_>>()
+    };
+    assert_eq!(names(42), names(42));
+    assert_ne!(names(42), names(43));
+}
