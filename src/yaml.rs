@@ -21,7 +21,49 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
     {
         return Ok(parsed);
     }
+    if let Some(place) = too_deep(&source.text) {
+        return Err(Diagnostic::error(
+            Code::YamlSyntax,
+            &source.name,
+            format!("brackets are nested more than {MAX_FLOW_DEPTH} deep"),
+        )
+        .at(Some(place))
+        .help("hsb files need no deep nesting; check the brackets near this place"));
+    }
     serde_yaml::from_str(&source.text).map_err(|err| from_yaml_error(source, &err))
+}
+
+/// The deepest `[`/`{` nesting the full parser is given. Its time grows with the square of the
+/// nesting, so a small file of brackets could otherwise hang it; hsb files need two or three.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// Where bracket nesting first passes [`MAX_FLOW_DEPTH`], ignoring quoted text and comments.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (line_index, line) in text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (column, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '\'' | '"' => quote = Some(c),
+                    '#' if previous == ' ' => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_FLOW_DEPTH {
+                            return Some((line_index + 1, column + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            previous = c;
+        }
+    }
+    None
 }
 
 /// Read just the `format:` line of a file, if it has one, without validating the rest.
@@ -156,6 +198,18 @@ mod tests {
         let err = parse::<serde_yaml::Value>(&source).unwrap_err();
         assert_eq!(err.code, Code::YamlSyntax);
         assert!(err.line.is_some());
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_quickly_with_a_place() {
+        let text = format!("answers:\n  x: {}1{}\n", "{a: ".repeat(100_000), "}".repeat(100_000));
+        let source = Source::embedded("t.yaml", &text);
+        let start = std::time::Instant::now();
+        let err = parse::<serde_yaml::Value>(&source).unwrap_err();
+        assert!(start.elapsed().as_secs() < 5);
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("nested more than"));
     }
 
     #[test]

@@ -29,18 +29,34 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut content = defaults().clone();
     if let Some(rules_text) = rules_text {
-        match RuleSet::load(&Source::embedded("rules.yaml", rules_text), &content.questions, &content.continuum) {
+        match RuleSet::load(
+            &Source::embedded("rules.yaml", rules_text),
+            &content.questions,
+            &content.continuum,
+        ) {
             Ok(rules) => content.rules = rules,
             Err(_) => return,
         }
     }
     let levels = content.level_ids();
-    let Ok(record) = Record::load(&Source::embedded("record.yaml", record_text), &content.questions, &levels) else {
+    let Ok(record) = Record::load(
+        &Source::embedded("record.yaml", record_text),
+        &content.questions,
+        &levels,
+    ) else {
         return;
     };
     let outcome = evaluate(&content, &record);
-    assert_eq!(outcome, evaluate(&content, &record), "evaluation is deterministic");
+    assert_eq!(
+        outcome,
+        evaluate(&content, &record),
+        "evaluation is deterministic"
+    );
     let highest = outcome.fired.iter().filter_map(|f| f.level).max();
-    assert_eq!(outcome.level, highest.unwrap_or(0), "the level is the highest fired");
+    assert_eq!(
+        outcome.level,
+        highest.unwrap_or(0),
+        "the level is the highest fired"
+    );
     assert!(outcome.level < content.continuum.levels.len());
 });

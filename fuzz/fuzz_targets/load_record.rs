@@ -22,9 +22,15 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(record) = Record::load(&source, &content.questions, &levels) {
         let _ = hsb::engine::evaluate(content, &record);
         // A loaded record saves and loads back to itself.
-        let yaml = record.to_yaml(&content.questions).expect("records serialise");
-        let again = Record::load(&Source::embedded("again.yaml", &yaml), &content.questions, &levels)
-            .expect("a saved record loads");
+        let yaml = record
+            .to_yaml(&content.questions)
+            .expect("records serialise");
+        let again = Record::load(
+            &Source::embedded("again.yaml", &yaml),
+            &content.questions,
+            &levels,
+        )
+        .expect("a saved record loads");
         let facts_before = hsb::engine::evaluate(content, &record);
         let facts_after = hsb::engine::evaluate(content, &again);
         assert_eq!(facts_before, facts_after);

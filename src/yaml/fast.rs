@@ -17,7 +17,11 @@ pub fn parse(text: &str) -> Option<Value> {
         .map(|raw| raw.strip_suffix('\r').unwrap_or(raw))
         .map(Line::new)
         .collect::<Option<_>>()?;
-    let mut reader = Reader { lines, at: 0 };
+    let mut reader = Reader {
+        lines,
+        at: 0,
+        depth: 0,
+    };
     reader.skip_blank();
     if reader.at >= reader.lines.len() {
         return None;
@@ -61,7 +65,12 @@ impl<'a> Line<'a> {
 struct Reader<'a> {
     lines: Vec<Line<'a>>,
     at: usize,
+    /// Nesting so far; deeper files go to the full parser, whose own limit then applies.
+    depth: usize,
 }
+
+/// Records nest two levels deep; anything past this is left to the full parser.
+const MAX_DEPTH: usize = 16;
 
 impl<'a> Reader<'a> {
     fn skip_blank(&mut self) {
@@ -78,12 +87,18 @@ impl<'a> Reader<'a> {
 
     /// A block mapping or sequence whose entries start at `indent`.
     fn block(&mut self, indent: usize) -> Option<Value> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
         let line = self.lines.get(self.at)?;
-        if line.body.starts_with("- ") || line.body.trim_end() == "-" {
+        let value = if line.body.starts_with("- ") || line.body.trim_end() == "-" {
             self.sequence(indent)
         } else {
             self.mapping(indent)
-        }
+        };
+        self.depth -= 1;
+        value
     }
 
     fn sequence(&mut self, indent: usize) -> Option<Value> {
@@ -474,6 +489,16 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             same_as_full_parser(&text);
         }
+    }
+
+    #[test]
+    fn leaves_deep_nesting_to_the_full_parser() {
+        let mut text = String::new();
+        for depth in 0..200 {
+            text.push_str(&" ".repeat(depth));
+            text.push_str("a:\n");
+        }
+        assert!(parse(&text).is_none());
     }
 
     #[test]
