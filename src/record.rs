@@ -273,7 +273,11 @@ fn read_answer(
             None => Err(Diagnostic::error(
                 Code::UnknownValue,
                 &source.name,
-                format!("`{written}` is not a value of `{key}`"),
+                if looks_like_a_word(written) {
+                    format!("`{written}` is not a value of `{key}`")
+                } else {
+                    format!("`{key}` takes one of its listed values, not free text")
+                },
             )
             .at(place(written))
             .help(format!(
@@ -355,13 +359,20 @@ fn field_hint(field: &crate::questions::Field) -> String {
     }
 }
 
+/// A value for an error message. Short words (a misspelt value) are quoted to help fix them;
+/// anything longer may be free text about a child, and is never repeated.
 fn describe(value: &Value) -> String {
     match value {
-        Value::String(s) => format!("`{s}`"),
+        Value::String(s) if looks_like_a_word(s) => format!("`{s}`"),
+        Value::String(_) => "text".to_string(),
         Value::Number(n) => format!("the number {n}"),
         Value::Bool(b) => format!("`{b}`"),
         other => scalar_text(other),
     }
+}
+
+fn looks_like_a_word(text: &str) -> bool {
+    text.len() <= 40 && !text.contains(char::is_whitespace)
 }
 
 fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mut Vec<Diagnostic>) {

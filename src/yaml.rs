@@ -146,6 +146,7 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error) -> Diagnostic {
         Some(index) => message.get(..index).unwrap_or(&message).to_string(),
         None => message,
     };
+    let message = scrub(&message);
     let syntax = looks_like_syntax(&message);
     let code = if syntax {
         Code::YamlSyntax
@@ -164,6 +165,27 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error) -> Diagnostic {
     Diagnostic::error(code, &source.name, message)
         .at(place)
         .help(help)
+}
+
+/// The parser quotes the offending text in some messages (`invalid type: string "…"`); that text
+/// may describe a child, so it is left out. The line and column still say where it is.
+fn scrub(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find("string \"") {
+        let (before, after) = rest.split_at(start + "string".len());
+        out.push_str(before);
+        // Skip the quoted text up to its closing quote (the last `"` before `, expected`).
+        let quoted = after.trim_start_matches(' ');
+        let end = quoted
+            .find("\", expected")
+            .map(|i| i + 1)
+            .or_else(|| quoted.rfind('"').map(|i| i + 1))
+            .unwrap_or(quoted.len());
+        rest = quoted.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 fn looks_like_syntax(message: &str) -> bool {
@@ -202,7 +224,11 @@ mod tests {
 
     #[test]
     fn deep_brackets_are_refused_quickly_with_a_place() {
-        let text = format!("answers:\n  x: {}1{}\n", "{a: ".repeat(100_000), "}".repeat(100_000));
+        let text = format!(
+            "answers:\n  x: {}1{}\n",
+            "{a: ".repeat(100_000),
+            "}".repeat(100_000)
+        );
         let source = Source::embedded("t.yaml", &text);
         let start = std::time::Instant::now();
         let err = parse::<serde_yaml::Value>(&source).unwrap_err();
@@ -210,6 +236,24 @@ mod tests {
         assert_eq!(err.code, Code::YamlSyntax);
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("nested more than"));
+    }
+
+    #[test]
+    fn messages_never_repeat_free_text() {
+        let source = Source::embedded(
+            "t.yaml",
+            "format: hsb/1\nanswers: \"A private description\"\n",
+        );
+        let err = parse::<
+            std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+        >(&source)
+        .unwrap_err();
+        assert!(!err.message.contains("private"), "{}", err.message);
+        assert!(
+            err.message.contains("invalid type: string"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -222,7 +222,7 @@ fn a_folder_replays_every_scenario_in_it() {
         .run()
         .success();
     let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    assert_eq!(text.lines().count(), 2);
+    assert_eq!(text.lines().count(), 3);
     assert!(text.lines().all(|l| l.contains("\"level\":\"violent\"")));
 }
 
@@ -634,4 +634,34 @@ fn a_folder_as_markdown_is_a_printable_handout() {
     assert_eq!(text.matches("## Teaching notes").count(), 3);
     assert_eq!(text.matches("## Answers recorded").count(), 3);
     assert!(text.contains("page-break-after"));
+}
+
+#[test]
+fn error_messages_name_fields_not_what_was_typed() {
+    Case::new()
+        .file(
+            "r.yaml",
+            &record_with(
+                "others.relationship",
+                Some("  others.relationship: the boy at number 12 Elm Road"),
+            ),
+        )
+        .args(&["replay", "r.yaml"])
+        .run()
+        .code(2)
+        .stderr(contains("others.relationship"))
+        .stderr(contains("Elm Road").not());
+    Case::new()
+        .file(
+            "r.yaml",
+            &record_with(
+                "developmental.age",
+                Some("  developmental.age: about twelve, ask Sam"),
+            ),
+        )
+        .args(&["replay", "r.yaml"])
+        .run()
+        .code(2)
+        .stderr(contains("developmental.age"))
+        .stderr(contains("Sam").not());
 }
