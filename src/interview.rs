@@ -363,15 +363,7 @@ impl<'a> Interview<'a> {
     /// When an answer means other fields no longer apply (nobody else involved, say), their
     /// answers are dropped, so that a later change back asks them afresh.
     fn forget_what_no_longer_applies(&mut self) {
-        let facts = Facts::new(self.questions, &self.record);
-        let gone: Vec<String> = self
-            .questions
-            .field_keys()
-            .filter(|k| !facts.applies(k))
-            .map(str::to_string)
-            .collect();
-        for key in gone {
-            self.record.answers.remove(&key);
+        for key in self.record.drop_inapplicable(self.questions) {
             self.answered.remove(&key);
         }
     }

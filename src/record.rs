@@ -155,6 +155,21 @@ impl Record {
         Ok((record, present))
     }
 
+    /// Drop answers to fields whose condition is not met (the details of another child when
+    /// nobody else was involved); returns their keys.
+    pub fn drop_inapplicable(&mut self, questions: &QuestionSet) -> Vec<String> {
+        let facts = crate::engine::Facts::new(questions, self);
+        let gone: Vec<String> = questions
+            .field_keys()
+            .filter(|k| !facts.applies(k))
+            .map(str::to_string)
+            .collect();
+        for key in &gone {
+            self.answers.remove(key);
+        }
+        gone
+    }
+
     /// The record as `hsb/1` YAML, answers in question order, so that loading it gives it back.
     /// Every field that applies is written, those not known as `unknown`.
     pub fn to_yaml(&self, questions: &QuestionSet) -> Result<String, serde_yaml::Error> {

@@ -61,16 +61,7 @@ fn record(seeds: &[u32], texts: &[String]) -> Record {
             record.answers.insert(field.key.clone(), answer);
         }
     }
-    let facts = Facts::new(&content.questions, &record);
-    let gone: Vec<String> = content
-        .questions
-        .field_keys()
-        .filter(|k| !facts.applies(k))
-        .map(str::to_string)
-        .collect();
-    for key in gone {
-        record.answers.remove(&key);
-    }
+    record.drop_inapplicable(&content.questions);
     record
 }
 
