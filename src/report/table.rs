@@ -213,36 +213,38 @@ fn responses(list: &[super::ResponseView]) -> String {
 /// a word longer than the width is broken.
 pub fn wrap(text: &str, width: usize) -> String {
     let width = width.max(1);
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(8));
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
         let mut line_len = 0;
         for word in line.split_whitespace() {
-            let mut word: Vec<char> = word.chars().collect();
-            if line_len > 0 && line_len + 1 + word.len() > width {
+            let mut word = word;
+            let mut len = word.chars().count();
+            if line_len > 0 && line_len + 1 + len > width {
                 out.push('\n');
                 line_len = 0;
             }
-            if line_len == 0 && indent.len() + word.len() <= width {
-                out.push_str(&indent);
+            if line_len == 0 && indent.len() + len <= width {
+                out.push_str(indent);
                 line_len = indent.len();
             } else if line_len > 0 {
                 out.push(' ');
                 line_len += 1;
             }
-            while line_len + word.len() > width {
+            while line_len + len > width {
                 let take = width.saturating_sub(line_len).max(1);
-                let rest = word.split_off(take.min(word.len()));
-                out.extend(word.iter());
+                let split = word.char_indices().nth(take).map_or(word.len(), |(i, _)| i);
+                out.push_str(&word[..split]);
                 out.push('\n');
                 line_len = 0;
-                word = rest;
+                word = &word[split..];
+                len = word.chars().count();
             }
-            out.extend(word.iter());
-            line_len += word.len();
+            out.push_str(word);
+            line_len += len;
         }
     }
     out
