@@ -1,7 +1,6 @@
 //! The content an assessment runs on: question set, continuum and rule set, built in or from files.
 
 use crate::continuum::Continuum;
-use crate::diag::Diagnostic;
 use crate::error::Error;
 use crate::questions::QuestionSet;
 use crate::rules::RuleSet;
@@ -138,14 +137,6 @@ impl Content {
     /// The level ids, least concerning first.
     pub fn level_ids(&self) -> Vec<&str> {
         self.continuum.level_ids()
-    }
-}
-
-/// Diagnostics from a failed load, if that is what the error holds.
-pub fn diagnostics(err: &Error) -> &[Diagnostic] {
-    match err {
-        Error::Invalid(d) => d,
-        _ => &[],
     }
 }
 
