@@ -30,6 +30,7 @@ fn main() {
     if let Err(err) = std::fs::write(Path::new(&out_dir).join("rules.sha256"), hash) {
         fail(&format!("rules.sha256: cannot write: {err}"));
     }
+    messages(&out_dir);
     for (source, target) in FILES {
         println!("cargo::rerun-if-changed={source}");
         let text = match std::fs::read_to_string(source) {
@@ -48,6 +49,92 @@ fn main() {
             fail(&format!("{target}: cannot write: {err}"));
         }
     }
+}
+
+/// Generate `messages.rs` from `interface/messages.yaml`: an enum `Msg` with one variant per
+/// message and its English and Welsh texts. The build refuses a message missing a language, or
+/// whose `{placeholders}` differ between languages, so the binary can never show a hole.
+fn messages(out_dir: &str) {
+    const SOURCE: &str = "interface/messages.yaml";
+    println!("cargo::rerun-if-changed={SOURCE}");
+    let text = std::fs::read_to_string(SOURCE)
+        .unwrap_or_else(|err| fail(&format!("{SOURCE}: cannot read: {err}")));
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&text).unwrap_or_else(|err| fail(&format!("{SOURCE}: {err}")));
+    let Some(messages) = value.get("messages").and_then(|m| m.as_mapping()) else {
+        fail(&format!("{SOURCE}: no `messages:` mapping"));
+    };
+    let signed_off = ["reviewed_by", "reviewed_on"].iter().all(|key| {
+        value
+            .get("welsh_review")
+            .and_then(|r| r.get(key))
+            .and_then(|v| v.as_str())
+            .is_some_and(|v| !v.trim().is_empty())
+    });
+    let mut variants = String::new();
+    let mut all = String::new();
+    let mut ids = String::new();
+    let mut english = String::new();
+    let mut welsh = String::new();
+    for (key, texts) in messages {
+        let Some(id) = key.as_str() else {
+            fail(&format!("{SOURCE}: a message id is not a word"));
+        };
+        let get = |lang: &str| {
+            texts
+                .get(lang)
+                .or_else(|| texts.get("both"))
+                .and_then(|v| v.as_str())
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or_else(|| fail(&format!("{SOURCE}: message `{id}` has no `{lang}` text")))
+        };
+        let (en, cy) = (get("en"), get("cy"));
+        if placeholders(en) != placeholders(cy) {
+            fail(&format!("{SOURCE}: message `{id}` has different {{placeholders}} in en and cy"));
+        }
+        let variant: String = id
+            .split('_')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            })
+            .collect();
+        variants.push_str(&format!("    {variant},\n"));
+        all.push_str(&format!("Msg::{variant}, "));
+        ids.push_str(&format!("            Msg::{variant} => {id:?},\n"));
+        english.push_str(&format!("            Msg::{variant} => {en:?},\n"));
+        welsh.push_str(&format!("            Msg::{variant} => {cy:?},\n"));
+    }
+    let code = format!(
+        "/// One interface message; its texts are in `interface/messages.yaml`.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq)]\n\
+         pub enum Msg {{\n{variants}}}\n\n\
+         /// Every message, in file order.\n\
+         pub const ALL: &[Msg] = &[{all}];\n\n\
+         /// Whether the Welsh of `interface/messages.yaml` has been signed off by a reviewer.\n\
+         pub const WELSH_SIGNED_OFF: bool = {signed_off};\n\n\
+         impl Msg {{\n\
+         \x20   /// The id used in `interface/messages.yaml`.\n\
+         \x20   pub fn id(self) -> &'static str {{\n        match self {{\n{ids}        }}\n    }}\n\n\
+         \x20   fn english(self) -> &'static str {{\n        match self {{\n{english}        }}\n    }}\n\n\
+         \x20   fn welsh(self) -> &'static str {{\n        match self {{\n{welsh}        }}\n    }}\n\
+         }}\n"
+    );
+    if let Err(err) = std::fs::write(Path::new(out_dir).join("messages.rs"), code) {
+        fail(&format!("messages.rs: cannot write: {err}"));
+    }
+}
+
+/// The `{names}` in a message, sorted.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 fn fail(message: &str) -> ! {

@@ -4,6 +4,8 @@ use crate::content::{Content, ContentPaths};
 use crate::engine::evaluate;
 use crate::error::{Error, exit};
 use crate::interview::{Drafts, Interview, Prompter, Stop};
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::record::Record;
 use crate::report::{self, View};
 use crate::save;
@@ -23,11 +25,7 @@ pub struct Options {
 
 pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(Error::Usage(
-            "hsb assess asks questions and needs a terminal. For scripted use, write an hsb/1 \
-             record (see `hsb questions`) and run `hsb replay FILE`."
-                .to_string(),
-        ));
+        return Err(Error::usage(Msg::AssessNeedsTerminal, &[]));
     }
     let content = Content::load(paths)?;
     let questions = &content.questions;
@@ -47,36 +45,32 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
         }
     };
     terminal::install_signal_handlers()?;
-    let mut prompter = TerminalPrompter::new();
+    let lang = content.lang();
+    let mut prompter = TerminalPrompter::new(lang);
     let mut drafts = FileDrafts::new(draft_path.clone(), questions);
     if options.resume.is_none() {
         drafts.save(&interview.record, &interview.answered)?;
     }
 
     let width = report::TABLE_WIDTH as usize;
+    if let Some(notice) = content.review_notice() {
+        prompter.show(&report::wrap(notice, width));
+    }
     prompter.show(&report::wrap(content.continuum.notice.trim(), width));
+    let resume = terminal::resume_command(&draft_path);
     prompter.show(&report::wrap(
-        &format!(
-            "Your answers are saved as you go in {} (readable only by you). If you stop, carry on with: {}",
-            draft_path.display(),
-            terminal::resume_command(&draft_path)
-        ),
+        &Msg::DraftIntro.fill(lang, &[("path", &draft_path.display()), ("command", &resume)]),
         width,
     ));
     if options.resume.is_some() {
-        prompter.show(&format!(
-            "Carrying on with case {}: {} answer{} so far.",
-            interview
-                .record
-                .case_ref
-                .as_deref()
-                .unwrap_or("(no reference yet)"),
-            interview.answered.len(),
-            if interview.answered.len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+        let case = interview
+            .record
+            .case_ref
+            .clone()
+            .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string());
+        prompter.show(&Msg::Resuming.fill(
+            lang,
+            &[("case", &case), ("count", &interview.answered.len())],
         ));
     }
     match conduct(
@@ -88,15 +82,15 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     ) {
         Ok(()) => {
             let _ = std::fs::remove_file(&draft_path);
-            prompter.show("The draft has been removed; the saved record holds every answer.");
+            prompter.show(Msg::DraftRemoved.text(lang));
             Ok(exit::OK)
         }
         Err(Stop::Interrupted) => Ok(terminal::stopped()),
         Err(Stop::Failed(err)) => {
             eprintln!(
-                "Your answers so far are in {}; carry on with: {}",
-                draft_path.display(),
-                terminal::resume_command(&draft_path)
+                "{}",
+                Msg::AnswersSoFarIn
+                    .fill(lang, &[("path", &draft_path.display()), ("command", &resume)])
             );
             Err(err)
         }
@@ -115,12 +109,14 @@ fn conduct(
     interview.ask_remaining(p, drafts)?;
     interview.review(p, drafts)?;
 
+    let lang = content.lang();
     let record = interview.record.clone();
     let outcome = evaluate(content, &record);
-    let heading = format!(
-        "case {}",
-        record.case_ref.as_deref().unwrap_or("(no reference)")
-    );
+    let case = record
+        .case_ref
+        .clone()
+        .unwrap_or_else(|| Msg::NoReference.text(lang).to_string());
+    let heading = Msg::CaseHeading.fill(lang, &[("case", &case)]);
     println!(
         "{}",
         report::table(&View::new(&heading, content, &record, &outcome))
@@ -130,19 +126,16 @@ fn conduct(
         p,
         options.save.as_deref(),
         &default_name(&record, "yaml"),
-        "Save the record as",
+        Msg::SaveRecordAs,
         options.force,
+        lang,
     )?;
     let yaml = record
         .to_yaml(&content.questions)
-        .map_err(|e| Error::Usage(format!("cannot write the record: {e}")))?;
+        .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
     save::write_private(&record_path.path, yaml.as_bytes(), record_path.overwrite)?;
     p.show(&report::wrap(
-        &format!(
-            "Saved the record to {} (readable only by you). Replay it with: hsb replay {}",
-            record_path.path.display(),
-            record_path.path.display()
-        ),
+        &Msg::SavedRecord.fill(lang, &[("path", &record_path.path.display())]),
         report::TABLE_WIDTH as usize,
     ));
 
@@ -151,18 +144,20 @@ fn conduct(
             p,
             Some(path),
             "",
-            "Write the report to",
+            Msg::WriteReportTo,
             options.force,
+            lang,
         )?),
         None => {
-            if p.confirm("Write a Markdown report for the case file?", true)? {
+            if p.confirm(Msg::WriteReportQuestion.text(lang), true)? {
                 let default = record_path.path.with_extension("md").display().to_string();
                 Some(choose_path(
                     p,
                     None,
                     &default,
-                    "Write the report to",
+                    Msg::WriteReportTo,
                     options.force,
+                    lang,
                 )?)
             } else {
                 None
@@ -182,10 +177,7 @@ fn conduct(
             target.overwrite,
         )?;
         p.show(&report::wrap(
-            &format!(
-                "Wrote the report to {} (readable only by you).",
-                target.path.display()
-            ),
+            &Msg::WroteReport.fill(lang, &[("path", &target.path.display())]),
             report::TABLE_WIDTH as usize,
         ));
     }
@@ -203,19 +195,20 @@ fn choose_path(
     p: &mut dyn Prompter,
     given: Option<&Path>,
     default: &str,
-    prompt: &str,
+    prompt: Msg,
     force: bool,
+    lang: Lang,
 ) -> Result<Target, Stop> {
     let mut candidate = given.map(Path::to_path_buf);
     loop {
         let path = match candidate.take() {
             Some(path) => path,
             None => PathBuf::from(
-                p.input(prompt, default, &|text| {
+                p.input(prompt.text(lang), default, &|text| {
                     if text.trim().is_empty() {
-                        Err("Enter a file name.".to_string())
+                        Err(Msg::EnterFileName.text(lang).to_string())
                     } else if Path::new(text.trim()).is_dir() {
-                        Err("That is a folder: enter a file name.".to_string())
+                        Err(Msg::IsAFolder.text(lang).to_string())
                     } else {
                         Ok(())
                     }
@@ -230,7 +223,7 @@ fn choose_path(
             });
         }
         if p.confirm(
-            &format!("{} already exists. Replace it?", path.display()),
+            &Msg::ReplaceExisting.fill(lang, &[("path", &path.display())]),
             false,
         )? {
             return Ok(Target {

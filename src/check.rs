@@ -6,6 +6,7 @@ use crate::continuum::{self, Continuum};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Error;
 use crate::files;
+use crate::messages;
 use crate::questions::{self, QuestionSet};
 use crate::record::{self, Record};
 use crate::rules::{self, RuleSet};
@@ -47,13 +48,15 @@ enum Kind {
     Levels,
     Rules,
     Record,
+    Messages,
 }
 
-const KINDS: [(&str, Kind); 4] = [
+const KINDS: [(&str, Kind); 5] = [
     (questions::FORMAT, Kind::Questions),
     (continuum::FORMAT, Kind::Levels),
     (rules::FORMAT, Kind::Rules),
     (record::FORMAT, Kind::Record),
+    (messages::FORMAT, Kind::Messages),
 ];
 
 /// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
@@ -67,6 +70,7 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
             (embedded::QUESTIONS, Kind::Questions),
             (embedded::LEVELS, Kind::Levels),
             (embedded::RULES, Kind::Rules),
+            ((messages::EMBEDDED.0, messages::EMBEDDED.1, ""), Kind::Messages),
         ] {
             sources.push((Source::embedded(file.0, file.1), kind));
         }
@@ -110,36 +114,42 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
     let mut continuum = None;
     for (source, kind) in &sources {
         match kind {
-            Kind::Questions => match QuestionSet::load(source) {
+            Kind::Questions => match QuestionSet::load(source, paths.lang) {
                 Ok(set) => {
                     report.diagnostics.extend(missing_questions(source, &set));
+                    report.diagnostics.extend(set.warnings.iter().cloned());
                     if source.name == questions_source.name {
                         questions = Some(set);
                     }
                 }
                 Err(d) => report.diagnostics.extend(d),
             },
-            Kind::Levels => match Continuum::load(source) {
-                Ok(c) if source.name == levels_source.name => continuum = Some(c),
-                Ok(_) => {}
+            Kind::Levels => match Continuum::load(source, paths.lang) {
+                Ok(c) => {
+                    report.diagnostics.extend(c.warnings.iter().cloned());
+                    if source.name == levels_source.name {
+                        continuum = Some(c);
+                    }
+                }
                 Err(d) => report.diagnostics.extend(d),
             },
-            _ => {}
+            Kind::Messages => report.diagnostics.extend(messages::check(source)),
+            Kind::Rules | Kind::Record => {}
         }
     }
     // Content not among the inputs, or named but broken (its problems are already reported),
     // comes from --questions / --rules or the defaults, so that everything else is still checked.
     let questions = match questions {
         Some(set) => set,
-        None => QuestionSet::load(&content_source(
-            paths.questions.as_ref(),
-            embedded::QUESTIONS,
-        )?)
+        None => QuestionSet::load(
+            &content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
+            paths.lang,
+        )
         .map_err(Error::Invalid)?,
     };
     let continuum = match continuum {
         Some(c) => c,
-        None => Continuum::load(&default_levels(paths)?).map_err(Error::Invalid)?,
+        None => Continuum::load(&default_levels(paths)?, paths.lang).map_err(Error::Invalid)?,
     };
 
     let mut rule_sets = Vec::new();
@@ -147,6 +157,7 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
         match RuleSet::load(source, &questions, &continuum) {
             Ok(rules) => {
                 report.diagnostics.extend(rules.lint(source, &questions));
+                report.diagnostics.extend(rules.warnings.iter().cloned());
                 rule_sets.push(rules);
             }
             Err(d) => report.diagnostics.extend(d),

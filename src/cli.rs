@@ -3,6 +3,7 @@
 use crate::commands;
 use crate::content::{self, ContentPaths};
 use crate::error::{Error, exit};
+use crate::lang::Lang;
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -33,6 +34,10 @@ pub struct Cli {
     /// Use this rules file, or a continuum folder (levels.yaml and/or rules.yaml), instead of the built-in rules.
     #[arg(long, global = true, value_name = "FILE|DIR")]
     pub rules: Option<PathBuf>,
+    /// The language to work in: cy (Cymraeg) or en (English). Default: $HSB_LANG, else Welsh
+    /// when LC_ALL, LC_MESSAGES or LANG starts with `cy`, else English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -205,9 +210,10 @@ pub enum MaterialFormat {
     Markdown,
 }
 
-/// Run a parsed command line; returns the exit code.
-pub fn run(cli: Cli) -> Result<i32, Error> {
+/// Run a parsed command line in `lang` (see [`Lang::from_env`]); returns the exit code.
+pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
     let paths = ContentPaths {
+        lang,
         questions: cli.questions,
         rules: cli.rules,
     };

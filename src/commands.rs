@@ -4,6 +4,8 @@ use crate::check;
 use crate::cli::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
 use crate::content::{Content, ContentPaths};
 use crate::diff;
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::error::{Error, exit};
 use crate::files;
 use crate::report::{self, View};
@@ -32,7 +34,7 @@ pub fn replay(
             Ok(record) => record,
             Err(err) => {
                 failed += 1;
-                eprintln!("{err}");
+                eprintln!("{}", err.render(content.lang()));
                 continue;
             }
         };
@@ -64,9 +66,11 @@ pub fn replay(
     out.flush()?;
     if failed > 0 {
         eprintln!(
-            "hsb: {failed} of {} file{} could not be replayed",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
+            "{}",
+            Msg::FilesNotReplayed.fill(
+                paths.lang,
+                &[("failed", &failed), ("total", &files.len())]
+            )
         );
         return Ok(exit::ERROR);
     }
@@ -193,6 +197,7 @@ pub fn diff(
     let with_rules = |rules: &Path| ContentPaths {
         questions: paths.questions.clone(),
         rules: Some(rules.to_path_buf()),
+        lang: paths.lang,
     };
     let before = Content::load(&with_rules(from))?;
     let after = Content::load(&with_rules(to))?;
@@ -218,11 +223,10 @@ pub fn diff(
         for err in &broken {
             eprintln!("{err}");
         }
-        return Err(Error::Usage(format!(
-            "{} scenario file{} could not be read; nothing was compared",
-            broken.len(),
-            if broken.len() == 1 { "" } else { "s" }
-        )));
+        return Err(Error::usage(
+            Msg::DiffUnreadable,
+            &[("count", &broken.len())],
+        ));
     }
     match format {
         DiffFormat::Json => {
@@ -393,31 +397,29 @@ fn scenarios(
     }
 }
 
-fn need_terminal(what: &str, instead: &str) -> Result<(), Error> {
+fn need_terminal(lang: Lang, command: &str, instead: Msg) -> Result<(), Error> {
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        Err(Error::Usage(format!(
-            "{what} waits for a person at a terminal; {instead}"
-        )))
+        Err(Error::usage(
+            Msg::NeedsTerminal,
+            &[("command", &command), ("instead", &instead.text(lang))],
+        ))
     }
 }
 
 /// `hsb replay --step`.
 pub fn step(paths: &ContentPaths, inputs: &[PathBuf]) -> Result<i32, Error> {
-    need_terminal(
-        "hsb replay --step",
-        "without a terminal use `hsb replay FILE` (add `--format markdown` for a handout)",
-    )?;
+    need_terminal(paths.lang, "hsb replay --step", Msg::InsteadOfStep)?;
     let content = Content::load(paths)?;
     let scenarios = scenarios(&content, inputs)?;
-    let mut prompter = crate::terminal::TerminalPrompter::plain_output();
+    let mut prompter = crate::terminal::TerminalPrompter::plain_output(content.lang());
     for (i, scenario) in scenarios.iter().enumerate() {
         match crate::training::step_through(&content, scenario, &mut prompter) {
             Ok(true) => {
                 let last = i + 1 == scenarios.len();
-                if !last && !crate::training::next_scenario(&mut prompter)? {
+                if !last && !crate::training::next_scenario(&mut prompter, content.lang())? {
                     break;
                 }
             }
@@ -436,13 +438,10 @@ pub fn train(
     shuffle: Option<Option<u64>>,
     count: Option<u64>,
 ) -> Result<i32, Error> {
-    need_terminal(
-        "hsb train",
-        "without a terminal use `hsb replay --step FILE` at a terminal, or `hsb replay DIR --format markdown` for a handout",
-    )?;
+    need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
     let content = Content::load(paths)?;
     let mut scenarios = scenarios(&content, inputs)?;
-    let mut prompter = crate::terminal::TerminalPrompter::plain_output();
+    let mut prompter = crate::terminal::TerminalPrompter::plain_output(content.lang());
     if let Some(seed) = shuffle {
         let seed = seed.unwrap_or_else(|| {
             std::time::SystemTime::now()
@@ -451,16 +450,14 @@ pub fn train(
         });
         crate::training::shuffle(&mut scenarios, seed);
         use crate::interview::Prompter;
-        prompter.show(&format!(
-            "Shuffled with --seed {seed} (use it again for the same order)."
-        ));
+        prompter.show(&Msg::Shuffled.fill(content.lang(), &[("seed", &seed)]));
     }
     if let Some(count) = count {
         scenarios.truncate(usize::try_from(count).unwrap_or(usize::MAX));
     }
     match crate::training::quiz(&content, &scenarios, &mut prompter) {
         Ok(marks) => {
-            println!("{}", crate::training::score_table(&marks));
+            println!("{}", crate::training::score_table(&content, &marks));
             Ok(exit::OK)
         }
         Err(crate::interview::Stop::Interrupted) => Ok(130),

@@ -1,7 +1,9 @@
 //! The content an assessment runs on: question set, continuum and rule set, built in or from files.
 
 use crate::continuum::Continuum;
+use crate::messages::Msg;
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::questions::QuestionSet;
 use crate::rules::RuleSet;
 use crate::source::Source;
@@ -32,9 +34,11 @@ pub mod embedded {
     pub const SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
 }
 
-/// Where to load content from; `None` means the built-in default.
+/// Which content to load: from where (`None` means the built-in default), and in which language.
 #[derive(Debug, Clone, Default)]
 pub struct ContentPaths {
+    /// The language texts are loaded in; records and ids do not depend on it.
+    pub lang: Lang,
     pub questions: Option<PathBuf>,
     /// A rules file, or a continuum folder holding `levels.yaml` and/or `rules.yaml`.
     pub rules: Option<PathBuf>,
@@ -67,7 +71,7 @@ fn read(path: Option<&Path>, default: embedded::File) -> Result<Source, Error> {
 /// Load only the question set.
 pub fn load_questions(paths: &ContentPaths) -> Result<QuestionSet, Error> {
     let source = read(paths.questions.as_deref(), embedded::QUESTIONS)?;
-    QuestionSet::load(&source).map_err(Error::Invalid)
+    QuestionSet::load(&source, paths.lang).map_err(Error::Invalid)
 }
 
 /// The continuum and rules files named by `--rules` (a file, or a folder), with defaults for the rest.
@@ -77,10 +81,10 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
             let levels = dir.join("levels.yaml");
             let rules = dir.join("rules.yaml");
             if !levels.exists() && !rules.exists() {
-                return Err(Error::Usage(format!(
-                    "the folder {} has neither levels.yaml nor rules.yaml; give a rules file or a continuum folder",
-                    dir.display()
-                )));
+                return Err(Error::usage(
+                    Msg::FolderNoRules,
+                    &[("path", &dir.display())],
+                ));
             }
             let levels = levels.exists().then_some(levels);
             let rules = rules.exists().then_some(rules);
@@ -100,7 +104,7 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
 /// Load only the continuum (levels, features, responses).
 pub fn load_continuum(paths: &ContentPaths) -> Result<Continuum, Error> {
     let (levels, _) = rule_sources(paths)?;
-    Continuum::load(&levels).map_err(Error::Invalid)
+    Continuum::load(&levels, paths.lang).map_err(Error::Invalid)
 }
 
 impl Content {
@@ -108,7 +112,7 @@ impl Content {
     pub fn load(paths: &ContentPaths) -> Result<Self, Error> {
         let questions = load_questions(paths)?;
         let (levels_source, rules_source) = rule_sources(paths)?;
-        let continuum = Continuum::load(&levels_source).map_err(Error::Invalid)?;
+        let continuum = Continuum::load(&levels_source, paths.lang).map_err(Error::Invalid)?;
         let rules = RuleSet::load(&rules_source, &questions, &continuum).map_err(Error::Invalid)?;
         let sha256 = if levels_source.json.is_some() && rules_source.json.is_some() {
             embedded::SHA256.to_string()
@@ -132,6 +136,27 @@ impl Content {
             continuum,
             rules,
         })
+    }
+
+    /// The language the content's texts are in.
+    pub fn lang(&self) -> Lang {
+        self.questions.lang
+    }
+
+    /// Whether any Welsh in use (content files or interface messages) still awaits sign-off
+    /// by a fluent safeguarding reviewer.
+    pub fn welsh_awaits_review(&self) -> bool {
+        !(self.questions.welsh_review.signed_off()
+            && self.continuum.welsh_review.signed_off()
+            && self.rules.welsh_review.signed_off()
+            && crate::messages::WELSH_SIGNED_OFF)
+    }
+
+    /// The one-line notice Welsh output carries until the Welsh is signed off; `None` in
+    /// English or once signed off.
+    pub fn review_notice(&self) -> Option<&'static str> {
+        (self.lang() == Lang::Cy && self.welsh_awaits_review())
+            .then(|| crate::messages::Msg::WelshReviewNotice.text(Lang::Cy))
     }
 
     /// The level ids, least concerning first.
@@ -171,8 +196,10 @@ mod tests {
         let q = Source::embedded(embedded::QUESTIONS.0, embedded::QUESTIONS.1);
         let l = Source::embedded(embedded::LEVELS.0, embedded::LEVELS.1);
         let r = Source::embedded(embedded::RULES.0, embedded::RULES.1);
-        let questions = QuestionSet::load(&q).expect("questions");
-        let continuum = Continuum::load(&l).expect("levels");
-        RuleSet::load(&r, &questions, &continuum).expect("rules");
+        for lang in Lang::ALL {
+            let questions = QuestionSet::load(&q, lang).expect("questions");
+            let continuum = Continuum::load(&l, lang).expect("levels");
+            RuleSet::load(&r, &questions, &continuum).expect("rules");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Hackett's continuum: the five levels, their features and the proportionate responses.
 
 use crate::diag::{Code, Diagnostic};
+use crate::lang::{Lang, RawText, Texts, WelshReview};
+use crate::messages::Msg;
 use crate::source::Source;
 use crate::suggest;
 use crate::yaml;
@@ -26,35 +28,37 @@ impl StrategyStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The status in words, such as "not indicated".
+    pub fn word(self, lang: Lang) -> &'static str {
         match self {
-            StrategyStatus::NotIndicated => "NOT INDICATED",
-            StrategyStatus::Consider => "CONSIDER",
-            StrategyStatus::Required => "REQUIRED",
+            StrategyStatus::NotIndicated => Msg::StatusNotIndicated,
+            StrategyStatus::Consider => Msg::StatusConsider,
+            StrategyStatus::Required => Msg::StatusRequired,
         }
+        .text(lang)
+    }
+
+    /// The status as a heading, such as "NOT INDICATED".
+    pub fn label(self, lang: Lang) -> String {
+        self.word(lang).to_uppercase()
     }
 }
 
 /// One recommended action.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Response {
     pub id: String,
     pub text: String,
 }
 
 /// Actions for each child.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Responses {
-    #[serde(default)]
     pub child: Vec<Response>,
-    #[serde(default)]
     pub harmed_child: Vec<Response>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Level {
     pub id: String,
     pub label: String,
@@ -65,12 +69,86 @@ pub struct Level {
 }
 
 /// The wording shown for each strategy-discussion status.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct StrategyWording {
     pub required: String,
     pub consider: String,
     pub not_indicated: String,
+}
+
+/// Responses as written in a levels or rules file, in both languages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponses {
+    #[serde(default)]
+    pub child: Vec<RawResponse>,
+    #[serde(default)]
+    pub harmed_child: Vec<RawResponse>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponse {
+    pub id: String,
+    pub text: RawText,
+}
+
+impl RawResponses {
+    pub fn is_empty(&self) -> bool {
+        self.child.is_empty() && self.harmed_child.is_empty()
+    }
+
+    /// The responses in the chosen language; `owner` names where they are ("level `abusive`"),
+    /// `anchor` finds it in the file.
+    pub fn pick(&self, texts: &mut Texts<'_>, owner: &str, anchor: &str) -> Responses {
+        let mut list = |raw: &[RawResponse]| {
+            raw.iter()
+                .map(|r| Response {
+                    text: texts.pick(
+                        &r.text,
+                        &format!("{owner}: response `{}`", r.id),
+                        &[anchor, &format!("id: {}", r.id), "text"],
+                    ),
+                    id: r.id.clone(),
+                })
+                .collect()
+        };
+        Responses {
+            child: list(&self.child),
+            harmed_child: list(&self.harmed_child),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevel {
+    id: String,
+    label: RawText,
+    summary: RawText,
+    features: Vec<RawText>,
+    strategy_discussion: StrategyStatus,
+    responses: RawResponses,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWording {
+    required: RawText,
+    consider: RawText,
+    not_indicated: RawText,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContinuum {
+    #[allow(dead_code)]
+    format: String,
+    #[serde(default)]
+    welsh_review: WelshReview,
+    notice: RawText,
+    strategy_discussion: RawWording,
+    levels: Vec<RawLevel>,
 }
 
 impl StrategyWording {
@@ -84,11 +162,13 @@ impl StrategyWording {
 }
 
 /// A loaded, validated continuum.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Continuum {
-    #[allow(dead_code)]
-    format: String,
+    /// The language the texts are in.
+    pub lang: Lang,
+    pub welsh_review: WelshReview,
+    /// Warnings found while loading (Welsh identical to English), for `hsb check`.
+    pub warnings: Vec<Diagnostic>,
     /// The professional-judgement notice every result carries.
     pub notice: String,
     pub strategy_discussion: StrategyWording,
@@ -97,10 +177,60 @@ pub struct Continuum {
 }
 
 impl Continuum {
-    pub fn load(source: &Source) -> Result<Self, Vec<Diagnostic>> {
+    /// Load and validate a continuum with its texts in `lang`.
+    pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "continuum").map_err(|d| vec![d])?;
-        let continuum: Continuum = yaml::parse(source).map_err(|d| vec![d])?;
-        let problems = continuum.problems(source);
+        let raw: RawContinuum = yaml::parse(source).map_err(|d| vec![d])?;
+        let mut texts = Texts::new(source, lang);
+        let wording = &raw.strategy_discussion;
+        let mut sd = |raw: &RawText, key: &str| {
+            texts.pick(
+                raw,
+                &format!("`strategy_discussion: {key}`"),
+                &["strategy_discussion", key],
+            )
+        };
+        let strategy_discussion = StrategyWording {
+            required: sd(&wording.required, "required"),
+            consider: sd(&wording.consider, "consider"),
+            not_indicated: sd(&wording.not_indicated, "not_indicated"),
+        };
+        let notice = texts.pick(&raw.notice, "`notice`", &["notice"]);
+        let levels = raw
+            .levels
+            .iter()
+            .map(|l| {
+                let anchor = format!("id: {}", l.id);
+                let what = |key: &str| format!("level `{}` `{key}`", l.id);
+                Level {
+                    id: l.id.clone(),
+                    label: texts.pick(&l.label, &what("label"), &[&anchor, "label"]),
+                    summary: texts.pick(&l.summary, &what("summary"), &[&anchor, "summary"]),
+                    features: l
+                        .features
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| {
+                            texts.pick(f, &format!("level `{}` feature {}", l.id, i + 1), &[&anchor, "features"])
+                        })
+                        .collect(),
+                    strategy_discussion: l.strategy_discussion,
+                    responses: l.responses.pick(&mut texts, &format!("level `{}`", l.id), &anchor),
+                }
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let mut warnings = Vec::new();
+        texts.finish(&mut problems, &mut warnings);
+        let continuum = Continuum {
+            lang,
+            welsh_review: raw.welsh_review,
+            warnings,
+            notice,
+            strategy_discussion,
+            levels,
+        };
+        problems.extend(continuum.problems(source));
         if problems.is_empty() {
             Ok(continuum)
         } else {

@@ -3,6 +3,7 @@
 use crate::condition::{Answers, Eval, Status, Truth};
 use crate::content::Content;
 use crate::continuum::{Continuum, StrategyStatus};
+use crate::messages::Msg;
 use crate::questions::QuestionSet;
 use crate::record::{Answer, Record};
 use crate::rules::Rule;
@@ -120,6 +121,7 @@ struct Pending {
 pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let questions = &content.questions;
     let continuum = &content.continuum;
+    let lang = content.lang();
     let facts = Facts::new(questions, record);
     let results: Vec<(&Rule, Eval)> = content
         .rules
@@ -172,10 +174,9 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
                 .collect();
             reasons.push(StrategyReason {
                 rule: rule.id.clone(),
-                text: format!(
-                    "Not yet known: {} (if confirmed, a strategy discussion is required: {})",
-                    unknown.join("; "),
-                    rule.reason.trim()
+                text: Msg::NotYetKnownStrategy.fill(
+                    lang,
+                    &[("fields", &unknown.join("; ")), ("reason", &rule.reason.trim())],
                 ),
             });
         }
@@ -197,13 +198,13 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             to_clarify.remove(&f.key).map(|pending| {
                 let mut because = Vec::new();
                 if let Some(l) = pending.level {
-                    because.push(format!(
-                        "could place the behaviour at {}",
-                        level_id(continuum, l)
+                    because.push(Msg::CouldPlaceAt.fill(
+                        lang,
+                        &[("level", &level_name(continuum, l))],
                     ));
                 }
                 if pending.strategy {
-                    because.push("could make a strategy discussion required".to_string());
+                    because.push(Msg::CouldRequireStrategy.text(lang).to_string());
                 }
                 Clarify {
                     field: Some(f.key.clone()),
@@ -217,8 +218,8 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     if placed.is_none() {
         clarify.push(Clarify {
             field: None,
-            text: "No rule placed this behaviour on the continuum; the placement shown is the lowest level by default and must not be relied on.".to_string(),
-            because: vec!["the answers recorded do not establish any level".to_string()],
+            text: Msg::NoRulePlaced.text(lang).to_string(),
+            because: vec![Msg::NoLevelEstablished.text(lang).to_string()],
             rules: vec![],
         });
     }
@@ -283,22 +284,28 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
         Some(StrategyStatus::Required) | Some(StrategyStatus::Consider) => {
             rule.reason.trim().to_string()
         }
-        _ => format!(
-            "{} This places the behaviour at {}.",
-            rule.reason.trim(),
-            rule.level.map_or("?", |l| level_id(continuum, l))
+        _ => Msg::PlacesAt.fill(
+            continuum.lang,
+            &[
+                ("reason", &rule.reason.trim()),
+                ("level", &rule.level.map_or("?".to_string(), |l| level_name(continuum, l))),
+            ],
         ),
     }
 }
 
-fn level_id(continuum: &Continuum, index: usize) -> &str {
-    continuum.level(index).map_or("?", |l| l.id.as_str())
+/// A level as a word in a sentence: its label, in lower case ("abusive", "camdriniol").
+fn level_name(continuum: &Continuum, index: usize) -> String {
+    continuum.level(index).map_or("?".to_string(), |l| l.label.to_lowercase())
 }
 
 /// "Q4 others.coercion - Were threats, bribes, trickery or force used…?"
 pub fn describe_field(questions: &QuestionSet, key: &str) -> String {
     match (questions.question_of(key), questions.field(key)) {
-        (Some(q), Some(f)) => format!("Q{} {} - {}", q.number, key, f.prompt),
+        (Some(q), Some(f)) => Msg::DescribeField.fill(
+            questions.lang,
+            &[("number", &q.number), ("key", &key), ("prompt", &f.prompt)],
+        ),
         _ => key.to_string(),
     }
 }

@@ -1,7 +1,10 @@
-//! The one error type the commands return, and the exit code each kind maps to.
+//! The one error type the commands return, the exit code each kind maps to, and its wording in
+//! the user's language.
 
 use crate::diag::Diagnostic;
-use std::fmt;
+use crate::lang::Lang;
+use crate::messages::{Message, Msg};
+use std::fmt::{self, Display};
 
 /// Exit codes: 0 success, 1 findings (checks that found problems), 2 usage or input errors.
 pub mod exit {
@@ -17,7 +20,14 @@ pub enum Error {
     Invalid(Vec<Diagnostic>),
     /// The command line asks for something that cannot be done.
     #[error("hsb: error: {0}")]
-    Usage(String),
+    Usage(Message),
+    /// A file or folder operation failed; the message says which, the source why.
+    #[error("hsb: error: {}", .message.clone().with("reason", io_reason(.source, Lang::En)))]
+    Io {
+        message: Message,
+        #[source]
+        source: std::io::Error,
+    },
     /// A file could not be written.
     #[error("hsb: error: cannot write {path}: {source}")]
     Write {
@@ -33,11 +43,66 @@ pub enum Error {
 impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::Usage(_) | Error::Write { .. } | Error::Output(_) => {
-                exit::ERROR
-            }
+            Error::Invalid(_)
+            | Error::Usage(_)
+            | Error::Io { .. }
+            | Error::Write { .. }
+            | Error::Output(_) => exit::ERROR,
         }
     }
+
+    /// A usage error from an interface message and its values.
+    pub fn usage(msg: Msg, args: &[(&'static str, &dyn Display)]) -> Self {
+        let message = args
+            .iter()
+            .fold(Message::new(msg), |m, (name, value)| m.with(name, value));
+        Error::Usage(message)
+    }
+
+    /// A failed file or folder operation on `path`; `msg` may use `{path}` and `{reason}`.
+    pub fn io(msg: Msg, path: &dyn Display, source: std::io::Error) -> Self {
+        Error::Io {
+            message: Message::new(msg).with("path", path),
+            source,
+        }
+    }
+
+    /// The error as the user reads it, in their language. File diagnostics stay in English:
+    /// they are for whoever edits the file, and quote its English keys and codes.
+    pub fn render(&self, lang: Lang) -> String {
+        let line = |message: String| Msg::ErrorLine.fill(lang, &[("message", &message)]);
+        match self {
+            Error::Invalid(diagnostics) => Listing(diagnostics).to_string(),
+            Error::Usage(message) => line(message.render(lang)),
+            Error::Io { message, source } => line(
+                message
+                    .clone()
+                    .with("reason", io_reason(source, lang))
+                    .render(lang),
+            ),
+            Error::Write { path, source } => line(Msg::CannotWrite.fill(
+                lang,
+                &[("path", path), ("reason", &io_reason(source, lang))],
+            )),
+            Error::Output(source) => line(
+                Msg::CannotWriteOutput.fill(lang, &[("reason", &io_reason(source, lang))]),
+            ),
+        }
+    }
+}
+
+/// Why an operation failed, in words: the common causes in the user's language, anything else
+/// as the operating system put it.
+pub fn io_reason(err: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let msg = match err.kind() {
+        ErrorKind::NotFound => Msg::IoNotFound,
+        ErrorKind::PermissionDenied => Msg::IoPermissionDenied,
+        ErrorKind::StorageFull => Msg::IoNoSpace,
+        ErrorKind::ReadOnlyFilesystem => Msg::IoReadOnly,
+        _ => return err.to_string(),
+    };
+    msg.text(lang).to_string()
 }
 
 impl From<std::io::Error> for Error {

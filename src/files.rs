@@ -1,6 +1,7 @@
 //! Finding record files on disk and loading them.
 
 use crate::content::Content;
+use crate::messages::Msg;
 use crate::error::Error;
 use crate::record::Record;
 use crate::source::Source;
@@ -15,10 +16,10 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             let before = out.len();
             walk(input, &mut out, 0)?;
             if out.len() == before {
-                return Err(Error::Usage(format!(
-                    "the folder {} holds no .yaml files",
-                    input.display()
-                )));
+                return Err(Error::usage(
+                    Msg::FolderNoYaml,
+                    &[("path", &input.display())],
+                ));
             }
         } else {
             out.push(input.clone());
@@ -34,7 +35,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
         return Ok(());
     }
     let entries = std::fs::read_dir(dir)
-        .map_err(|err| Error::Usage(format!("cannot read the folder {}: {err}", dir.display())))?;
+        .map_err(|err| Error::io(Msg::CannotReadFolder, &dir.display(), err))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {

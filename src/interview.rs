@@ -7,6 +7,8 @@
 
 use crate::engine::Facts;
 use crate::error::Error;
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::questions::{Field, FieldKind, Question, QuestionSet, UNKNOWN};
 use crate::record::{Answer, Record};
 use crate::report::{TABLE_WIDTH, display_answer, wrap};
@@ -55,8 +57,6 @@ pub trait Drafts {
     fn save(&mut self, record: &Record, answered: &BTreeSet<String>) -> Result<(), Error>;
 }
 
-pub const NOT_KNOWN: &str = "Not known yet";
-const CONFIRM: &str = "These answers are right: show the result";
 
 /// An assessment in progress.
 pub struct Interview<'a> {
@@ -102,16 +102,11 @@ impl<'a> Interview<'a> {
         if self.record.case_ref.is_some() {
             return Ok(());
         }
-        p.show(&wrap(
-            "Case reference: use your organisation's reference, or initials of your own choosing. Do not enter names.",
-            TABLE_WIDTH as usize,
-        ));
-        let reference = p.input("Case reference (no names)", "", &|text| {
+        let lang = self.lang();
+        p.show(&wrap(Msg::CaseRefIntro.text(lang), TABLE_WIDTH as usize));
+        let reference = p.input(Msg::CaseRefPrompt.text(lang), "", &|text| {
             if text.trim().is_empty() {
-                Err(
-                    "Enter a reference so that the record can be found again (no names)."
-                        .to_string(),
-                )
+                Err(Msg::CaseRefRequired.text(lang).to_string())
             } else {
                 Ok(())
             }
@@ -171,15 +166,16 @@ impl<'a> Interview<'a> {
             if self.first_unanswered().is_some() {
                 self.ask_remaining(p, drafts)?;
             }
+            let lang = self.lang();
             p.show(&self.review_table());
-            let mut items = vec![CONFIRM.to_string()];
+            let mut items = vec![Msg::ConfirmAnswers.text(lang).to_string()];
             items.extend(self.questions.questions.iter().map(|q| {
                 truncate(
-                    &format!("Change {}. {}", q.number, q.text),
+                    &Msg::ChangeQuestion.fill(lang, &[("number", &q.number), ("text", &q.text)]),
                     TABLE_WIDTH as usize - 4,
                 )
             }));
-            let choice = p.select("Review your answers", &items, 0)?;
+            let choice = p.select(Msg::ReviewPrompt.text(lang), &items, 0)?;
             match choice
                 .checked_sub(1)
                 .and_then(|i| self.questions.questions.get(i))
@@ -192,6 +188,7 @@ impl<'a> Interview<'a> {
 
     /// Every answer by question, as a table that fits 80 columns.
     pub fn review_table(&self) -> String {
+        let lang = self.lang();
         let facts = Facts::new(self.questions, &self.record);
         let mut rows = Vec::new();
         for question in &self.questions.questions {
@@ -203,7 +200,7 @@ impl<'a> Interview<'a> {
                         self.record.answers.get(&field.key),
                     )
                 } else {
-                    "(not asked yet)".to_string()
+                    Msg::NotAskedYet.text(lang).to_string()
                 };
                 rows.push(vec![
                     question.number.to_string(),
@@ -212,14 +209,23 @@ impl<'a> Interview<'a> {
                 ]);
             }
         }
-        let mut out = String::from("Your answers\n");
+        let mut out = format!("{}\n", Msg::YourAnswers.text(lang));
         out.push_str(&crate::report::grid(
             &[2, 22, 46],
-            Some(&["Q", "Field", "Answer"]),
+            Some(&[
+                Msg::ColumnQuestion.text(lang),
+                Msg::ColumnField.text(lang),
+                Msg::ColumnAnswer.text(lang),
+            ]),
             rows,
             true,
         ));
         out
+    }
+
+    /// The language the interview is conducted in: that of its questions.
+    pub fn lang(&self) -> Lang {
+        self.questions.lang
     }
 
     fn has_unanswered(&self, question: &Question) -> bool {
@@ -236,20 +242,33 @@ impl<'a> Interview<'a> {
 
     fn show_heading(&self, p: &mut dyn Prompter, question: &Question, total: usize) {
         let width = TABLE_WIDTH as usize;
+        let lang = self.lang();
         p.show(&format!(
             "\n{}\n{}\n{}",
             "─".repeat(width),
             wrap(
-                &format!("Question {} of {total}: {}", question.number, question.text),
+                &Msg::QuestionOf.fill(
+                    lang,
+                    &[
+                        ("number", &question.number),
+                        ("total", &total),
+                        ("text", &question.text)
+                    ]
+                ),
                 width
             ),
-            wrap(&format!("Why we ask: {}", question.reason.trim()), width)
+            wrap(
+                &Msg::WhyWeAsk.fill(lang, &[("reason", &question.reason.trim())]),
+                width
+            )
         ));
     }
 
     /// Ask one field and record the answer.
     fn ask_field(&mut self, p: &mut dyn Prompter, field: &Field) -> Result<(), Stop> {
         let width = TABLE_WIDTH as usize;
+        let lang = self.lang();
+        let not_known = Msg::NotKnownYet.text(lang);
         // The full prompt and its help are shown wrapped; the prompt line itself carries a short
         // name, so that it fits the terminal and reads well in the scrollback ("✔ Age · 12").
         p.show(&format!("\n{}", wrap(&field.prompt, width)));
@@ -260,11 +279,13 @@ impl<'a> Interview<'a> {
         let current = self.record.answers.get(&field.key).cloned();
         let answer = match &field.kind {
             FieldKind::Text => self.ask_text(p, field, &label, current)?,
-            FieldKind::Number { min, max } => ask_number(p, field, &label, *min, *max, current)?,
+            FieldKind::Number { min, max } => {
+                ask_number(p, field, &label, (*min, *max), current, lang)?
+            }
             FieldKind::Choice(choices) => {
                 p.show(&guidance(choices));
                 let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
-                items.push(NOT_KNOWN.to_string());
+                items.push(not_known.to_string());
                 // A new question starts on "Not known yet": pressing Enter never gives an answer
                 // nobody chose.
                 let default = match &current {
@@ -280,7 +301,7 @@ impl<'a> Interview<'a> {
             FieldKind::List(choices) => {
                 p.show(&guidance(choices));
                 let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
-                items.push(NOT_KNOWN.to_string());
+                items.push(not_known.to_string());
                 let mut chosen: Vec<bool> = choices
                     .iter()
                     .map(|c| matches!(&current, Some(Answer::List(vs)) if vs.contains(&c.id)))
@@ -288,19 +309,17 @@ impl<'a> Interview<'a> {
                 chosen.push(current.is_none() && self.answered.contains(&field.key));
                 loop {
                     let picked = p.multi_select(
-                        &format!("{label} (space to choose, enter to confirm)"),
+                        &Msg::ChooseMany.fill(lang, &[("label", &label)]),
                         &items,
                         &chosen,
                     )?;
                     let not_known = picked.contains(&choices.len());
                     if picked.is_empty() {
-                        p.show(&format!("Choose at least one, or \"{NOT_KNOWN}\"."));
+                        p.show(&Msg::ChooseAtLeastOne.fill(lang, &[("not_known", &not_known)]));
                         continue;
                     }
                     if not_known && picked.len() > 1 {
-                        p.show(&format!(
-                            "\"{NOT_KNOWN}\" cannot be combined with other choices: choose what is known, or only \"{NOT_KNOWN}\"."
-                        ));
+                        p.show(&Msg::NotKnownAlone.fill(lang, &[("not_known", &not_known)]));
                         continue;
                     }
                     break if not_known {
@@ -341,17 +360,15 @@ impl<'a> Interview<'a> {
             _ => String::new(),
         };
         let required = field.required;
+        let lang = self.lang();
         let label = if required {
             label.to_string()
         } else {
-            format!("{label} (optional)")
+            Msg::Optional.fill(lang, &[("label", &label)])
         };
         let text = p.input(&label, &initial, &move |text| {
             if required && text.trim().is_empty() {
-                Err(
-                    "This answer is required: describe what happened, in factual terms."
-                        .to_string(),
-                )
+                Err(Msg::TextRequired.text(lang).to_string())
             } else {
                 Ok(())
             }
@@ -373,9 +390,9 @@ fn ask_number(
     p: &mut dyn Prompter,
     field: &Field,
     label: &str,
-    min: i64,
-    max: i64,
+    (min, max): (i64, i64),
     current: Option<Answer>,
+    lang: Lang,
 ) -> Result<Option<Answer>, Stop> {
     let initial = match current {
         Some(Answer::Number(n)) => n.to_string(),
@@ -383,38 +400,44 @@ fn ask_number(
     };
     let required = field.required;
     let hint = if required {
-        format!("{label} ({min}-{max})")
+        Msg::NumberRange
     } else {
-        format!("{label} ({min}-{max}, empty if not known)")
-    };
-    let validate = move |text: &str| parse_number(text, min, max, required).map(|_| ());
+        Msg::NumberRangeOptional
+    }
+    .fill(lang, &[("label", &label), ("min", &min), ("max", &max)]);
+    let validate = move |text: &str| parse_number(text, (min, max), required, lang).map(|_| ());
     let text = p.input(&hint, &initial, &validate)?;
-    Ok(parse_number(&text, min, max, required)
+    Ok(parse_number(&text, (min, max), required, lang)
         .ok()
         .flatten()
         .map(Answer::Number))
 }
 
-/// A whole number in range; empty or "unknown" means not known, where that is allowed.
-pub fn parse_number(text: &str, min: i64, max: i64, required: bool) -> Result<Option<i64>, String> {
+/// A whole number in range; empty or "unknown" (in either language) means not known, where
+/// that is allowed. The error says, in `lang`, what to enter instead.
+pub fn parse_number(
+    text: &str,
+    (min, max): (i64, i64),
+    required: bool,
+    lang: Lang,
+) -> Result<Option<i64>, String> {
     let text = text.trim();
-    if text.is_empty() || text.eq_ignore_ascii_case(UNKNOWN) {
+    let range: [(&str, &dyn std::fmt::Display); 2] = [("min", &min), ("max", &max)];
+    let unknown = text.eq_ignore_ascii_case(UNKNOWN)
+        || Lang::ALL
+            .iter()
+            .any(|l| text.eq_ignore_ascii_case(Msg::UnknownWord.text(*l)));
+    if text.is_empty() || unknown {
         return if required {
-            Err(format!(
-                "This answer is required: enter a whole number from {min} to {max}."
-            ))
+            Err(Msg::NumberRequired.fill(lang, &range))
         } else {
             Ok(None)
         };
     }
     match text.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        Ok(n) => Err(format!(
-            "{n} is outside the range: enter a whole number from {min} to {max}."
-        )),
-        Err(_) => Err(format!(
-            "\"{text}\" is not a whole number: enter a whole number from {min} to {max}."
-        )),
+        Ok(n) => Err(Msg::NumberOutOfRange.fill(lang, &[("n", &n), range[0], range[1]])),
+        Err(_) => Err(Msg::NotANumber.fill(lang, &[("text", &text), range[0], range[1]])),
     }
 }
 

@@ -19,6 +19,8 @@ pub mod engine;
 pub mod error;
 pub mod files;
 pub mod interview;
+pub mod lang;
+pub mod messages;
 pub mod questions;
 pub mod record;
 pub mod report;

@@ -4,6 +4,7 @@
 
 use crate::condition::Condition;
 use crate::diag::{Code, Diagnostic};
+use crate::lang::{Lang, RawText, Texts, WelshReview};
 use crate::source::Source;
 use crate::suggest;
 use crate::yaml;
@@ -18,6 +19,11 @@ pub const UNKNOWN: &str = "unknown";
 /// A loaded, validated question set.
 #[derive(Debug, Clone)]
 pub struct QuestionSet {
+    /// The language the texts below are in.
+    pub lang: Lang,
+    pub welsh_review: WelshReview,
+    /// Warnings found while loading (Welsh identical to English), for `hsb check`.
+    pub warnings: Vec<Diagnostic>,
     pub name: String,
     pub version: String,
     pub attribution: String,
@@ -57,15 +63,12 @@ pub enum FieldKind {
     Number { min: i64, max: i64 },
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub id: String,
     pub label: String,
-    #[serde(default)]
     pub help: String,
     /// Other words read as this value (e.g. `orange` for `amber`).
-    #[serde(default)]
     pub aliases: Vec<String>,
 }
 
@@ -106,9 +109,9 @@ impl Field {
     }
 
     /// The practitioner's label for a value id.
-    pub fn label_of<'a>(&'a self, value: &'a str) -> &'a str {
+    pub fn label_of<'a>(&'a self, value: &'a str, lang: Lang) -> &'a str {
         if value == UNKNOWN {
-            return "Not known yet";
+            return crate::messages::Msg::NotKnownYet.text(lang);
         }
         self.kind
             .choices()
@@ -140,11 +143,11 @@ impl QuestionSet {
             .flat_map(|q| q.fields.iter().map(|f| f.key.as_str()))
     }
 
-    /// Load and validate a question set, reporting every problem found.
-    pub fn load(source: &Source) -> Result<Self, Vec<Diagnostic>> {
+    /// Load and validate a question set with its texts in `lang`, reporting every problem found.
+    pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "question set").map_err(|d| vec![d])?;
         let raw: RawQuestionSet = yaml::parse(source).map_err(|d| vec![d])?;
-        build(source, raw)
+        build(source, raw, lang)
     }
 }
 
@@ -153,13 +156,15 @@ impl QuestionSet {
 struct RawQuestionSet {
     #[allow(dead_code)]
     format: String,
-    name: String,
+    #[serde(default)]
+    welsh_review: WelshReview,
+    name: RawText,
     #[serde(default)]
     version: Option<Value>,
     #[serde(default)]
-    attribution: String,
+    attribution: Option<RawText>,
     #[serde(default)]
-    introduction: String,
+    introduction: Option<RawText>,
     questions: Vec<RawQuestion>,
 }
 
@@ -168,9 +173,9 @@ struct RawQuestionSet {
 struct RawQuestion {
     id: String,
     number: u32,
-    text: String,
+    text: RawText,
     #[serde(default)]
-    reason: String,
+    reason: Option<RawText>,
     fields: Vec<RawField>,
 }
 
@@ -179,16 +184,16 @@ struct RawQuestion {
 struct RawField {
     id: String,
     #[serde(default)]
-    label: Option<String>,
+    label: Option<RawText>,
     #[serde(rename = "type")]
     kind: String,
-    prompt: String,
+    prompt: RawText,
     #[serde(default)]
-    help: Option<String>,
+    help: Option<RawText>,
     #[serde(default)]
     required: bool,
     #[serde(default)]
-    values: Vec<Choice>,
+    values: Vec<RawChoice>,
     #[serde(default)]
     min: Option<i64>,
     #[serde(default)]
@@ -197,10 +202,26 @@ struct RawField {
     when: Option<Value>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    id: String,
+    label: RawText,
+    #[serde(default)]
+    help: Option<RawText>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
 const KINDS: [&str; 4] = ["text", "choice", "list", "number"];
 
-fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagnostic>> {
+fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet, Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    let mut texts = Texts::new(source, lang);
+    let name = texts.pick(&raw.name, "the question set's `name`", &["name"]);
+    let attribution = texts.pick_opt(raw.attribution.as_ref(), "`attribution`", &["attribution"]);
+    let introduction =
+        texts.pick_opt(raw.introduction.as_ref(), "`introduction`", &["introduction"]);
     let mut questions = Vec::new();
     let mut seen_questions = BTreeMap::new();
     let mut conditions = Vec::new();
@@ -220,7 +241,29 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
         let mut fields = Vec::new();
         for rf in rq.fields {
             let key = format!("{}.{}", rq.id, rf.id);
-            let place = || source.locate(&[&anchor, &format!("id: {}", rf.id)]);
+            let field_anchor = format!("id: {}", rf.id);
+            let place = || source.locate(&[&anchor, &field_anchor]);
+            let what = |key: &str| format!("field `{}.{}` `{key}`", rq.id, rf.id);
+            let label = texts.pick_opt(rf.label.as_ref(), &what("label"), &[&anchor, &field_anchor, "label"]);
+            let prompt = texts.pick(&rf.prompt, &what("prompt"), &[&anchor, &field_anchor, "prompt"]);
+            let help = texts.pick_opt(rf.help.as_ref(), &what("help"), &[&anchor, &field_anchor, "help"]);
+            let values: Vec<Choice> = rf
+                .values
+                .into_iter()
+                .map(|rc| {
+                    let choice_anchor = format!("id: {}", rc.id);
+                    let at = |key: &'static str| [anchor.as_str(), field_anchor.as_str(), choice_anchor.as_str(), key];
+                    let what = |key: &str| format!("value `{}` of field `{}.{}`: `{key}`", rc.id, rq.id, rf.id);
+                    Choice {
+                        label: texts.pick(&rc.label, &what("label"), &at("label")),
+                        help: texts
+                            .pick_opt(rc.help.as_ref(), &what("help"), &at("help"))
+                            .unwrap_or_default(),
+                        id: rc.id,
+                        aliases: rc.aliases,
+                    }
+                })
+                .collect();
             if fields.iter().any(|f: &Field| f.key == key) {
                 problems.push(
                     Diagnostic::error(
@@ -233,8 +276,8 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
             }
             let kind = match rf.kind.as_str() {
                 "text" => FieldKind::Text,
-                "choice" => FieldKind::Choice(rf.values),
-                "list" => FieldKind::List(rf.values),
+                "choice" => FieldKind::Choice(values),
+                "list" => FieldKind::List(values),
                 "number" => FieldKind::Number {
                     min: rf.min.unwrap_or(0),
                     max: rf.max.unwrap_or(i64::MAX),
@@ -312,33 +355,42 @@ fn build(source: &Source, raw: RawQuestionSet) -> Result<QuestionSet, Vec<Diagno
                     }
                 },
             };
-            let label = rf.label.unwrap_or_else(|| humanise(&rf.id));
+            let label = label.unwrap_or_else(|| humanise(&rf.id));
             fields.push(Field {
                 key,
                 label,
-                prompt: rf.prompt,
-                help: rf.help,
+                prompt,
+                help,
                 kind,
                 required: rf.required,
                 when,
             });
         }
+        let text = texts.pick(&rq.text, &format!("question `{}` `text`", rq.id), &[&anchor, "text"]);
+        let reason = texts
+            .pick_opt(rq.reason.as_ref(), &format!("question `{}` `reason`", rq.id), &[&anchor, "reason"])
+            .unwrap_or_default();
         questions.push(Question {
             id: rq.id,
             number: rq.number,
-            text: rq.text,
-            reason: rq.reason,
+            text,
+            reason,
             fields,
         });
     }
+    let mut warnings = Vec::new();
+    texts.finish(&mut problems, &mut warnings);
     let set = QuestionSet {
-        name: raw.name,
+        lang,
+        welsh_review: raw.welsh_review,
+        warnings,
+        name,
         version: raw
             .version
             .map(|v| yaml::scalar_text(&v))
             .unwrap_or_default(),
-        attribution: raw.attribution,
-        introduction: raw.introduction,
+        attribution: attribution.unwrap_or_default(),
+        introduction: introduction.unwrap_or_default(),
         questions,
     };
     // A field's condition may only depend on fields asked before it.

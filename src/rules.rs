@@ -2,8 +2,9 @@
 //! and what extra actions follow. Rules are data (`continuum/rules.yaml`).
 
 use crate::condition::Condition;
-use crate::continuum::{Continuum, Response, Responses, StrategyStatus};
+use crate::continuum::{Continuum, RawResponses, Response, Responses, StrategyStatus};
 use crate::diag::{Code, Diagnostic};
+use crate::lang::{RawText, Texts, WelshReview};
 use crate::questions::QuestionSet;
 use crate::source::Source;
 use crate::suggest;
@@ -29,6 +30,9 @@ pub struct Rule {
 
 #[derive(Debug, Clone)]
 pub struct RuleSet {
+    pub welsh_review: WelshReview,
+    /// Warnings found while loading (Welsh identical to English), for `hsb check`.
+    pub warnings: Vec<Diagnostic>,
     pub name: String,
     pub version: String,
     pub rules: Vec<Rule>,
@@ -39,7 +43,9 @@ pub struct RuleSet {
 struct RawRuleSet {
     #[allow(dead_code)]
     format: String,
-    name: String,
+    #[serde(default)]
+    welsh_review: WelshReview,
+    name: RawText,
     version: Value,
     #[serde(default)]
     groups: BTreeMap<String, Vec<String>>,
@@ -50,17 +56,17 @@ struct RawRuleSet {
 #[serde(deny_unknown_fields)]
 struct RawRule {
     id: String,
-    reason: String,
-    source: String,
+    reason: RawText,
+    source: RawText,
     when: Value,
     #[serde(default)]
     level: Option<String>,
     #[serde(default)]
     strategy_discussion: Option<StrategyStatus>,
     #[serde(default)]
-    responses: Responses,
+    responses: RawResponses,
     #[serde(default)]
-    clarify: Vec<String>,
+    clarify: Vec<RawText>,
 }
 
 impl RuleSet {
@@ -73,6 +79,8 @@ impl RuleSet {
         yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
         let raw: RawRuleSet = yaml::parse(source).map_err(|d| vec![d])?;
         let mut problems = Vec::new();
+        let mut texts = Texts::new(source, continuum.lang);
+        let name = texts.pick(&raw.name, "the rule set's `name`", &["name"]);
         let mut rules: Vec<Rule> = Vec::new();
         for raw_rule in raw.rules {
             let anchor = format!("id: {}", raw_rule.id);
@@ -141,8 +149,7 @@ impl RuleSet {
             when.canonicalise(questions);
             let is_effective = raw_rule.level.is_some()
                 || raw_rule.strategy_discussion.is_some()
-                || !raw_rule.responses.child.is_empty()
-                || !raw_rule.responses.harmed_child.is_empty()
+                || !raw_rule.responses.is_empty()
                 || !raw_rule.clarify.is_empty();
             if !is_effective {
                 problems.push(
@@ -155,15 +162,34 @@ impl RuleSet {
                     .help("give it a `level`, `strategy_discussion`, `responses` or `clarify`"),
                 );
             }
+            let what = |key: &str| format!("rule `{}` `{key}`", raw_rule.id);
+            let reason = texts.pick(&raw_rule.reason, &what("reason"), &[&anchor, "reason"]);
+            let rule_source = texts.pick(&raw_rule.source, &what("source"), &[&anchor, "source"]);
+            let responses =
+                raw_rule
+                    .responses
+                    .pick(&mut texts, &format!("rule `{}`", raw_rule.id), &anchor);
+            let clarify = raw_rule
+                .clarify
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    texts.pick(
+                        c,
+                        &format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
+                        &[&anchor, "clarify"],
+                    )
+                })
+                .collect();
             rules.push(Rule {
                 id: raw_rule.id,
-                reason: raw_rule.reason,
-                source: raw_rule.source,
+                reason,
+                source: rule_source,
                 when,
                 level,
                 strategy_discussion: raw_rule.strategy_discussion,
-                responses: raw_rule.responses,
-                clarify: raw_rule.clarify,
+                responses,
+                clarify,
             });
         }
         for group in raw.groups.keys() {
@@ -182,11 +208,15 @@ impl RuleSet {
                 );
             }
         }
+        let mut warnings = Vec::new();
+        texts.finish(&mut problems, &mut warnings);
         if !problems.is_empty() {
             return Err(problems);
         }
         Ok(RuleSet {
-            name: raw.name,
+            welsh_review: raw.welsh_review,
+            warnings,
+            name,
             version: scalar_text(&raw.version),
             rules,
         })

@@ -1,6 +1,7 @@
 //! Writing files safely: whole or not at all, private to their owner, never through a link and
 //! never over an existing file without permission.
 
+use crate::messages::Msg;
 use crate::error::Error;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -15,22 +16,13 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 pub fn write_private(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
-            return Err(Error::Usage(format!(
-                "{} is a symbolic link; hsb does not write through links. Choose another path.",
-                path.display()
-            )));
+            return Err(Error::usage(Msg::SaveSymlink, &[("path", &path.display())]));
         }
         if meta.is_dir() {
-            return Err(Error::Usage(format!(
-                "{} is a folder; give a file name",
-                path.display()
-            )));
+            return Err(Error::usage(Msg::SaveFolder, &[("path", &path.display())]));
         }
         if !overwrite {
-            return Err(Error::Usage(format!(
-                "{} already exists; use --force to replace it, or choose another path",
-                path.display()
-            )));
+            return Err(Error::usage(Msg::SaveExists, &[("path", &path.display())]));
         }
     }
     let dir = match path.parent() {

@@ -3,6 +3,7 @@
 
 use crate::content::Content;
 use crate::engine::{Outcome, evaluate};
+use crate::messages::Msg;
 use crate::error::Error;
 use crate::files;
 use crate::record::Record;
@@ -255,8 +256,6 @@ fn xml(text: &str) -> String {
 pub fn parse_percent(text: &str) -> Result<f64, Error> {
     match text.trim_end_matches('%').parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
-        _ => Err(Error::Usage(format!(
-            "--min-coverage takes a percentage from 0 to 100, not `{text}`"
-        ))),
+        _ => Err(Error::usage(Msg::MinCoverageInvalid, &[("text", &text)])),
     }
 }

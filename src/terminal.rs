@@ -4,7 +4,9 @@
 //! answer, whole or not at all, and the process says how to resume before it ends.
 
 use crate::error::Error;
+use crate::messages::Msg;
 use crate::interview::{Drafts, Prompter, Stop};
+use crate::lang::Lang;
 use crate::questions::QuestionSet;
 use crate::record::Record;
 use crate::save;
@@ -17,8 +19,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// Held while a draft is written, so that a signal never ends the process halfway through.
 static WRITING: Mutex<()> = Mutex::new(());
-/// The draft in use, for the message printed on the way out.
-static DRAFT: OnceLock<PathBuf> = OnceLock::new();
+/// The draft in use and the user's language, for the message printed on the way out.
+static DRAFT: OnceLock<(PathBuf, Lang)> = OnceLock::new();
 
 /// The command that carries on from a draft.
 pub fn resume_command(draft: &Path) -> String {
@@ -57,11 +59,11 @@ pub fn install_signal_handlers() -> Result<(), Error> {
     for (signal, cell) in [(SIGTERM, &TERMINATED), (SIGHUP, &HUNG_UP)] {
         let flag = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal, Arc::clone(&flag))
-            .map_err(|e| Error::Usage(format!("cannot watch for signals: {e}")))?;
+            .map_err(|e| Error::io(Msg::CannotWatchSignals, &"", e))?;
         let _ = cell.set(flag);
     }
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
-        .map_err(|e| Error::Usage(format!("cannot watch for signals: {e}")))?;
+        .map_err(|e| Error::io(Msg::CannotWatchSignals, &"", e))?;
     std::thread::spawn(move || {
         for _ in signals.forever() {
             if STOPPING.swap(true, Ordering::SeqCst) {
@@ -109,11 +111,11 @@ fn exit_status() -> i32 {
 }
 
 fn print_resume_message() {
-    if let Some(draft) = DRAFT.get() {
+    if let Some((draft, lang)) = DRAFT.get() {
         eprintln!(
-            "\r\nhsb: stopped. Every answer so far is saved in {}\r\nTo carry on: {}\r",
-            draft.display(),
-            resume_command(draft)
+            "\r\n{}\r\n{}\r",
+            Msg::Stopped.fill(*lang, &[("path", &draft.display())]),
+            Msg::ToCarryOn.fill(*lang, &[("command", &resume_command(draft))])
         );
     }
 }
@@ -149,7 +151,7 @@ pub struct FileDrafts<'a> {
 
 impl<'a> FileDrafts<'a> {
     pub fn new(path: PathBuf, questions: &'a QuestionSet) -> Self {
-        let _ = DRAFT.set(path.clone());
+        let _ = DRAFT.set((path.clone(), questions.lang));
         FileDrafts { path, questions }
     }
 }
@@ -158,7 +160,7 @@ impl Drafts for FileDrafts<'_> {
     fn save(&mut self, record: &Record, answered: &BTreeSet<String>) -> Result<(), Error> {
         let text = record
             .to_draft_yaml(self.questions, answered)
-            .map_err(|e| Error::Usage(format!("cannot write the draft: {e}")))?;
+            .map_err(|e| Error::usage(Msg::CannotWriteDraft, &[("reason", &e)]))?;
         let _guard = WRITING.lock();
         save::write_private(&self.path, text.as_bytes(), true)
     }
@@ -171,9 +173,7 @@ pub fn draft_dir() -> Result<PathBuf, Error> {
         (Some(state), _) if !state.is_empty() => PathBuf::from(state),
         (_, Some(home)) if !home.is_empty() => PathBuf::from(home).join(".local/state"),
         _ => {
-            return Err(Error::Usage(
-                "no HOME or XDG_STATE_HOME to keep drafts in; give --draft FILE".to_string(),
-            ));
+            return Err(Error::usage(Msg::NoHome, &[]));
         }
     };
     let dir = base.join("hsb").join("drafts");
@@ -194,16 +194,12 @@ pub struct TerminalPrompter {
     theme: Box<dyn Theme>,
     /// Information to standard output (teaching screens) rather than standard error.
     to_stdout: bool,
-}
-
-impl Default for TerminalPrompter {
-    fn default() -> Self {
-        TerminalPrompter::new()
-    }
+    lang: Lang,
 }
 
 impl TerminalPrompter {
-    pub fn new() -> Self {
+    /// A prompter whose own words (yes and no) are in `lang`.
+    pub fn new(lang: Lang) -> Self {
         let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let theme: Box<dyn Theme> = if plain {
             Box::new(SimpleTheme)
@@ -213,14 +209,15 @@ impl TerminalPrompter {
         TerminalPrompter {
             theme,
             to_stdout: false,
+            lang,
         }
     }
 
     /// For teaching: screens go to standard output, prompts stay on standard error.
-    pub fn plain_output() -> Self {
+    pub fn plain_output(lang: Lang) -> Self {
         TerminalPrompter {
             to_stdout: true,
-            ..TerminalPrompter::new()
+            ..TerminalPrompter::new(lang)
         }
     }
 
@@ -279,6 +276,13 @@ impl Prompter for TerminalPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
+        if self.lang != Lang::En {
+            // dialoguer's yes/no prompt speaks English (y/n, "yes"), so other languages choose
+            // from their own two words instead.
+            let items = [Msg::WordYes, Msg::WordNo].map(|m| m.text(self.lang).to_string());
+            let index = self.select(prompt, &items, usize::from(!default))?;
+            return Ok(index == 0);
+        }
         let result = Confirm::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .default(default)

@@ -8,6 +8,8 @@ use crate::continuum::StrategyStatus;
 use crate::engine::{Facts, Outcome, evaluate};
 use crate::error::Error;
 use crate::interview::{Prompter, Stop};
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::record::Record;
 use crate::report::{self, TABLE_WIDTH, View, display_answer, wrap};
 
@@ -31,8 +33,8 @@ fn width() -> usize {
 }
 
 /// Wait for Enter; "q" stops.
-fn pause(p: &mut dyn Prompter, prompt: &str) -> Result<bool, Stop> {
-    let reply = p.input(prompt, "", &|_| Ok(()))?;
+fn pause(p: &mut dyn Prompter, lang: Lang, prompt: Msg) -> Result<bool, Stop> {
+    let reply = p.input(prompt.text(lang), "", &|_| Ok(()))?;
     Ok(!reply.trim().eq_ignore_ascii_case("q"))
 }
 
@@ -81,28 +83,39 @@ pub fn step_through(
 ) -> Result<bool, Stop> {
     let record = &scenario.record;
     let questions = &content.questions.questions;
+    let lang = content.lang();
     let steps = questions.len() + 2;
-    let heading = |n: usize| format!("{}  (step {n} of {steps})", scenario.title());
+    let heading = |n: usize| {
+        Msg::StepHeading.fill(
+            lang,
+            &[("title", &scenario.title()), ("n", &n), ("steps", &steps)],
+        )
+    };
     for (i, question) in questions.iter().enumerate() {
         let mut screen = format!(
             "{}\n{}\n\n{}\n\n{}\n\n{}",
             heading(i + 1),
             "═".repeat(width()),
             wrap(
-                &format!(
-                    "Question {} of {}: {}",
-                    question.number,
-                    questions.len(),
-                    question.text
+                &Msg::QuestionOf.fill(
+                    lang,
+                    &[
+                        ("number", &question.number),
+                        ("total", &questions.len()),
+                        ("text", &question.text)
+                    ]
                 ),
                 width()
             ),
-            wrap(&format!("Why we ask: {}", question.reason.trim()), width()),
+            wrap(
+                &Msg::WhyWeAsk.fill(lang, &[("reason", &question.reason.trim())]),
+                width()
+            ),
             answers_to(content, record, question)
         );
         screen.insert_str(0, CLEAR);
         p.show(&screen);
-        if !pause(p, "Enter for the next question (q to stop)")? {
+        if !pause(p, lang, Msg::EnterNextQuestion)? {
             return Ok(false);
         }
     }
@@ -115,13 +128,14 @@ pub fn step_through(
         summary(&view)
     ));
     if let Some(notes) = &record.teaching_notes {
-        if !pause(p, "Enter for the teaching notes (q to stop)")? {
+        if !pause(p, lang, Msg::EnterTeachingNotes)? {
             return Ok(false);
         }
         p.show(&format!(
-            "{CLEAR}{}\n{}\n\nTeaching notes\n\n{}",
+            "{CLEAR}{}\n{}\n\n{}\n\n{}",
             heading(steps),
             "═".repeat(width()),
+            Msg::TeachingNotes.text(lang),
             notes
                 .trim()
                 .split("\n\n")
@@ -137,8 +151,8 @@ pub fn step_through(
 }
 
 /// Between scenarios in a step-through: Enter for the next, q to stop.
-pub fn next_scenario(p: &mut dyn Prompter) -> Result<bool, Error> {
-    match pause(p, "Enter for the next scenario (q to stop)") {
+pub fn next_scenario(p: &mut dyn Prompter, lang: Lang) -> Result<bool, Error> {
+    match pause(p, lang, Msg::EnterNextScenario) {
         Ok(go_on) => Ok(go_on),
         Err(Stop::Interrupted) => Ok(false),
         Err(Stop::Failed(err)) => Err(err),
@@ -153,16 +167,17 @@ const CLEAR: &str = "\x1b[2J\x1b[H";
 fn summary(view: &View) -> String {
     let mut out = report::continuum_bar(view);
     let provisional = if view.provisional {
-        " (PROVISIONAL)"
+        format!(" ({})", view.say(Msg::Provisional))
     } else {
-        ""
+        String::new()
     };
     out.push_str(&format!(
-        "\nPlacement: {}{provisional}\n",
+        "\n{}: {}{provisional}\n",
+        view.say(Msg::Placement),
         view.level_label.to_uppercase()
     ));
     out.push_str(&report::strategy_box(view));
-    out.push_str("\n\nWhy: the rules that fired\n");
+    out.push_str(&format!("\n\n{}\n", view.say(Msg::WhyTheRulesThatFired)));
     for rule in &view.rules {
         out.push_str(&wrap(
             &format!("  • {} [{}]", rule.reason, rule.id),
@@ -177,7 +192,10 @@ fn summary(view: &View) -> String {
         .collect();
     if !unknown.is_empty() {
         out.push_str(&wrap(
-            &format!("\nStill to clarify: {}", unknown.join(", ")),
+            &format!(
+                "\n{}",
+                view.fill(Msg::StillToClarify, &[("fields", &unknown.join(", "))])
+            ),
             width(),
         ));
         out.push('\n');
@@ -205,16 +223,10 @@ impl Mark {
     }
 }
 
-const STRATEGY_CHOICES: [(StrategyStatus, &str); 3] = [
-    (
-        StrategyStatus::Required,
-        "Required: report to social services, who convene it",
-    ),
-    (
-        StrategyStatus::Consider,
-        "Consider: something that would require one is not yet known",
-    ),
-    (StrategyStatus::NotIndicated, "Not indicated"),
+const STRATEGY_CHOICES: [(StrategyStatus, Msg); 3] = [
+    (StrategyStatus::Required, Msg::ChoiceRequired),
+    (StrategyStatus::Consider, Msg::ChoiceConsider),
+    (StrategyStatus::NotIndicated, Msg::ChoiceNotIndicated),
 ];
 
 /// Ask for a placement and a strategy-discussion decision on each scenario, then show the tool's
@@ -226,6 +238,7 @@ pub fn quiz(
     p: &mut dyn Prompter,
 ) -> Result<Vec<Mark>, Stop> {
     let mut marks = Vec::new();
+    let lang = content.lang();
     let levels: Vec<String> = content
         .continuum
         .levels
@@ -235,34 +248,35 @@ pub fn quiz(
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
         p.show(&format!(
-            "{CLEAR}Scenario {} of {}: {}\n{}\n\n{}",
-            n + 1,
-            scenarios.len(),
-            scenario.title(),
+            "{CLEAR}{}\n{}\n\n{}",
+            Msg::ScenarioOf.fill(
+                lang,
+                &[
+                    ("n", &(n + 1)),
+                    ("total", &scenarios.len()),
+                    ("title", &scenario.title())
+                ]
+            ),
             "═".repeat(width()),
             all_answers(content, record)
         ));
-        let level_index = p.select(
-            "Where on the continuum does this behaviour sit?",
-            &levels,
-            0,
-        )?;
+        let level_index = p.select(Msg::WhereOnContinuum.text(lang), &levels, 0)?;
         let strategy_items: Vec<String> = STRATEGY_CHOICES
             .iter()
-            .map(|(_, s)| s.to_string())
+            .map(|(_, s)| s.text(lang).to_string())
             .collect();
-        let strategy_index = p.select("A strategy discussion is…", &strategy_items, 2)?;
+        let strategy_index = p.select(Msg::StrategyDiscussionIs.text(lang), &strategy_items, 2)?;
         let outcome = evaluate(content, record);
         let mark = mark_for(content, scenario, &outcome, level_index, strategy_index);
         p.show(&feedback(content, scenario, &outcome, &mark));
         marks.push(mark);
         let last = n + 1 == scenarios.len();
         let prompt = if last {
-            "Enter for the scores"
+            Msg::EnterScores
         } else {
-            "Enter for the next scenario (q to stop)"
+            Msg::EnterNextScenario
         };
-        if !pause(p, prompt)? && !last {
+        if !pause(p, lang, prompt)? && !last {
             break;
         }
     }
@@ -294,20 +308,31 @@ fn mark_for(
 }
 
 fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Mark) -> String {
-    let tick = |right: bool| if right { "RIGHT" } else { "DIFFERENT" };
+    let lang = content.lang();
+    let tick = |right: bool| if right { Msg::MarkRight } else { Msg::MarkDifferent }.text(lang);
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
     let mut out = format!(
-        "\nYour placement: {} ({}). hsb: {}.\nYour strategy discussion: {} ({}). hsb: {}.\n\n",
-        mark.level_given,
-        tick(mark.level_right()),
-        mark.level,
-        mark.strategy_given.id().replace('_', " "),
-        tick(mark.strategy_right()),
-        mark.strategy.id().replace('_', " "),
+        "\n{}\n{}\n\n",
+        Msg::YourPlacement.fill(
+            lang,
+            &[
+                ("given", &level_name(content, &mark.level_given)),
+                ("mark", &tick(mark.level_right())),
+                ("level", &level_name(content, &mark.level)),
+            ]
+        ),
+        Msg::YourStrategyDiscussion.fill(
+            lang,
+            &[
+                ("given", &mark.strategy_given.word(lang)),
+                ("mark", &tick(mark.strategy_right())),
+                ("status", &mark.strategy.word(lang)),
+            ]
+        ),
     );
     out.push_str(&summary(&view));
     if let Some(notes) = &scenario.record.teaching_notes {
-        out.push_str("\nTeaching notes:\n");
+        out.push_str(&format!("\n{}:\n", Msg::TeachingNotes.text(lang)));
         for para in notes.trim().split("\n\n") {
             out.push_str(&wrap(
                 &para.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -319,19 +344,34 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
     out
 }
 
+/// A level id as a word, in the content's language ("abusive", "camdriniol").
+fn level_name(content: &Content, id: &str) -> String {
+    content
+        .continuum
+        .index_of(id)
+        .and_then(|i| content.continuum.level(i))
+        .map_or_else(|| id.to_string(), |l| l.label.to_lowercase())
+}
+
 /// The score table at the end of a quiz.
-pub fn score_table(marks: &[Mark]) -> String {
-    let yes = |b: bool| if b { "✓ right" } else { "✗ different" }.to_string();
+pub fn score_table(content: &Content, marks: &[Mark]) -> String {
+    let lang = content.lang();
+    let yes = |b: bool| if b { Msg::TickRight } else { Msg::TickDifferent }.text(lang);
     let rows = marks
         .iter()
         .map(|m| {
             vec![
                 m.title.clone(),
-                format!("{} / {}\n{}", m.level_given, m.level, yes(m.level_right())),
                 format!(
                     "{} / {}\n{}",
-                    m.strategy_given.id().replace('_', " "),
-                    m.strategy.id().replace('_', " "),
+                    level_name(content, &m.level_given),
+                    level_name(content, &m.level),
+                    yes(m.level_right())
+                ),
+                format!(
+                    "{} / {}\n{}",
+                    m.strategy_given.word(lang),
+                    m.strategy.word(lang),
                     yes(m.strategy_right())
                 ),
             ]
@@ -339,23 +379,25 @@ pub fn score_table(marks: &[Mark]) -> String {
         .collect();
     let levels = marks.iter().filter(|m| m.level_right()).count();
     let strategies = marks.iter().filter(|m| m.strategy_right()).count();
+    let n = marks.len();
     format!(
-        "Scores\n{}\nPlacement: {levels} of {n} as hsb placed them. Strategy discussion: {strategies} of {n}.\n{}\n",
+        "{}\n{}\n{}\n{}\n",
+        Msg::Scores.text(lang),
         report::grid(
             &[30, 18, 22],
             Some(&[
-                "Scenario",
-                "Level (yours / hsb)",
-                "Strategy discussion (yours / hsb)"
+                Msg::ColumnScenario.text(lang),
+                Msg::ColumnLevelYours.text(lang),
+                Msg::ColumnStrategyYours.text(lang)
             ]),
             rows,
             false
         ),
-        wrap(
-            "A different answer is a prompt for discussion: hsb supports, and does not replace, professional judgement.",
-            width()
+        Msg::ScoresSummary.fill(
+            lang,
+            &[("levels", &levels), ("n", &n), ("strategies", &strategies)]
         ),
-        n = marks.len()
+        wrap(Msg::DifferentIsAPrompt.text(lang), width()),
     )
 }
 

@@ -94,7 +94,7 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
     assert!(p.shown[1].contains("Your placement: violent (RIGHT)"));
     assert!(p.shown[1].contains("Teaching notes:"));
     assert!(p.shown[3].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
-    let scores = score_table(&marks);
+    let scores = score_table(&content, &marks);
     assert!(scores.contains("Placement: 1 of 2 as hsb placed them. Strategy discussion: 2 of 2."));
 }
 

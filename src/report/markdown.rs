@@ -1,23 +1,42 @@
-//! A Markdown report fit for a case file.
+//! A Markdown report fit for a case file, in the result's language.
 
-use super::{View, from_label};
+use super::View;
+use crate::messages::Msg;
 use std::fmt::Write;
 
 pub fn render(view: &View) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Sexual behaviour assessment: {}\n", view.heading());
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        view.fill(Msg::ReportTitle, &[("heading", &view.heading())])
+    );
+    if let Some(notice) = &view.review_notice {
+        let _ = writeln!(out, "> {notice}\n");
+    }
     let _ = writeln!(out, "> {}\n", view.notice);
-    let _ = writeln!(out, "- File: `{}`", view.source);
+    let _ = writeln!(
+        out,
+        "- {}",
+        view.fill(Msg::FileLine, &[("path", &format!("`{}`", view.source))])
+    );
     if let Some(case_ref) = &view.case_ref {
-        let _ = writeln!(out, "- Case reference: {case_ref}");
+        let _ = writeln!(out, "- {}", view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
     }
     let _ = writeln!(
         out,
-        "- Rule set: {} {} (sha256 `{}`)\n",
-        view.rule_set.name, view.rule_set.version, view.rule_set.sha256
+        "- {} (sha256 `{}`)\n",
+        view.fill(
+            Msg::RuleSetLine,
+            &[
+                ("name", &view.rule_set.name),
+                ("version", &view.rule_set.version)
+            ]
+        ),
+        view.rule_set.sha256
     );
 
-    let _ = writeln!(out, "## Placement on Hackett's continuum\n");
+    let _ = writeln!(out, "## {}\n", view.say(Msg::PlacementHeading));
     let bar = view
         .levels
         .iter()
@@ -33,64 +52,77 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(out, "{bar}\n");
     let _ = writeln!(out, "**{}**: {}", view.level_label, view.level_summary);
     if view.provisional {
-        let _ = writeln!(
-            out,
-            "\n**Provisional**: answers that could raise the placement or the strategy-discussion decision are not yet known (see *To clarify*)."
-        );
+        let _ = writeln!(out, "\n{}", view.say(Msg::ProvisionalExplained));
     }
 
     let sd = &view.strategy_discussion;
-    let _ = writeln!(out, "\n## Strategy discussion: {}\n", sd.label);
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        view.fill(Msg::StrategyDiscussionTitle, &[("status", &sd.label)])
+    );
     let _ = writeln!(out, "{}\n", sd.summary);
     for reason in &sd.reasons {
-        let _ = writeln!(out, "- {} (rule `{}`)", reason.text, reason.rule);
+        let _ = writeln!(
+            out,
+            "- {} ({})",
+            reason.text,
+            view.fill(Msg::RuleReference, &[("rule", &reason.rule)])
+        );
     }
 
-    let _ = writeln!(out, "\n## Responses\n");
-    let _ = writeln!(out, "### For the child who displayed the behaviour\n");
-    checklist(&mut out, &view.responses.child);
+    let _ = writeln!(out, "\n## {}\n", view.say(Msg::Responses));
+    let _ = writeln!(out, "### {}\n", view.say(Msg::ForTheChild));
+    checklist(&mut out, view, &view.responses.child);
     match view.other_child_involved {
         "no" => {
-            let _ = writeln!(out, "\n### Other children\n\nNo other child was involved.");
+            let _ = writeln!(
+                out,
+                "\n### {}\n\n{}",
+                view.say(Msg::OtherChildren),
+                view.say(Msg::NoOtherChild)
+            );
         }
         involved => {
             let note = if involved == "unknown" {
-                " (if another child was involved: not yet known)"
+                format!(" ({})", view.say(Msg::IfAnotherChildUnknown))
             } else {
-                ""
+                String::new()
             };
-            let _ = writeln!(out, "\n### For the child harmed{note}\n");
-            checklist(&mut out, &view.responses.harmed_child);
+            let _ = writeln!(out, "\n### {}{note}\n", view.say(Msg::ForTheHarmedChild));
+            checklist(&mut out, view, &view.responses.harmed_child);
         }
     }
 
     if !view.clarify.is_empty() {
-        let _ = writeln!(out, "\n## To clarify\n");
+        let _ = writeln!(out, "\n## {}\n", view.say(Msg::ToClarify));
         for item in &view.clarify {
             let rules = if item.rules.is_empty() {
                 String::new()
             } else {
-                format!(" (rules: {})", item.rules.join(", "))
+                format!(
+                    " ({})",
+                    view.fill(Msg::RulesList, &[("rules", &item.rules.join(", "))])
+                )
             };
             let _ = writeln!(out, "- {}: {}{rules}", item.text, item.because.join("; "));
         }
     }
 
-    let _ = writeln!(out, "\n## Why: the rules that fired\n");
+    let _ = writeln!(out, "\n## {}\n", view.say(Msg::WhyTheRulesThatFired));
     if view.rules.is_empty() {
-        let _ = writeln!(out, "None.");
+        let _ = writeln!(out, "{}", view.say(Msg::NoneSentence));
     } else {
-        let _ = writeln!(out, "| Rule | Sets | Reason | Answers |\n|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            view.say(Msg::ColumnRule),
+            view.say(Msg::ColumnSets),
+            view.say(Msg::ColumnReason),
+            view.say(Msg::ColumnAnswers)
+        );
         for rule in &view.rules {
-            let sets = [
-                rule.level.clone(),
-                rule.strategy_discussion
-                    .map(|s| format!("strategy discussion {s}")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
+            let sets = rule.effects.join(", ");
             let answers = rule
                 .answers
                 .iter()
@@ -109,7 +141,7 @@ pub fn render(view: &View) -> String {
         }
     }
 
-    let _ = writeln!(out, "\n## Answers recorded\n");
+    let _ = writeln!(out, "\n## {}\n", view.say(Msg::AnswersRecorded));
     for question in &view.answers {
         let _ = writeln!(out, "### {}. {}\n", question.number, question.text);
         for (prompt, answer) in &question.answers {
@@ -118,18 +150,18 @@ pub fn render(view: &View) -> String {
         let _ = writeln!(out);
     }
     if let Some(notes) = &view.teaching_notes {
-        let _ = writeln!(out, "## Teaching notes\n\n{}\n", notes.trim());
+        let _ = writeln!(out, "## {}\n\n{}\n", view.say(Msg::TeachingNotes), notes.trim());
     }
     let _ = writeln!(out, "---\n\n*{}*", view.notice);
     out
 }
 
-fn checklist(out: &mut String, list: &[super::ResponseView]) {
+fn checklist(out: &mut String, view: &View, list: &[super::ResponseView]) {
     if list.is_empty() {
-        let _ = writeln!(out, "None.");
+        let _ = writeln!(out, "{}", view.say(Msg::NoneSentence));
     }
     for r in list {
-        let _ = writeln!(out, "- [ ] {} *({})*", r.text, from_label(&r.from));
+        let _ = writeln!(out, "- [ ] {} *({})*", r.text, r.from_label);
     }
 }
 

@@ -1,29 +1,41 @@
 //! Printable material: the question set with its reasons, and the continuum with its responses.
 
 use crate::continuum::Continuum;
+use crate::messages::Msg;
 use crate::questions::{FieldKind, QuestionSet};
 use std::fmt::Write;
 
 /// The question set, as plain text (`markdown == false`) or Markdown.
 pub fn questions(set: &QuestionSet, markdown: bool) -> String {
     let mut out = String::new();
+    let lang = set.lang;
     let h1 = if markdown { "# " } else { "" };
     let h2 = if markdown { "## " } else { "" };
     let quote = if markdown { "> " } else { "    " };
+    if let Some(notice) = review_notice(lang, set.welsh_review.signed_off()) {
+        let _ = writeln!(out, "{quote}{notice}\n");
+    }
     let _ = writeln!(out, "{h1}{}\n", set.name);
     if !set.introduction.is_empty() {
         let _ = writeln!(out, "{}\n", set.introduction.trim());
     }
     for q in &set.questions {
         let _ = writeln!(out, "{h2}{}. {}\n", q.number, q.text);
-        let _ = writeln!(out, "{quote}Why we ask: {}\n", q.reason.trim());
+        let _ = writeln!(
+            out,
+            "{quote}{}\n",
+            Msg::WhyWeAsk.fill(lang, &[("reason", &q.reason.trim())])
+        );
         for f in &q.fields {
-            let required = if f.required { " (required)" } else { "" };
-            let when = if f.when.is_some() {
-                " (only when someone else was involved)"
-            } else {
-                ""
+            let marker = |on: bool, msg: Msg| {
+                if on {
+                    format!(" {}", msg.text(lang))
+                } else {
+                    String::new()
+                }
             };
+            let required = marker(f.required, Msg::RequiredMarker);
+            let when = marker(f.when.is_some(), Msg::OnlyWhenOthers);
             let _ = writeln!(out, "- {}{required}{when} [{}]", f.prompt, f.key);
             if let Some(help) = &f.help {
                 let _ = writeln!(out, "  {}", help.trim());
@@ -31,20 +43,21 @@ pub fn questions(set: &QuestionSet, markdown: bool) -> String {
             match &f.kind {
                 FieldKind::Choice(choices) | FieldKind::List(choices) => {
                     let many = if matches!(f.kind, FieldKind::List(_)) {
-                        "  Any of:"
+                        Msg::AnyOf
                     } else {
-                        "  One of:"
+                        Msg::OneOf
                     };
-                    let _ = writeln!(out, "{many}");
+                    let _ = writeln!(out, "  {}", many.text(lang));
                     for c in choices {
                         let _ = writeln!(out, "  - {} [{}]: {}", c.label, c.id, c.help.trim());
                     }
-                    let _ = writeln!(out, "  - Not known yet [unknown]");
+                    let _ = writeln!(out, "  - {} [unknown]", Msg::NotKnownYet.text(lang));
                 }
                 FieldKind::Number { min, max } => {
                     let _ = writeln!(
                         out,
-                        "  A whole number from {min} to {max}, or not known yet."
+                        "  {}",
+                        Msg::NumberMaterial.fill(lang, &[("min", min), ("max", max)])
                     );
                 }
                 FieldKind::Text => {}
@@ -62,10 +75,11 @@ pub fn continuum(continuum: &Continuum, markdown: bool) -> String {
     let h1 = if markdown { "# " } else { "" };
     let h2 = if markdown { "## " } else { "" };
     let h3 = if markdown { "### " } else { "" };
-    let _ = writeln!(
-        out,
-        "{h1}Hackett's continuum of children's sexual behaviours\n"
-    );
+    let lang = continuum.lang;
+    if let Some(notice) = review_notice(lang, continuum.welsh_review.signed_off()) {
+        let _ = writeln!(out, "{notice}\n");
+    }
+    let _ = writeln!(out, "{h1}{}\n", Msg::ContinuumTitle.text(lang));
     let bar = continuum
         .levels
         .iter()
@@ -73,37 +87,37 @@ pub fn continuum(continuum: &Continuum, markdown: bool) -> String {
         .collect::<Vec<_>>()
         .join(" → ");
     let _ = writeln!(out, "{bar}\n");
-    let _ = writeln!(
-        out,
-        "The placement describes this behaviour now, not the child. It is not a risk score, and \
-         behaviour can move along the continuum in either direction as circumstances change.\n"
-    );
+    let _ = writeln!(out, "{}\n", Msg::PlacementIsNotAScore.text(lang));
     for (i, level) in continuum.levels.iter().enumerate() {
         let _ = writeln!(out, "{h2}{}. {}: {}\n", i + 1, level.label, level.summary);
-        let _ = writeln!(out, "{h3}Features\n");
+        let _ = writeln!(out, "{h3}{}\n", Msg::Features.text(lang));
         for feature in &level.features {
             let _ = writeln!(out, "- {feature}");
         }
         let _ = writeln!(
             out,
-            "\nStrategy discussion at this level: {}\n",
-            level.strategy_discussion.id().replace('_', " ")
+            "\n{}\n",
+            Msg::StrategyDiscussionAtLevel
+                .fill(lang, &[("status", &level.strategy_discussion.word(lang))])
         );
-        let _ = writeln!(out, "{h3}For the child who displayed the behaviour\n");
+        let _ = writeln!(out, "{h3}{}\n", Msg::ForTheChild.text(lang));
         for r in &level.responses.child {
             let _ = writeln!(out, "- {}", r.text.trim());
         }
-        let _ = writeln!(out, "\n{h3}For the child harmed\n");
+        let _ = writeln!(out, "\n{h3}{}\n", Msg::ForTheHarmedChild.text(lang));
         for r in &level.responses.harmed_child {
             let _ = writeln!(out, "- {}", r.text.trim());
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(
-        out,
-        "Source: Hackett, S. (2010), continuum of children's sexual behaviours, in hsb's own words; \
-         responses after the Welsh national pathway for proportionate responses to harmful sexual behaviour.\n"
-    );
+    let _ = writeln!(out, "{}\n", Msg::ContinuumSource.text(lang));
     let _ = writeln!(out, "{}", continuum.notice.trim());
     out
+}
+
+/// The Welsh-review notice for printed material, while the file or the interface messages
+/// await sign-off.
+fn review_notice(lang: crate::lang::Lang, file_signed_off: bool) -> Option<&'static str> {
+    (lang == crate::lang::Lang::Cy && !(file_signed_off && crate::messages::WELSH_SIGNED_OFF))
+        .then(|| Msg::WelshReviewNotice.text(lang))
 }

@@ -10,6 +10,8 @@ mod table;
 
 use crate::content::Content;
 use crate::engine::{Outcome, Recommended};
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::questions::{FieldKind, QuestionSet};
 use crate::record::{Answer, Record};
 use serde::Serialize;
@@ -21,6 +23,11 @@ pub use table::{WIDTH as TABLE_WIDTH, continuum_bar, grid, strategy_box, wrap};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
+    /// The language of the texts below (`en` or `cy`); ids and keys never change with it.
+    pub lang: Lang,
+    /// Until the Welsh is signed off by a reviewer, Welsh results say so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_notice: Option<String>,
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -52,7 +59,7 @@ pub struct View {
 pub struct StrategyView {
     pub status: &'static str,
     #[serde(skip)]
-    pub label: &'static str,
+    pub label: String,
     pub summary: String,
     pub reasons: Vec<ReasonView>,
 }
@@ -69,6 +76,9 @@ pub struct RuleView {
     pub level: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strategy_discussion: Option<&'static str>,
+    /// The level and strategy-discussion status the rule sets, in words.
+    #[serde(skip)]
+    pub effects: Vec<String>,
     pub reason: String,
     pub source: String,
     pub answers: Vec<AnswerView>,
@@ -93,6 +103,9 @@ pub struct ResponseView {
     pub id: String,
     pub text: String,
     pub from: String,
+    /// Where the response comes from, in words: "abusive level" or "rule coercion".
+    #[serde(skip)]
+    pub from_label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +136,7 @@ impl View {
     pub fn new(source: &str, content: &Content, record: &Record, outcome: &Outcome) -> Self {
         let continuum = &content.continuum;
         let questions = &content.questions;
+        let lang = content.lang();
         let level = continuum.level(outcome.level);
         let level_id = |i: usize| {
             continuum
@@ -135,10 +149,13 @@ impl View {
                     id: r.id.clone(),
                     text: r.text.clone(),
                     from: r.from.clone(),
+                    from_label: from_label(content, &r.from),
                 })
                 .collect()
         };
         View {
+            lang,
+            review_notice: content.review_notice().map(str::to_string),
             source: source.to_string(),
             title: record.title.clone(),
             case_ref: record.case_ref.clone(),
@@ -153,7 +170,7 @@ impl View {
             provisional: outcome.provisional,
             strategy_discussion: StrategyView {
                 status: outcome.strategy.status.id(),
-                label: outcome.strategy.status.label(),
+                label: outcome.strategy.status.label(lang),
                 summary: continuum
                     .strategy_discussion
                     .for_status(outcome.strategy.status)
@@ -176,6 +193,7 @@ impl View {
                     id: f.id.clone(),
                     level: f.level.map(level_id),
                     strategy_discussion: f.strategy_discussion.map(|s| s.id()),
+                    effects: rule_effects(content, f.level, f.strategy_discussion),
                     reason: f.reason.clone(),
                     source: f.source.clone(),
                     answers: f
@@ -219,9 +237,19 @@ impl View {
     pub fn heading(&self) -> String {
         match (&self.title, &self.case_ref) {
             (Some(title), _) => title.clone(),
-            (None, Some(case_ref)) => format!("case {case_ref}"),
+            (None, Some(case_ref)) => Msg::CaseHeading.fill(self.lang, &[("case", case_ref)]),
             (None, None) => self.source.clone(),
         }
+    }
+
+    /// An interface message in the result's language.
+    pub fn say(&self, msg: Msg) -> &'static str {
+        msg.text(self.lang)
+    }
+
+    /// An interface message in the result's language, with its values filled in.
+    pub fn fill(&self, msg: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        msg.fill(self.lang, args)
     }
 }
 
@@ -252,15 +280,16 @@ pub fn display_answer(questions: &QuestionSet, key: &str, answer: Option<&Answer
     let Some(field) = questions.field(key) else {
         return String::new();
     };
+    let lang = questions.lang;
     match answer {
-        None if matches!(field.kind, FieldKind::Text) => "(none recorded)".to_string(),
-        None => "Not known yet".to_string(),
+        None if matches!(field.kind, FieldKind::Text) => Msg::NoneRecorded.text(lang).to_string(),
+        None => Msg::NotKnownYet.text(lang).to_string(),
         Some(Answer::Text(t)) => t.trim().to_string(),
-        Some(Answer::Choice(c)) => field.label_of(c).to_string(),
-        Some(Answer::List(items)) if items.is_empty() => "None".to_string(),
+        Some(Answer::Choice(c)) => field.label_of(c, lang).to_string(),
+        Some(Answer::List(items)) if items.is_empty() => Msg::WordNone.text(lang).to_string(),
         Some(Answer::List(items)) => items
             .iter()
-            .map(|i| field.label_of(i))
+            .map(|i| field.label_of(i, lang))
             .collect::<Vec<_>>()
             .join("; "),
         Some(Answer::Number(n)) => n.to_string(),
@@ -290,10 +319,32 @@ fn answers_by_question(questions: &QuestionSet, record: &Record) -> Vec<Question
         .collect()
 }
 
+/// What a fired rule sets, in words: "at least abusive", "strategy discussion required".
+fn rule_effects(
+    content: &Content,
+    level: Option<usize>,
+    strategy: Option<crate::continuum::StrategyStatus>,
+) -> Vec<String> {
+    let lang = content.lang();
+    let level = level
+        .and_then(|i| content.continuum.level(i))
+        .map(|l| Msg::AtLeastLevel.fill(lang, &[("level", &l.label.to_lowercase())]));
+    let strategy = strategy.map(|s| Msg::StrategyDiscussionEffect.fill(lang, &[("status", &s.word(lang))]));
+    level.into_iter().chain(strategy).collect()
+}
+
 /// Where a response comes from, in words: "abusive level" or "rule coercion".
-pub fn from_label(from: &str) -> String {
+fn from_label(content: &Content, from: &str) -> String {
+    let lang = content.lang();
     match from.strip_prefix("level:") {
-        Some(level) => format!("{level} level"),
-        None => format!("rule {from}"),
+        Some(id) => {
+            let level = content
+                .continuum
+                .index_of(id)
+                .and_then(|i| content.continuum.level(i))
+                .map_or(id.to_string(), |l| l.label.to_lowercase());
+            Msg::FromLevel.fill(lang, &[("level", &level)])
+        }
+        None => Msg::FromRule.fill(lang, &[("rule", &from)]),
     }
 }

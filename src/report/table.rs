@@ -4,7 +4,8 @@
 //! Cells are wrapped here to fixed column widths, so comfy-table only draws: laying tables out
 //! dynamically cost more than the rest of a replay put together.
 
-use super::{View, from_label};
+use super::View;
+use crate::messages::Msg;
 use comfy_table::presets::{UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 use std::fmt::Write;
@@ -67,9 +68,14 @@ pub fn continuum_bar(view: &View) -> String {
 /// The strategy-discussion box.
 pub fn strategy_box(view: &View) -> String {
     let sd = &view.strategy_discussion;
-    let mut text = format!("STRATEGY DISCUSSION: {}\n\n{}", sd.label, sd.summary);
+    let mut text = format!(
+        "{}\n\n{}",
+        view.fill(Msg::StrategyDiscussionHeading, &[("status", &sd.label)]),
+        sd.summary
+    );
     if !sd.reasons.is_empty() {
-        text.push_str("\n\nWhy:");
+        text.push_str("\n\n");
+        text.push_str(view.say(Msg::Why));
         for reason in &sd.reasons {
             let _ = write!(text, "\n• {} [{}]", reason.text, reason.rule);
         }
@@ -79,53 +85,61 @@ pub fn strategy_box(view: &View) -> String {
 
 pub fn render(view: &View) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "hsb result: {}", view.heading());
+    if let Some(notice) = &view.review_notice {
+        let _ = writeln!(out, "{}", wrap(notice, WIDTH as usize));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        view.fill(Msg::ResultHeading, &[("heading", &view.heading())])
+    );
     if !view.source.is_empty() && view.heading() != view.source {
-        let _ = writeln!(out, "File: {}", view.source);
+        let _ = writeln!(out, "{}", view.fill(Msg::FileLine, &[("path", &view.source)]));
     }
     if let Some(case_ref) = &view.case_ref {
-        let _ = writeln!(out, "Case reference: {case_ref}");
+        let _ = writeln!(out, "{}", view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
     }
-    let _ = writeln!(out, "\nPlacement on Hackett's continuum");
+    let _ = writeln!(out, "\n{}", view.say(Msg::PlacementHeading));
     let _ = writeln!(out, "{}", continuum_bar(view));
     let provisional = if view.provisional {
-        " (PROVISIONAL: see \"To clarify\")"
+        format!(" ({})", view.say(Msg::ProvisionalSeeClarify))
     } else {
-        ""
+        String::new()
     };
     let placement = format!(
-        "Placement: {}{provisional}. {}",
+        "{}: {}{provisional}. {}",
+        view.say(Msg::Placement),
         view.level_label.to_uppercase(),
         view.level_summary
     );
     let _ = writeln!(out, "{}\n", wrap(&placement, WIDTH as usize));
     let _ = writeln!(out, "{}", strategy_box(view));
 
-    let _ = writeln!(out, "\nFor the child who displayed the behaviour");
-    let _ = writeln!(out, "{}", responses(&view.responses.child));
+    let _ = writeln!(out, "\n{}", view.say(Msg::ForTheChild));
+    let _ = writeln!(out, "{}", responses(view, &view.responses.child));
     match view.other_child_involved {
         "no" => {
-            let _ = writeln!(out, "\nNo other child was involved.");
+            let _ = writeln!(out, "\n{}", view.say(Msg::NoOtherChild));
         }
         involved => {
             let lowest = view.levels.first().map(|l| l.0.as_str()).unwrap_or("");
             let heading = if view.level == lowest {
-                "For the other child involved"
+                view.say(Msg::ForTheOtherChild)
             } else {
-                "For the child harmed"
+                view.say(Msg::ForTheHarmedChild)
             };
             let note = if involved == "unknown" {
-                " (if another child was involved: not yet known)"
+                format!(" ({})", view.say(Msg::IfAnotherChildUnknown))
             } else {
-                ""
+                String::new()
             };
             let _ = writeln!(out, "\n{heading}{note}");
-            let _ = writeln!(out, "{}", responses(&view.responses.harmed_child));
+            let _ = writeln!(out, "{}", responses(view, &view.responses.harmed_child));
         }
     }
 
     if !view.clarify.is_empty() {
-        let _ = writeln!(out, "\nTo clarify");
+        let _ = writeln!(out, "\n{}", view.say(Msg::ToClarify));
         let rows = view
             .clarify
             .iter()
@@ -142,27 +156,28 @@ pub fn render(view: &View) -> String {
             "{}",
             grid(
                 &[30, 17, 23],
-                Some(&["Find out", "Why it matters", "Rules"]),
+                Some(&[
+                    view.say(Msg::ColumnFindOut),
+                    view.say(Msg::ColumnWhyItMatters),
+                    view.say(Msg::ColumnRules)
+                ]),
                 rows,
                 false
             )
         );
     }
 
-    let _ = writeln!(out, "\nRules that fired");
+    let _ = writeln!(out, "\n{}", view.say(Msg::RulesThatFired));
     if view.rules.is_empty() {
-        let _ = writeln!(out, "None.");
+        let _ = writeln!(out, "{}", view.say(Msg::NoneSentence));
     } else {
         let rows = view
             .rules
             .iter()
             .map(|rule| {
                 let mut effect = rule.id.clone();
-                if let Some(level) = &rule.level {
-                    let _ = write!(effect, "\n→ at least {level}");
-                }
-                if let Some(sd) = rule.strategy_discussion {
-                    let _ = write!(effect, "\n→ strategy discussion {sd}");
+                for line in &rule.effects {
+                    let _ = write!(effect, "\n→ {line}");
                 }
                 let answers = rule
                     .answers
@@ -182,7 +197,11 @@ pub fn render(view: &View) -> String {
             "{}",
             grid(
                 &[20, 27, 23],
-                Some(&["Rule and effect", "Why (source)", "Answers it matched"]),
+                Some(&[
+                    view.say(Msg::ColumnRuleAndEffect),
+                    view.say(Msg::ColumnWhySource),
+                    view.say(Msg::ColumnAnswersMatched)
+                ]),
                 rows,
                 false
             )
@@ -190,23 +209,35 @@ pub fn render(view: &View) -> String {
     }
     let _ = writeln!(
         out,
-        "\nRule set: {} {}\nsha256: {}",
-        view.rule_set.name, view.rule_set.version, view.rule_set.sha256
+        "\n{}\nsha256: {}",
+        view.fill(
+            Msg::RuleSetLine,
+            &[
+                ("name", &view.rule_set.name),
+                ("version", &view.rule_set.version)
+            ]
+        ),
+        view.rule_set.sha256
     );
     let _ = writeln!(out, "\n{}", wrap(&view.notice, WIDTH as usize));
     out
 }
 
-fn responses(list: &[super::ResponseView]) -> String {
+fn responses(view: &View, list: &[super::ResponseView]) -> String {
     if list.is_empty() {
-        return "None.".to_string();
+        return view.say(Msg::NoneSentence).to_string();
     }
     let rows = list
         .iter()
         .enumerate()
-        .map(|(i, r)| vec![(i + 1).to_string(), r.text.clone(), from_label(&r.from)])
+        .map(|(i, r)| vec![(i + 1).to_string(), r.text.clone(), r.from_label.clone()])
         .collect();
-    grid(&[2, 48, 20], Some(&["#", "Action", "From"]), rows, true)
+    grid(
+        &[2, 48, 20],
+        Some(&["#", view.say(Msg::ColumnAction), view.say(Msg::ColumnFrom)]),
+        rows,
+        true,
+    )
 }
 
 /// Wrap text at word boundaries to fit `width` columns, keeping its line breaks and indents;

@@ -1,0 +1,218 @@
+//! Interface messages: every sentence hsb itself says to a practitioner, in both languages.
+//!
+//! The texts live in `interface/messages.yaml`; the build turns them into the [`Msg`] enum, so
+//! that a message the code names but the file lacks is a compile error, and a message missing a
+//! language or with mismatched `{placeholders}` stops the build.
+
+use crate::diag::{Code, Diagnostic};
+use crate::lang::{Lang, RawText, Texts, WelshReview};
+use crate::source::Source;
+use crate::yaml;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Display;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+pub const FORMAT: &str = "hsb-messages/1";
+
+/// The message file as built in, for `hsb check` with no files.
+pub const EMBEDDED: (&str, &str) = (
+    "interface/messages.yaml",
+    include_str!("../interface/messages.yaml"),
+);
+
+impl Msg {
+    /// The message in `lang`, with any `{placeholders}` left as they are.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Cy => self.welsh(),
+        }
+    }
+
+    /// The message in `lang` with each `{name}` replaced by its value.
+    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.text(lang), args)
+    }
+}
+
+/// Replace each `{name}` in `template` by its value; unknown names are left as written.
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let value = after
+            .find('}')
+            .and_then(|close| {
+                let name = after.get(1..close)?;
+                let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+                Some((value, close))
+            });
+        match value {
+            Some((value, close)) => {
+                out.push_str(&value.to_string());
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = after.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A message, with its values, to be shown in whichever language the user reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub msg: Msg,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(msg: Msg) -> Self {
+        Message {
+            msg,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &dyn Display)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn Display))
+            .collect();
+        self.msg.fill(lang, &args)
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMessages {
+    #[allow(dead_code)]
+    format: String,
+    #[serde(default)]
+    welsh_review: WelshReview,
+    messages: BTreeMap<String, RawText>,
+}
+
+/// Check a message file as `hsb check` does: every message in both languages with the same
+/// placeholders, none unknown to this build, none missing. Returns errors and warnings.
+pub fn check(source: &Source) -> Vec<Diagnostic> {
+    if let Err(d) = yaml::expect_format(source, FORMAT, "message file") {
+        return vec![d];
+    }
+    let raw: RawMessages = match yaml::parse(source) {
+        Ok(raw) => raw,
+        Err(d) => return vec![d],
+    };
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut english = Texts::new(source, Lang::En);
+    let mut welsh = Texts::new(source, Lang::Cy);
+    let known: Vec<&str> = ALL.iter().map(|m| m.id()).collect();
+    for (id, text) in &raw.messages {
+        let anchor = format!("{id}:");
+        let what = format!("message `{id}`");
+        let en = english.pick(text, &what, &[&anchor]);
+        // The Welsh pass reports nothing new; its problems are the English pass's.
+        let cy = welsh.pick(text, &what, &[&anchor]);
+        if names(&en) != names(&cy) {
+            problems.push(
+                Diagnostic::error(
+                    Code::MissingTranslation,
+                    &source.name,
+                    format!("{what} has different {{placeholders}} in English and Welsh"),
+                )
+                .at(source.locate(&[&anchor]))
+                .help("use the same `{name}`s in both languages; they are filled in when the message is shown"),
+            );
+        }
+        if !known.contains(&id.as_str()) {
+            problems.push(
+                Diagnostic::error(
+                    Code::BadContent,
+                    &source.name,
+                    format!("{what} is not one hsb uses"),
+                )
+                .at(source.locate(&[&anchor]))
+                .help(crate::suggest::hint(id, known.iter().copied())),
+            );
+        }
+    }
+    for id in known.iter().filter(|id| !raw.messages.contains_key(**id)) {
+        problems.push(
+            Diagnostic::error(
+                Code::MissingTranslation,
+                &source.name,
+                format!("message `{id}` is missing"),
+            )
+            .at(source.locate(&["messages"]))
+            .help("every message hsb uses needs `en:` and `cy:` texts"),
+        );
+    }
+    english.finish(&mut problems, &mut warnings);
+    let _ = raw.welsh_review;
+    problems.extend(warnings);
+    problems
+}
+
+/// The `{names}` in a text, sorted.
+fn names(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        assert_eq!(fill("{a} and {b}", &[("a", &1), ("b", &"two")]), "1 and two");
+        assert_eq!(fill("{a} {missing} {", &[("a", &"x")]), "x {missing} {");
+        assert_eq!(
+            Msg::CaseHeading.fill(Lang::Cy, &[("case", &"A7")]),
+            "achos A7"
+        );
+    }
+
+    #[test]
+    fn the_built_in_message_file_passes_its_own_check() {
+        let source = Source::embedded(EMBEDDED.0, EMBEDDED.1);
+        let problems = check(&source);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn every_message_has_welsh_that_differs_from_its_english_unless_written_once() {
+        let both: Vec<&str> = ["number_range"].to_vec();
+        for msg in ALL {
+            if !both.contains(&msg.id()) {
+                assert_ne!(msg.text(Lang::En), msg.text(Lang::Cy), "{}", msg.id());
+            }
+        }
+    }
+}
