@@ -11,6 +11,9 @@ fn root() -> &'static Path {
 fn hsb() -> Command {
     let mut cmd = Command::cargo_bin("hsb").expect("the hsb binary");
     cmd.current_dir(root());
+    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(name);
+    }
     cmd
 }
 
@@ -132,7 +135,7 @@ fn the_defaults_and_the_examples_are_clean() {
         .args(["check"])
         .assert()
         .success()
-        .stdout(contains("checked 3 files: 0 errors, 0 warnings"));
+        .stdout(contains("checked 4 files: 0 errors, 0 warnings"));
     hsb()
         .args([
             "check",

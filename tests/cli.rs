@@ -20,6 +20,7 @@ const NOTICE: &str =
 struct Case {
     dir: TempDir,
     args: Vec<String>,
+    env: Vec<(String, String)>,
 }
 
 impl Case {
@@ -27,6 +28,7 @@ impl Case {
         Case {
             dir: TempDir::new().expect("a temporary folder"),
             args: Vec::new(),
+            env: Vec::new(),
         }
     }
 
@@ -45,12 +47,20 @@ impl Case {
         self
     }
 
+    /// Set an environment variable (the language variables start unset).
+    fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.push((name.to_string(), value.to_string()));
+        self
+    }
+
     fn run(&self) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("hsb")
-            .expect("the hsb binary")
-            .current_dir(self.dir.path())
-            .args(&self.args)
-            .assert()
+        let mut command = Command::cargo_bin("hsb").expect("the hsb binary");
+        command.current_dir(self.dir.path()).args(&self.args);
+        for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
+        command.envs(self.env.iter().map(|(k, v)| (k, v)));
+        command.assert()
     }
 
     /// Expect exit 2 with every fragment on stderr.
@@ -146,7 +156,7 @@ fn json_is_the_default_when_output_is_piped() {
         .args(&["replay", example(ABUSIVE).to_str().unwrap()])
         .run()
         .success()
-        .stdout(predicate::str::starts_with("{\"source\""));
+        .stdout(predicate::str::starts_with("{\"lang\":\"en\",\"source\""));
 }
 
 #[test]
@@ -326,7 +336,7 @@ fn other_rules_and_questions_can_be_loaded() {
     let rules =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("continuum/rules.yaml"))
             .unwrap()
-            .replace("name: Wales default HSB rules", "name: Regional rules");
+            .replace("en: Wales default HSB rules", "en: Regional rules");
     let case = Case::new().file("rules.yaml", &rules).file(
         "r.yaml",
         &std::fs::read_to_string(example(ABUSIVE)).unwrap(),

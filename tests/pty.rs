@@ -47,6 +47,9 @@ impl Place {
             .env_remove("XDG_STATE_HOME")
             .env("NO_COLOR", "1")
             .env("TERM", "xterm");
+        for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
         let mut session = Session::spawn(command).expect("hsb starts in a pseudo-terminal");
         session.set_expect_timeout(Some(Duration::from_secs(20)));
         let _ = session.get_process_mut().set_window_size(80, 50);
@@ -241,7 +244,7 @@ fn an_interrupted_assessment_resumes_where_it_stopped() {
         "--save",
         record.to_str().unwrap(),
     ]);
-    t.expect("Carrying on with case PTY-2: 4 answers so far");
+    t.expect("Carrying on with case PTY-2; answers so far: 4");
     for (key, value) in &ANSWERS[4..] {
         t.answer(key, value);
     }
