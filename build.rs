@@ -90,13 +90,17 @@ fn messages(out_dir: &str) {
         };
         let (en, cy) = (get("en"), get("cy"));
         if placeholders(en) != placeholders(cy) {
-            fail(&format!("{SOURCE}: message `{id}` has different {{placeholders}} in en and cy"));
+            fail(&format!(
+                "{SOURCE}: message `{id}` has different {{placeholders}} in en and cy"
+            ));
         }
         let variant: String = id
             .split('_')
             .map(|word| {
                 let mut chars = word.chars();
-                chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_ascii_uppercase().to_string() + chars.as_str()
+                })
             })
             .collect();
         variants.push_str(&format!("    {variant},\n"));

@@ -57,9 +57,12 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
         prompter.show(&report::wrap(notice, width));
     }
     prompter.show(&report::wrap(content.continuum.notice.trim(), width));
-    let resume = terminal::resume_command(&draft_path);
+    let resume = terminal::resume_command(&draft_path, lang);
     prompter.show(&report::wrap(
-        &Msg::DraftIntro.fill(lang, &[("path", &draft_path.display()), ("command", &resume)]),
+        &Msg::DraftIntro.fill(
+            lang,
+            &[("path", &draft_path.display()), ("command", &resume)],
+        ),
         width,
     ));
     if options.resume.is_some() {
@@ -89,8 +92,10 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
         Err(Stop::Failed(err)) => {
             eprintln!(
                 "{}",
-                Msg::AnswersSoFarIn
-                    .fill(lang, &[("path", &draft_path.display()), ("command", &resume)])
+                Msg::AnswersSoFarIn.fill(
+                    lang,
+                    &[("path", &draft_path.display()), ("command", &resume)]
+                )
             );
             Err(err)
         }
@@ -135,7 +140,16 @@ fn conduct(
         .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
     save::write_private(&record_path.path, yaml.as_bytes(), record_path.overwrite)?;
     p.show(&report::wrap(
-        &Msg::SavedRecord.fill(lang, &[("path", &record_path.path.display())]),
+        &Msg::SavedRecord.fill(
+            lang,
+            &[
+                ("path", &record_path.path.display()),
+                (
+                    "command",
+                    &terminal::replay_command(&record_path.path, lang),
+                ),
+            ],
+        ),
         report::TABLE_WIDTH as usize,
     ));
 

@@ -70,7 +70,10 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
             (embedded::QUESTIONS, Kind::Questions),
             (embedded::LEVELS, Kind::Levels),
             (embedded::RULES, Kind::Rules),
-            ((messages::EMBEDDED.0, messages::EMBEDDED.1, ""), Kind::Messages),
+            (
+                (messages::EMBEDDED.0, messages::EMBEDDED.1, ""),
+                Kind::Messages,
+            ),
         ] {
             sources.push((Source::embedded(file.0, file.1), kind));
         }

@@ -4,10 +4,10 @@ use crate::check;
 use crate::cli::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
 use crate::content::{Content, ContentPaths};
 use crate::diff;
-use crate::lang::Lang;
-use crate::messages::Msg;
 use crate::error::{Error, exit};
 use crate::files;
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::report::{self, View};
 use crate::save;
 use crate::suite::{self, Junit, Totals};
@@ -67,10 +67,7 @@ pub fn replay(
     if failed > 0 {
         eprintln!(
             "{}",
-            Msg::FilesNotReplayed.fill(
-                paths.lang,
-                &[("failed", &failed), ("total", &files.len())]
-            )
+            Msg::FilesNotReplayed.fill(paths.lang, &[("failed", &failed), ("total", &files.len())])
         );
         return Ok(exit::ERROR);
     }

@@ -1,9 +1,9 @@
 //! The content an assessment runs on: question set, continuum and rule set, built in or from files.
 
 use crate::continuum::Continuum;
-use crate::messages::Msg;
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::questions::QuestionSet;
 use crate::rules::RuleSet;
 use crate::source::Source;

@@ -211,11 +211,17 @@ impl Continuum {
                         .iter()
                         .enumerate()
                         .map(|(i, f)| {
-                            texts.pick(f, &format!("level `{}` feature {}", l.id, i + 1), &[&anchor, "features"])
+                            texts.pick(
+                                f,
+                                &format!("level `{}` feature {}", l.id, i + 1),
+                                &[&anchor, "features"],
+                            )
                         })
                         .collect(),
                     strategy_discussion: l.strategy_discussion,
-                    responses: l.responses.pick(&mut texts, &format!("level `{}`", l.id), &anchor),
+                    responses: l
+                        .responses
+                        .pick(&mut texts, &format!("level `{}`", l.id), &anchor),
                 }
             })
             .collect();

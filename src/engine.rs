@@ -176,7 +176,10 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
                 rule: rule.id.clone(),
                 text: Msg::NotYetKnownStrategy.fill(
                     lang,
-                    &[("fields", &unknown.join("; ")), ("reason", &rule.reason.trim())],
+                    &[
+                        ("fields", &unknown.join("; ")),
+                        ("reason", &rule.reason.trim()),
+                    ],
                 ),
             });
         }
@@ -198,10 +201,9 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             to_clarify.remove(&f.key).map(|pending| {
                 let mut because = Vec::new();
                 if let Some(l) = pending.level {
-                    because.push(Msg::CouldPlaceAt.fill(
-                        lang,
-                        &[("level", &level_name(continuum, l))],
-                    ));
+                    because.push(
+                        Msg::CouldPlaceAt.fill(lang, &[("level", &level_name(continuum, l))]),
+                    );
                 }
                 if pending.strategy {
                     because.push(Msg::CouldRequireStrategy.text(lang).to_string());
@@ -288,7 +290,12 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
             continuum.lang,
             &[
                 ("reason", &rule.reason.trim()),
-                ("level", &rule.level.map_or("?".to_string(), |l| level_name(continuum, l))),
+                (
+                    "level",
+                    &rule
+                        .level
+                        .map_or("?".to_string(), |l| level_name(continuum, l)),
+                ),
             ],
         ),
     }
@@ -296,7 +303,9 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
 
 /// A level as a word in a sentence: its label, in lower case ("abusive", "camdriniol").
 fn level_name(continuum: &Continuum, index: usize) -> String {
-    continuum.level(index).map_or("?".to_string(), |l| l.label.to_lowercase())
+    continuum
+        .level(index)
+        .map_or("?".to_string(), |l| l.label.to_lowercase())
 }
 
 /// "Q4 others.coercion - Were threats, bribes, trickery or force used…?"

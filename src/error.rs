@@ -84,9 +84,9 @@ impl Error {
                 lang,
                 &[("path", path), ("reason", &io_reason(source, lang))],
             )),
-            Error::Output(source) => line(
-                Msg::CannotWriteOutput.fill(lang, &[("reason", &io_reason(source, lang))]),
-            ),
+            Error::Output(source) => {
+                line(Msg::CannotWriteOutput.fill(lang, &[("reason", &io_reason(source, lang))]))
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Finding record files on disk and loading them.
 
 use crate::content::Content;
-use crate::messages::Msg;
 use crate::error::Error;
+use crate::messages::Msg;
 use crate::record::Record;
 use crate::source::Source;
 use std::path::{Path, PathBuf};

@@ -57,7 +57,6 @@ pub trait Drafts {
     fn save(&mut self, record: &Record, answered: &BTreeSet<String>) -> Result<(), Error>;
 }
 
-
 /// An assessment in progress.
 pub struct Interview<'a> {
     pub questions: &'a QuestionSet,

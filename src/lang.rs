@@ -50,7 +50,10 @@ impl Lang {
     ///
     /// `env` reads a variable (empty counts as unset). An `HSB_LANG` hsb does not speak is an
     /// error, since somebody set it on purpose; a locale for another language just means English.
-    pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Result<Lang, String> {
+    pub fn choose(
+        flag: Option<Lang>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Lang, String> {
         if let Some(lang) = flag {
             return Ok(lang);
         }
@@ -64,7 +67,7 @@ impl Lang {
         }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .find_map(|name| var(name))
+            .find_map(var)
             .unwrap_or_default();
         Ok(if locale.to_ascii_lowercase().starts_with("cy") {
             Lang::Cy
@@ -167,7 +170,7 @@ impl<'a> Texts<'a> {
                     .source
                     .locate(&[anchors, &[key.as_str()]].concat())
                     .or(place()))
-                .help(crate::suggest::hint(key, KEYS)),
+                .help("hsb reads `en` (English) and `cy` (Cymraeg), or `both` for a text that is the same in both"),
             );
         }
         if let Some(both) = get("both") {
@@ -229,7 +232,12 @@ impl<'a> Texts<'a> {
     }
 
     /// [`Texts::pick`] for a text that may be left out.
-    pub fn pick_opt(&mut self, raw: Option<&RawText>, what: &str, anchors: &[&str]) -> Option<String> {
+    pub fn pick_opt(
+        &mut self,
+        raw: Option<&RawText>,
+        what: &str,
+        anchors: &[&str],
+    ) -> Option<String> {
         raw.map(|raw| self.pick(raw, what, anchors))
     }
 
@@ -255,11 +263,17 @@ mod tests {
     #[test]
     fn the_flag_then_hsb_lang_then_the_locale_choose_the_language() {
         assert_eq!(Lang::choose(None, env(&[])), Ok(Lang::En));
-        assert_eq!(Lang::choose(None, env(&[("LANG", "cy_GB.UTF-8")])), Ok(Lang::Cy));
+        assert_eq!(
+            Lang::choose(None, env(&[("LANG", "cy_GB.UTF-8")])),
+            Ok(Lang::Cy)
+        );
         assert_eq!(Lang::choose(None, env(&[("LC_ALL", "cy")])), Ok(Lang::Cy));
         // LC_ALL outranks LANG, as in POSIX.
         assert_eq!(
-            Lang::choose(None, env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "cy_GB.UTF-8")])),
+            Lang::choose(
+                None,
+                env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "cy_GB.UTF-8")])
+            ),
             Ok(Lang::En)
         );
         assert_eq!(
@@ -271,7 +285,10 @@ mod tests {
             Ok(Lang::En)
         );
         assert!(Lang::choose(None, env(&[("HSB_LANG", "fr")])).is_err());
-        assert_eq!(Lang::choose(None, env(&[("LANG", "fr_FR.UTF-8")])), Ok(Lang::En));
+        assert_eq!(
+            Lang::choose(None, env(&[("LANG", "fr_FR.UTF-8")])),
+            Ok(Lang::En)
+        );
     }
 
     #[test]

@@ -44,13 +44,11 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     while let Some(open) = rest.find('{') {
         let (before, after) = rest.split_at(open);
         out.push_str(before);
-        let value = after
-            .find('}')
-            .and_then(|close| {
-                let name = after.get(1..close)?;
-                let (_, value) = args.iter().find(|(n, _)| *n == name)?;
-                Some((value, close))
-            });
+        let value = after.find('}').and_then(|close| {
+            let name = after.get(1..close)?;
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
         match value {
             Some((value, close)) => {
                 out.push_str(&value.to_string());
@@ -191,7 +189,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_and_unknown_ones_kept() {
-        assert_eq!(fill("{a} and {b}", &[("a", &1), ("b", &"two")]), "1 and two");
+        assert_eq!(
+            fill("{a} and {b}", &[("a", &1), ("b", &"two")]),
+            "1 and two"
+        );
         assert_eq!(fill("{a} {missing} {", &[("a", &"x")]), "x {missing} {");
         assert_eq!(
             Msg::CaseHeading.fill(Lang::Cy, &[("case", &"A7")]),

@@ -220,8 +220,11 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
     let mut texts = Texts::new(source, lang);
     let name = texts.pick(&raw.name, "the question set's `name`", &["name"]);
     let attribution = texts.pick_opt(raw.attribution.as_ref(), "`attribution`", &["attribution"]);
-    let introduction =
-        texts.pick_opt(raw.introduction.as_ref(), "`introduction`", &["introduction"]);
+    let introduction = texts.pick_opt(
+        raw.introduction.as_ref(),
+        "`introduction`",
+        &["introduction"],
+    );
     let mut questions = Vec::new();
     let mut seen_questions = BTreeMap::new();
     let mut conditions = Vec::new();
@@ -244,16 +247,37 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
             let field_anchor = format!("id: {}", rf.id);
             let place = || source.locate(&[&anchor, &field_anchor]);
             let what = |key: &str| format!("field `{}.{}` `{key}`", rq.id, rf.id);
-            let label = texts.pick_opt(rf.label.as_ref(), &what("label"), &[&anchor, &field_anchor, "label"]);
-            let prompt = texts.pick(&rf.prompt, &what("prompt"), &[&anchor, &field_anchor, "prompt"]);
-            let help = texts.pick_opt(rf.help.as_ref(), &what("help"), &[&anchor, &field_anchor, "help"]);
+            let label = texts.pick_opt(
+                rf.label.as_ref(),
+                &what("label"),
+                &[&anchor, &field_anchor, "label"],
+            );
+            let prompt = texts.pick(
+                &rf.prompt,
+                &what("prompt"),
+                &[&anchor, &field_anchor, "prompt"],
+            );
+            let help = texts.pick_opt(
+                rf.help.as_ref(),
+                &what("help"),
+                &[&anchor, &field_anchor, "help"],
+            );
             let values: Vec<Choice> = rf
                 .values
                 .into_iter()
                 .map(|rc| {
                     let choice_anchor = format!("id: {}", rc.id);
-                    let at = |key: &'static str| [anchor.as_str(), field_anchor.as_str(), choice_anchor.as_str(), key];
-                    let what = |key: &str| format!("value `{}` of field `{}.{}`: `{key}`", rc.id, rq.id, rf.id);
+                    let at = |key: &'static str| {
+                        [
+                            anchor.as_str(),
+                            field_anchor.as_str(),
+                            choice_anchor.as_str(),
+                            key,
+                        ]
+                    };
+                    let what = |key: &str| {
+                        format!("value `{}` of field `{}.{}`: `{key}`", rc.id, rq.id, rf.id)
+                    };
                     Choice {
                         label: texts.pick(&rc.label, &what("label"), &at("label")),
                         help: texts
@@ -366,9 +390,17 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
                 when,
             });
         }
-        let text = texts.pick(&rq.text, &format!("question `{}` `text`", rq.id), &[&anchor, "text"]);
+        let text = texts.pick(
+            &rq.text,
+            &format!("question `{}` `text`", rq.id),
+            &[&anchor, "text"],
+        );
         let reason = texts
-            .pick_opt(rq.reason.as_ref(), &format!("question `{}` `reason`", rq.id), &[&anchor, "reason"])
+            .pick_opt(
+                rq.reason.as_ref(),
+                &format!("question `{}` `reason`", rq.id),
+                &[&anchor, "reason"],
+            )
             .unwrap_or_default();
         questions.push(Question {
             id: rq.id,

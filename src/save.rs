@@ -1,8 +1,8 @@
 //! Writing files safely: whole or not at all, private to their owner, never through a link and
 //! never over an existing file without permission.
 
-use crate::messages::Msg;
 use crate::error::Error;
+use crate::messages::Msg;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};

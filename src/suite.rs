@@ -3,9 +3,9 @@
 
 use crate::content::Content;
 use crate::engine::{Outcome, evaluate};
-use crate::messages::Msg;
 use crate::error::Error;
 use crate::files;
+use crate::messages::Msg;
 use crate::record::Record;
 use std::collections::BTreeSet;
 use std::fmt::Write;

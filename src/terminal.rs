@@ -4,9 +4,9 @@
 //! answer, whole or not at all, and the process says how to resume before it ends.
 
 use crate::error::Error;
-use crate::messages::Msg;
 use crate::interview::{Drafts, Prompter, Stop};
 use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::questions::QuestionSet;
 use crate::record::Record;
 use crate::save;
@@ -22,12 +22,32 @@ static WRITING: Mutex<()> = Mutex::new(());
 /// The draft in use and the user's language, for the message printed on the way out.
 static DRAFT: OnceLock<(PathBuf, Lang)> = OnceLock::new();
 
-/// The command that carries on from a draft.
-pub fn resume_command(draft: &Path) -> String {
+/// The command that carries on from a draft, in the same language.
+pub fn resume_command(draft: &Path, lang: Lang) -> String {
     format!(
-        "hsb assess --resume {}",
+        "hsb assess{} --resume {}",
+        lang_flag(lang),
         shell_quote(&draft.display().to_string())
     )
+}
+
+/// The command that replays a saved record, in the same language.
+pub fn replay_command(record: &Path, lang: Lang) -> String {
+    format!(
+        "hsb replay{} {}",
+        lang_flag(lang),
+        shell_quote(&record.display().to_string())
+    )
+}
+
+/// ` --lang cy` for any language but the default, so that a command given to the user keeps
+/// speaking their language wherever they run it.
+fn lang_flag(lang: Lang) -> String {
+    if lang == Lang::default() {
+        String::new()
+    } else {
+        format!(" --lang {}", lang.code())
+    }
 }
 
 fn shell_quote(text: &str) -> String {
@@ -115,7 +135,7 @@ fn print_resume_message() {
         eprintln!(
             "\r\n{}\r\n{}\r",
             Msg::Stopped.fill(*lang, &[("path", &draft.display())]),
-            Msg::ToCarryOn.fill(*lang, &[("command", &resume_command(draft))])
+            Msg::ToCarryOn.fill(*lang, &[("command", &resume_command(draft, *lang))])
         );
     }
 }

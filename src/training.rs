@@ -309,7 +309,14 @@ fn mark_for(
 
 fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Mark) -> String {
     let lang = content.lang();
-    let tick = |right: bool| if right { Msg::MarkRight } else { Msg::MarkDifferent }.text(lang);
+    let tick = |right: bool| {
+        if right {
+            Msg::MarkRight
+        } else {
+            Msg::MarkDifferent
+        }
+        .text(lang)
+    };
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
     let mut out = format!(
         "\n{}\n{}\n\n",
@@ -356,7 +363,14 @@ fn level_name(content: &Content, id: &str) -> String {
 /// The score table at the end of a quiz.
 pub fn score_table(content: &Content, marks: &[Mark]) -> String {
     let lang = content.lang();
-    let yes = |b: bool| if b { Msg::TickRight } else { Msg::TickDifferent }.text(lang);
+    let yes = |b: bool| {
+        if b {
+            Msg::TickRight
+        } else {
+            Msg::TickDifferent
+        }
+        .text(lang)
+    };
     let rows = marks
         .iter()
         .map(|m| {

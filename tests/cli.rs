@@ -20,7 +20,6 @@ const NOTICE: &str =
 struct Case {
     dir: TempDir,
     args: Vec<String>,
-    env: Vec<(String, String)>,
 }
 
 impl Case {
@@ -28,7 +27,6 @@ impl Case {
         Case {
             dir: TempDir::new().expect("a temporary folder"),
             args: Vec::new(),
-            env: Vec::new(),
         }
     }
 
@@ -47,19 +45,12 @@ impl Case {
         self
     }
 
-    /// Set an environment variable (the language variables start unset).
-    fn env(mut self, name: &str, value: &str) -> Self {
-        self.env.push((name.to_string(), value.to_string()));
-        self
-    }
-
     fn run(&self) -> assert_cmd::assert::Assert {
         let mut command = Command::cargo_bin("hsb").expect("the hsb binary");
         command.current_dir(self.dir.path()).args(&self.args);
         for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
         }
-        command.envs(self.env.iter().map(|(k, v)| (k, v)));
         command.assert()
     }
 

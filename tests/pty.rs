@@ -2,11 +2,14 @@
 
 use expectrl::{Expect, Session};
 use hsb::content::{Content, ContentPaths};
+use hsb::lang::Lang;
 use hsb::questions::{FieldKind, QuestionSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 use tempfile::TempDir;
+
+mod common;
 
 const UP: &str = "\x1b[A";
 const DOWN: &str = "\x1b[B";
@@ -39,6 +42,11 @@ impl Place {
     }
 
     fn run(&self, args: &[&str]) -> Terminal {
+        self.run_in(Lang::En, &[], args)
+    }
+
+    /// Run with the content in `lang` and these environment variables set.
+    fn run_in(&self, lang: Lang, env: &[(&str, &str)], args: &[&str]) -> Terminal {
         let mut command = Command::new(assert_cmd::cargo::cargo_bin("hsb"));
         command
             .args(args)
@@ -50,14 +58,18 @@ impl Place {
         for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
         }
+        command.envs(env.iter().copied());
         let mut session = Session::spawn(command).expect("hsb starts in a pseudo-terminal");
         session.set_expect_timeout(Some(Duration::from_secs(20)));
         let _ = session.get_process_mut().set_window_size(80, 50);
         Terminal {
             session,
-            questions: Content::load(&ContentPaths::default())
-                .expect("defaults")
-                .questions,
+            questions: Content::load(&ContentPaths {
+                lang,
+                ..ContentPaths::default()
+            })
+            .expect("defaults")
+            .questions,
         }
     }
 }
@@ -401,4 +413,59 @@ fn teaching_commands_need_a_terminal() {
             .code(2)
             .stderr(predicates::str::contains("hsb replay"));
     }
+}
+
+#[test]
+fn a_welsh_speaking_practitioner_runs_the_whole_assessment_in_welsh() {
+    let place = Place::new();
+    let record = place.path("achos.yaml");
+    let report = place.path("achos.md");
+    let mut t = place.run_in(
+        Lang::Cy,
+        &[("LANG", "cy_GB.UTF-8")],
+        &[
+            "assess",
+            "--save",
+            record.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+    );
+    t.expect("Mae'r testun Cymraeg yn aros");
+    t.expect("Peidiwch â rhoi enwau");
+    t.send("CY-PTY\r");
+    t.expect("Cwestiwn 1 o 7: Beth sydd wedi digwydd?");
+    for (key, value) in ANSWERS {
+        let value = if *key == "what_happened.description" {
+            "Dangosodd plentyn saith oed ei ben-ôl ar yr iard."
+        } else {
+            value
+        };
+        t.answer(key, value);
+    }
+    t.expect("Eich atebion");
+    t.expect("Mae'r atebion hyn yn gywir");
+    t.send("\r");
+    let result = t.expect("Cadwyd y cofnod");
+    assert!(result.contains("AMHRIODOL"), "{result}");
+    assert!(
+        result.contains("TRAFODAETH STRATEGAETH: DIM ARWYDD O ANGEN"),
+        "{result}"
+    );
+    t.expect("--lang cy");
+    t.expect("Ysgrifennwyd yr adroddiad");
+    assert_eq!(t.exit_code(), 0);
+
+    let markdown = std::fs::read_to_string(&report).expect("the report");
+    assert!(markdown.contains("**[AMHRIODOL]**"), "{markdown}");
+    let english = common::english_in(&markdown);
+    assert!(
+        english.is_empty(),
+        "English in the Welsh report: {english:?}"
+    );
+    // The record is language-neutral: it replays in English to the same result.
+    assert_eq!(
+        replay_level(&record),
+        ("inappropriate".to_string(), "not_indicated".to_string())
+    );
 }

@@ -21,7 +21,11 @@ pub fn render(view: &View) -> String {
         view.fill(Msg::FileLine, &[("path", &format!("`{}`", view.source))])
     );
     if let Some(case_ref) = &view.case_ref {
-        let _ = writeln!(out, "- {}", view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
+        let _ = writeln!(
+            out,
+            "- {}",
+            view.fill(Msg::CaseRefLine, &[("case", case_ref)])
+        );
     }
     let _ = writeln!(
         out,
@@ -89,7 +93,11 @@ pub fn render(view: &View) -> String {
             } else {
                 String::new()
             };
-            let _ = writeln!(out, "\n### {}{note}\n", view.say(Msg::ForTheHarmedChild));
+            let _ = writeln!(
+                out,
+                "\n### {}{note}\n",
+                view.say(view.other_child_heading())
+            );
             checklist(&mut out, view, &view.responses.harmed_child);
         }
     }
@@ -150,7 +158,12 @@ pub fn render(view: &View) -> String {
         let _ = writeln!(out);
     }
     if let Some(notes) = &view.teaching_notes {
-        let _ = writeln!(out, "## {}\n\n{}\n", view.say(Msg::TeachingNotes), notes.trim());
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            view.say(Msg::TeachingNotes),
+            notes.trim()
+        );
     }
     let _ = writeln!(out, "---\n\n*{}*", view.notice);
     out

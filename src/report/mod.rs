@@ -242,6 +242,17 @@ impl View {
         }
     }
 
+    /// The heading for the other child's responses: at the least concerning level nobody was
+    /// harmed, so it speaks of "the other child involved"; above it, of "the child harmed".
+    pub fn other_child_heading(&self) -> Msg {
+        let lowest = self.levels.first().map(|l| l.0.as_str()).unwrap_or("");
+        if self.level == lowest {
+            Msg::ForTheOtherChild
+        } else {
+            Msg::ForTheHarmedChild
+        }
+    }
+
     /// An interface message in the result's language.
     pub fn say(&self, msg: Msg) -> &'static str {
         msg.text(self.lang)
@@ -329,7 +340,8 @@ fn rule_effects(
     let level = level
         .and_then(|i| content.continuum.level(i))
         .map(|l| Msg::AtLeastLevel.fill(lang, &[("level", &l.label.to_lowercase())]));
-    let strategy = strategy.map(|s| Msg::StrategyDiscussionEffect.fill(lang, &[("status", &s.word(lang))]));
+    let strategy =
+        strategy.map(|s| Msg::StrategyDiscussionEffect.fill(lang, &[("status", &s.word(lang))]));
     level.into_iter().chain(strategy).collect()
 }
 

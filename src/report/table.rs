@@ -94,10 +94,18 @@ pub fn render(view: &View) -> String {
         view.fill(Msg::ResultHeading, &[("heading", &view.heading())])
     );
     if !view.source.is_empty() && view.heading() != view.source {
-        let _ = writeln!(out, "{}", view.fill(Msg::FileLine, &[("path", &view.source)]));
+        let _ = writeln!(
+            out,
+            "{}",
+            view.fill(Msg::FileLine, &[("path", &view.source)])
+        );
     }
     if let Some(case_ref) = &view.case_ref {
-        let _ = writeln!(out, "{}", view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
+        let _ = writeln!(
+            out,
+            "{}",
+            view.fill(Msg::CaseRefLine, &[("case", case_ref)])
+        );
     }
     let _ = writeln!(out, "\n{}", view.say(Msg::PlacementHeading));
     let _ = writeln!(out, "{}", continuum_bar(view));
@@ -122,12 +130,7 @@ pub fn render(view: &View) -> String {
             let _ = writeln!(out, "\n{}", view.say(Msg::NoOtherChild));
         }
         involved => {
-            let lowest = view.levels.first().map(|l| l.0.as_str()).unwrap_or("");
-            let heading = if view.level == lowest {
-                view.say(Msg::ForTheOtherChild)
-            } else {
-                view.say(Msg::ForTheHarmedChild)
-            };
+            let heading = view.say(view.other_child_heading());
             let note = if involved == "unknown" {
                 format!(" ({})", view.say(Msg::IfAnotherChildUnknown))
             } else {

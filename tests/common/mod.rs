@@ -1,8 +1,11 @@
 //! A scripted [`Prompter`] and in-memory drafts, shared by the interview and training tests.
 #![allow(dead_code)]
 
+use hsb::content::{Content, ContentPaths};
 use hsb::error::Error;
 use hsb::interview::{Drafts, Prompter, Stop};
+use hsb::lang::Lang;
+use hsb::messages::ALL;
 use hsb::record::Record;
 use std::collections::{BTreeSet, VecDeque};
 
@@ -21,6 +24,8 @@ pub struct Script {
     pub prompts: Vec<String>,
     pub shown: Vec<String>,
     pub refused: Vec<String>,
+    /// Every item offered in a list to choose from.
+    pub items: Vec<String>,
 }
 
 impl Script {
@@ -56,13 +61,20 @@ impl Prompter for Script {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], _: usize) -> Result<usize, Stop> {
+        self.items.extend_from_slice(items);
         match self.next(prompt)? {
             Reply::Pick(i) if i < items.len() => Ok(i),
             other => panic!("{prompt}: expected a pick among {items:?}, scripted {other:?}"),
         }
     }
 
-    fn multi_select(&mut self, prompt: &str, _: &[String], _: &[bool]) -> Result<Vec<usize>, Stop> {
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        _: &[bool],
+    ) -> Result<Vec<usize>, Stop> {
+        self.items.extend_from_slice(items);
         match self.next(prompt)? {
             Reply::Picks(p) => Ok(p),
             other => panic!("{prompt}: expected picks, scripted {other:?}"),
@@ -87,4 +99,133 @@ impl Drafts for Memory {
         self.saves.push((record.clone(), answered.clone()));
         Ok(())
     }
+}
+
+/// The content in one language.
+pub fn content(lang: Lang) -> Content {
+    Content::load(&ContentPaths {
+        lang,
+        ..ContentPaths::default()
+    })
+    .expect("the built-in content loads")
+}
+
+/// Every text hsb could show, as (English, Welsh) pairs, from the content files and the
+/// interface messages (for a message, the words between its placeholders).
+pub fn text_pairs() -> Vec<(String, String)> {
+    let (en, cy) = (content(Lang::En), content(Lang::Cy));
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut pair = |a: &str, b: &str| pairs.push((a.to_string(), b.to_string()));
+    for (qe, qc) in en.questions.questions.iter().zip(&cy.questions.questions) {
+        pair(&qe.text, &qc.text);
+        pair(&qe.reason, &qc.reason);
+        for (fe, fc) in qe.fields.iter().zip(&qc.fields) {
+            pair(&fe.label, &fc.label);
+            pair(&fe.prompt, &fc.prompt);
+            pair(
+                fe.help.as_deref().unwrap_or(""),
+                fc.help.as_deref().unwrap_or(""),
+            );
+            for (ce, cc) in fe.kind.choices().iter().zip(fc.kind.choices()) {
+                pair(&ce.label, &cc.label);
+                pair(&ce.help, &cc.help);
+            }
+        }
+    }
+    let (ce, cc) = (&en.continuum, &cy.continuum);
+    pair(&ce.notice, &cc.notice);
+    pair(
+        &ce.strategy_discussion.required,
+        &cc.strategy_discussion.required,
+    );
+    pair(
+        &ce.strategy_discussion.consider,
+        &cc.strategy_discussion.consider,
+    );
+    pair(
+        &ce.strategy_discussion.not_indicated,
+        &cc.strategy_discussion.not_indicated,
+    );
+    for (le, lc) in ce.levels.iter().zip(&cc.levels) {
+        pair(&le.summary, &lc.summary);
+        for (fe, fc) in le.features.iter().zip(&lc.features) {
+            pair(fe, fc);
+        }
+        let responses = |l: &hsb::continuum::Level| {
+            l.responses
+                .child
+                .iter()
+                .chain(&l.responses.harmed_child)
+                .map(|r| r.text.clone())
+                .collect::<Vec<_>>()
+        };
+        for (re, rc) in responses(le).iter().zip(responses(lc)) {
+            pair(re, &rc);
+        }
+    }
+    for (re, rc) in en.rules.rules.iter().zip(&cy.rules.rules) {
+        pair(&re.reason, &rc.reason);
+        pair(&re.source, &rc.source);
+        for (xe, xc) in re.clarify.iter().zip(&rc.clarify) {
+            pair(xe, xc);
+        }
+    }
+    for msg in ALL {
+        // The words between placeholders: what would show through untranslated.
+        let (e, c) = (msg.text(Lang::En), msg.text(Lang::Cy));
+        if e != c {
+            for piece in e.split(['{', '}']).step_by(2) {
+                pair(piece, "");
+            }
+            pair("", c);
+        }
+    }
+    pairs
+}
+
+/// A text as words on one line, without table borders.
+fn words(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    if "│┆╭╮╰╯─═╞╡╪┼├┤╌┬┴▶◀•".contains(c) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The English sentences (three words or more, not also Welsh) any run of three of whose words
+/// appears on one line of `text`. Runs are used, not whole sentences, because tables wrap text.
+pub fn english_in(text: &str) -> Vec<String> {
+    let pairs = text_pairs();
+    let welsh = words(
+        &pairs
+            .iter()
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let text = words(text);
+    pairs
+        .into_iter()
+        .filter(|(e, c)| e != c)
+        .map(|(e, _)| e.trim().to_string())
+        .filter(|e| {
+            let w: Vec<&str> = e.split_whitespace().collect();
+            w.windows(3).any(|run| {
+                let run = run.join(" ");
+                !welsh.contains(&run) && text.contains(&run)
+            })
+        })
+        .collect()
 }

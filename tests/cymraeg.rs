@@ -1,0 +1,347 @@
+//! Cymraeg: the whole assessment in Welsh. The interview, the result in every format and the
+//! saved report must carry no English sentence from hsb's own texts, and the record and JSON keys
+//! must not depend on the language.
+
+use assert_cmd::Command;
+use hsb::interview::Interview;
+use hsb::lang::Lang;
+use hsb::questions::{FieldKind, QuestionSet};
+use predicates::str::contains;
+use std::path::Path;
+use tempfile::TempDir;
+
+mod common;
+use common::{Memory, Reply, Script, content, english_in};
+
+/// A record whose free text is Welsh, so that any English in the output is hsb's own.
+const RECORD: &str = r#"format: hsb/1
+case_ref: CY-7
+answers:
+  what_happened.description: Cyffyrddodd y plentyn â phlentyn iau o dan ei ddillad.
+  what_happened.behaviours: [touching_under_clothes]
+  developmental.age: 12
+  developmental.traffic_light: red
+  others.involved: "yes"
+  others.relationship: younger_child
+  others.age: 6
+  others.power_imbalance: significant
+  others.able_to_consent: "no"
+  others.coercion: unknown
+  discovery.how: told_by_other_child
+  discovery.secrecy: "yes"
+  pattern.isolated: "no"
+"#;
+
+fn hsb(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("hsb").expect("the hsb binary");
+    command.current_dir(dir);
+    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}
+
+fn with_record() -> TempDir {
+    let dir = TempDir::new().expect("a temporary folder");
+    std::fs::write(dir.path().join("cy.yaml"), RECORD).expect("write the record");
+    dir
+}
+
+fn stdout(command: &mut Command) -> String {
+    let output = command.output().expect("hsb runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn the_result_in_welsh_carries_no_english_sentence_in_any_format() {
+    let dir = with_record();
+    for format in ["table", "markdown", "json"] {
+        let out = stdout(hsb(dir.path()).args(["replay", "--lang", "cy", "-f", format, "cy.yaml"]));
+        let english = english_in(&out);
+        assert!(
+            english.is_empty(),
+            "{format}: English in Welsh output: {english:?}\n{out}"
+        );
+        assert!(
+            out.contains("Mae'r testun Cymraeg yn aros"),
+            "{format}: the review notice is missing\n{out}"
+        );
+    }
+    // The check can fail: the same result in English is full of English sentences.
+    let english =
+        stdout(hsb(dir.path()).args(["replay", "--lang", "en", "-f", "table", "cy.yaml"]));
+    assert!(english_in(&english).len() > 10, "{english}");
+    let table = stdout(hsb(dir.path()).args(["replay", "--lang", "cy", "-f", "table", "cy.yaml"]));
+    assert!(table.contains("▶ CAMDRINIOL ◀"), "{table}");
+    assert!(
+        table.contains("TRAFODAETH STRATEGAETH: ANGENRHEIDIOL"),
+        "{table}"
+    );
+    assert!(table.contains("Ar gyfer y plentyn a niweidiwyd"), "{table}");
+    assert!(table.contains("Gweithdrefnau Diogelu Cymru"), "{table}");
+}
+
+#[test]
+fn the_same_record_gives_the_same_result_in_both_languages_under_the_same_keys() {
+    let dir = with_record();
+    let json = |lang: &str| -> serde_json::Value {
+        let out = stdout(hsb(dir.path()).args(["replay", "--lang", lang, "-f", "json", "cy.yaml"]));
+        serde_json::from_str(&out).expect("JSON")
+    };
+    let (en, cy) = (json("en"), json("cy"));
+    assert_eq!(en["lang"], "en");
+    assert_eq!(cy["lang"], "cy");
+    for key in ["level", "provisional", "other_child_involved"] {
+        assert_eq!(en[key], cy[key], "{key}");
+    }
+    assert_eq!(en["level"], "abusive");
+    assert_eq!(
+        en["strategy_discussion"]["status"],
+        cy["strategy_discussion"]["status"]
+    );
+    let ids = |v: &serde_json::Value, list: &str| -> Vec<String> {
+        v.pointer(list)
+            .and_then(|l| l.as_array())
+            .expect("a list")
+            .iter()
+            .map(|item| item["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&en, "/rules"), ids(&cy, "/rules"));
+    assert_eq!(ids(&en, "/responses/child"), ids(&cy, "/responses/child"));
+    assert_eq!(
+        ids(&en, "/responses/harmed_child"),
+        ids(&cy, "/responses/harmed_child")
+    );
+    assert_eq!(
+        keys(&en),
+        keys(&cy),
+        "JSON keys must not depend on the language"
+    );
+    assert!(en.get("review_notice").is_none());
+    assert_ne!(en["notice"], cy["notice"]);
+}
+
+/// Every key path in a JSON value, with list positions dropped.
+fn keys(value: &serde_json::Value) -> Vec<String> {
+    fn walk(value: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    let path = format!("{at}/{key}");
+                    out.push(path.clone());
+                    walk(child, &path, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    walk(item, at, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, "", &mut out);
+    out.retain(|k| k != "/review_notice");
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn the_language_comes_from_the_flag_then_hsb_lang_then_the_locale() {
+    let dir = with_record();
+    let welsh = "TRAFODAETH STRATEGAETH";
+    let english = "STRATEGY DISCUSSION";
+    let table = ["replay", "-f", "table", "cy.yaml"];
+    hsb(dir.path())
+        .args(table)
+        .assert()
+        .success()
+        .stdout(contains(english));
+    hsb(dir.path())
+        .args(table)
+        .env("LANG", "cy_GB.UTF-8")
+        .assert()
+        .success()
+        .stdout(contains(welsh));
+    hsb(dir.path())
+        .args(table)
+        .env("LC_ALL", "cy_GB.UTF-8")
+        .env("LANG", "en_GB.UTF-8")
+        .assert()
+        .success()
+        .stdout(contains(welsh));
+    hsb(dir.path())
+        .args(table)
+        .env("HSB_LANG", "cy")
+        .env("LANG", "en_GB.UTF-8")
+        .assert()
+        .success()
+        .stdout(contains(welsh));
+    hsb(dir.path())
+        .args(["--lang", "en"])
+        .args(table)
+        .env("HSB_LANG", "cy")
+        .assert()
+        .success()
+        .stdout(contains(english));
+    hsb(dir.path())
+        .args(table)
+        .env("HSB_LANG", "fr")
+        .assert()
+        .code(2)
+        .stderr(contains("HSB_LANG"))
+        .stderr(contains("Mae HSB_LANG"));
+}
+
+#[test]
+fn errors_are_in_welsh() {
+    let dir = with_record();
+    std::fs::create_dir(dir.path().join("gwag")).expect("a folder");
+    hsb(dir.path())
+        .args(["replay", "--lang", "cy", "gwag"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "hsb: gwall: nid oes ffeiliau .yaml yn y ffolder gwag",
+        ));
+    hsb(dir.path())
+        .args(["assess", "--lang", "cy"])
+        .assert()
+        .code(2)
+        .stderr(contains("Mae hsb assess yn gofyn cwestiynau"));
+}
+
+#[test]
+fn the_printed_questions_and_continuum_are_in_welsh() {
+    let dir = with_record();
+    for command in ["questions", "continuum"] {
+        for format in ["text", "markdown"] {
+            let out = stdout(hsb(dir.path()).args([command, "--lang", "cy", "-f", format]));
+            let english = english_in(&out);
+            assert!(english.is_empty(), "{command} {format}: {english:?}");
+        }
+    }
+}
+
+/// The scripted reply that gives `value` for a field.
+fn reply(qs: &QuestionSet, key: &str, value: &str) -> Reply {
+    let field = qs.field(key).expect("known field");
+    let index = |id: &str| {
+        field
+            .kind
+            .choices()
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap_or(field.kind.choices().len())
+    };
+    match &field.kind {
+        FieldKind::Choice(_) => Reply::Pick(index(value)),
+        FieldKind::List(_) => Reply::Picks(value.split(',').map(index).collect()),
+        _ => Reply::Text(value.to_string()),
+    }
+}
+
+#[test]
+fn the_interview_in_welsh_asks_everything_without_an_english_sentence() {
+    let welsh_content = content(Lang::Cy);
+    let qs = &welsh_content.questions;
+    let mut script = Script::default();
+    script.replies.push_back(Reply::Text(String::new())); // refused: a reference is required
+    script.replies.push_back(Reply::Text("CY-8".to_string()));
+    for (key, value) in [
+        ("what_happened.description", ""), // refused: required
+        (
+            "what_happened.description",
+            "Dangosodd y plentyn ei ben-ôl.",
+        ),
+        ("what_happened.behaviours", "exposing"),
+        ("developmental.age", "deg"), // refused: not a number
+        ("developmental.age", "7"),
+        ("developmental.traffic_light", "green"),
+        ("developmental.sophisticated_understanding", "no"),
+        ("developmental.diagnosis_affects_understanding", "no"),
+        ("context.setting", "school"),
+        ("context.activities", "playing"),
+        ("context.adult_conflict", "no"),
+        ("context.notes", ""),
+        ("others.involved", "yes"),
+        ("others.relationship", "peer"),
+        ("others.age", "anhysbys"), // "unknown" in Welsh
+        ("others.power_imbalance", "none"),
+        ("others.able_to_consent", "yes"),
+        ("others.coercion", "no"),
+        ("others.perception", "mutual"),
+        ("discovery.how", "observed"),
+        ("discovery.secrecy", "no"),
+        ("pattern.isolated", "yes"),
+        ("pattern.previous_incidents", "0"),
+        ("pattern.escalating", "no"),
+        ("pattern.previous_response_ineffective", "not_applicable"),
+        ("other_factors.aggression_or_violence", "no"),
+        ("other_factors.adult_involvement", "no"),
+        ("other_factors.filming", "no"),
+        ("other_factors.notes", ""),
+    ] {
+        script.replies.push_back(reply(qs, key, value));
+    }
+    script.replies.push_back(Reply::Pick(0)); // the answers are right
+    let mut interview = Interview::new(qs);
+    let mut drafts = Memory::default();
+    interview
+        .ask_case_ref(&mut script, &mut drafts)
+        .expect("a reference");
+    interview
+        .ask_remaining(&mut script, &mut drafts)
+        .expect("every question");
+    interview
+        .review(&mut script, &mut drafts)
+        .expect("confirmed");
+    assert!(script.replies.is_empty(), "every scripted answer was used");
+    assert_eq!(script.refused.len(), 3, "{:?}", script.refused);
+    assert!(
+        script.refused.iter().any(|r| r.contains("rhif cyfan")),
+        "{:?}",
+        script.refused
+    );
+    assert!(!interview.record.answers.contains_key("others.age"));
+
+    let everything = [
+        script.prompts.join("\n"),
+        script.shown.join("\n"),
+        script.refused.join("\n"),
+        script.items.join("\n"),
+    ]
+    .join("\n");
+    assert!(
+        everything.contains("Cwestiwn 1 o 7: Beth sydd wedi digwydd?"),
+        "{everything}"
+    );
+    let english = english_in(&everything);
+    assert!(
+        english.is_empty(),
+        "English in the Welsh interview: {english:?}"
+    );
+
+    // The record is made of ids: it replays the same in English.
+    let english_content = content(Lang::En);
+    let welsh = hsb::engine::evaluate(&welsh_content, &interview.record);
+    let same = hsb::engine::evaluate(&english_content, &interview.record);
+    assert_eq!(welsh.level, same.level);
+    assert_eq!(welsh.strategy.status, same.strategy.status);
+    assert_eq!(
+        interview.record.to_yaml(qs).expect("YAML"),
+        interview
+            .record
+            .to_yaml(&english_content.questions)
+            .expect("YAML"),
+        "a record written in Welsh is the same file as one written in English"
+    );
+}
