@@ -182,6 +182,7 @@ impl Continuum {
         yaml::expect_format(source, FORMAT, "continuum").map_err(|d| vec![d])?;
         let raw: RawContinuum = yaml::parse(source).map_err(|d| vec![d])?;
         let mut texts = Texts::new(source, lang);
+        texts.review(&raw.welsh_review);
         let wording = &raw.strategy_discussion;
         let mut sd = |raw: &RawText, key: &str| {
             texts.pick(

@@ -231,6 +231,28 @@ impl<'a> Texts<'a> {
         chosen.unwrap_or_default().to_string()
     }
 
+    /// Check a file's `welsh_review:` block: a review date must be a date.
+    pub fn review(&mut self, review: &WelshReview) {
+        let Some(date) = review.reviewed_on.as_deref().map(str::trim) else {
+            return;
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let parts: Vec<&str> = date.split('-').collect();
+        let is_date =
+            matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2));
+        if !date.is_empty() && !is_date {
+            self.errors.push(
+                Diagnostic::error(
+                    Code::Structure,
+                    &self.source.name,
+                    "`welsh_review: reviewed_on` is not a date",
+                )
+                .at(self.source.locate(&["welsh_review", "reviewed_on"]))
+                .help("write the date the review was signed off as YYYY-MM-DD, e.g. 2027-03-01"),
+            );
+        }
+    }
+
     /// [`Texts::pick`] for a text that may be left out.
     pub fn pick_opt(
         &mut self,

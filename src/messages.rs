@@ -123,6 +123,7 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut english = Texts::new(source, Lang::En);
+    english.review(&raw.welsh_review);
     let mut welsh = Texts::new(source, Lang::Cy);
     let known: Vec<&str> = ALL.iter().map(|m| m.id()).collect();
     for (id, text) in &raw.messages {
@@ -166,7 +167,6 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
         );
     }
     english.finish(&mut problems, &mut warnings);
-    let _ = raw.welsh_review;
     problems.extend(warnings);
     problems
 }

@@ -218,6 +218,7 @@ const KINDS: [&str; 4] = ["text", "choice", "list", "number"];
 fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut texts = Texts::new(source, lang);
+    texts.review(&raw.welsh_review);
     let name = texts.pick(&raw.name, "the question set's `name`", &["name"]);
     let attribution = texts.pick_opt(raw.attribution.as_ref(), "`attribution`", &["attribution"]);
     let introduction = texts.pick_opt(

@@ -64,9 +64,8 @@ pub fn all_answers(content: &Content, record: &Record) -> String {
         .iter()
         .map(|q| {
             format!(
-                "{}. {}\n{}",
-                q.number,
-                q.text,
+                "{}\n{}",
+                wrap(&format!("{}. {}", q.number, q.text), width()),
                 answers_to(content, record, q)
             )
         })
@@ -320,21 +319,27 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
     let mut out = format!(
         "\n{}\n{}\n\n",
-        Msg::YourPlacement.fill(
-            lang,
-            &[
-                ("given", &level_name(content, &mark.level_given)),
-                ("mark", &tick(mark.level_right())),
-                ("level", &level_name(content, &mark.level)),
-            ]
+        wrap(
+            &Msg::YourPlacement.fill(
+                lang,
+                &[
+                    ("given", &level_name(content, &mark.level_given)),
+                    ("mark", &tick(mark.level_right())),
+                    ("level", &level_name(content, &mark.level)),
+                ]
+            ),
+            width()
         ),
-        Msg::YourStrategyDiscussion.fill(
-            lang,
-            &[
-                ("given", &mark.strategy_given.word(lang)),
-                ("mark", &tick(mark.strategy_right())),
-                ("status", &mark.strategy.word(lang)),
-            ]
+        wrap(
+            &Msg::YourStrategyDiscussion.fill(
+                lang,
+                &[
+                    ("given", &mark.strategy_given.word(lang)),
+                    ("mark", &tick(mark.strategy_right())),
+                    ("status", &mark.strategy.word(lang)),
+                ]
+            ),
+            width()
         ),
     );
     out.push_str(&summary(&view));

@@ -345,3 +345,36 @@ fn the_interview_in_welsh_asks_everything_without_an_english_sentence() {
         "a record written in Welsh is the same file as one written in English"
     );
 }
+
+#[test]
+fn the_review_notice_stays_until_every_welsh_text_in_use_is_signed_off() {
+    let dir = with_record();
+    let sign = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(from))
+            .expect("a content file")
+            .replace("reviewed_by: null", "reviewed_by: A. Adolygydd")
+            .replace("reviewed_on: null", "reviewed_on: 2027-01-15");
+        std::fs::write(dir.path().join(to), text).expect("write a signed-off copy");
+    };
+    std::fs::create_dir(dir.path().join("continuum")).expect("a folder");
+    sign("questions/appendix3.yaml", "questions.yaml");
+    sign("continuum/levels.yaml", "continuum/levels.yaml");
+    sign("continuum/rules.yaml", "continuum/rules.yaml");
+    let signed = ["--questions", "questions.yaml", "--rules", "continuum"];
+    let out = stdout(
+        hsb(dir.path())
+            .args(signed)
+            .args(["replay", "--lang", "cy", "-f", "table", "cy.yaml"]),
+    );
+    // The interface messages are built in; while their Welsh awaits review, so does the result.
+    assert_eq!(
+        out.contains("Mae'r testun Cymraeg yn aros"),
+        !hsb::messages::WELSH_SIGNED_OFF,
+        "{out}"
+    );
+    let unsigned =
+        stdout(hsb(dir.path()).args(["replay", "--lang", "cy", "-f", "json", "cy.yaml"]));
+    assert!(unsigned.contains("\"review_notice\""));
+    let english = stdout(hsb(dir.path()).args(["replay", "-f", "table", "cy.yaml"]));
+    assert!(!english.contains("Mae'r testun Cymraeg yn aros"));
+}

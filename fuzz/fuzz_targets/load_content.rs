@@ -21,14 +21,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = Source::embedded("fuzz.yaml", text);
-    if let Ok(questions) = QuestionSet::load(&source) {
+    if let Ok(questions) = QuestionSet::load(&source, hsb::lang::Lang::Cy) {
         let _ = RuleSet::load(
             &Source::embedded("rules.yaml", hsb::content::embedded::RULES.1),
             &questions,
             &content.continuum,
         );
     }
-    if let Ok(continuum) = Continuum::load(&source) {
+    if let Ok(continuum) = Continuum::load(&source, hsb::lang::Lang::Cy) {
         let _ = RuleSet::load(
             &Source::embedded("rules.yaml", hsb::content::embedded::RULES.1),
             &content.questions,
