@@ -196,7 +196,7 @@ impl Continuum {
             consider: sd(&wording.consider, "consider"),
             not_indicated: sd(&wording.not_indicated, "not_indicated"),
         };
-        let notice = texts.pick(&raw.notice, "`notice`", &["notice"]);
+        let notice = texts.pick(&raw.notice, "`notice`", &["notice:"]);
         let levels = raw
             .levels
             .iter()

@@ -155,14 +155,23 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
             );
         }
     }
-    for id in known.iter().filter(|id| !raw.messages.contains_key(**id)) {
+    let missing: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|id| !raw.messages.contains_key(*id))
+        .collect();
+    if !missing.is_empty() {
         problems.push(
             Diagnostic::error(
                 Code::MissingTranslation,
                 &source.name,
-                format!("message `{id}` is missing"),
+                format!(
+                    "{} message(s) hsb uses are missing: {}",
+                    missing.len(),
+                    crate::suggest::join(missing.iter().copied())
+                ),
             )
-            .at(source.locate(&["messages"]))
+            .at(source.locate(&["messages:"]))
             .help("every message hsb uses needs `en:` and `cy:` texts"),
         );
     }

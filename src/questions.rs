@@ -219,12 +219,12 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
     let mut problems = Vec::new();
     let mut texts = Texts::new(source, lang);
     texts.review(&raw.welsh_review);
-    let name = texts.pick(&raw.name, "the question set's `name`", &["name"]);
-    let attribution = texts.pick_opt(raw.attribution.as_ref(), "`attribution`", &["attribution"]);
+    let name = texts.pick(&raw.name, "the question set's `name`", &["name:"]);
+    let attribution = texts.pick_opt(raw.attribution.as_ref(), "`attribution`", &["attribution:"]);
     let introduction = texts.pick_opt(
         raw.introduction.as_ref(),
         "`introduction`",
-        &["introduction"],
+        &["introduction:"],
     );
     let mut questions = Vec::new();
     let mut seen_questions = BTreeMap::new();

@@ -81,7 +81,7 @@ impl RuleSet {
         let mut problems = Vec::new();
         let mut texts = Texts::new(source, continuum.lang);
         texts.review(&raw.welsh_review);
-        let name = texts.pick(&raw.name, "the rule set's `name`", &["name"]);
+        let name = texts.pick(&raw.name, "the rule set's `name`", &["name:"]);
         let mut rules: Vec<Rule> = Vec::new();
         for raw_rule in raw.rules {
             let anchor = format!("id: {}", raw_rule.id);
