@@ -6,9 +6,9 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 const FILES: [(&str, &str); 3] = [
-    ("questions/appendix3.yaml", "appendix3.json"),
-    ("continuum/levels.yaml", "levels.json"),
-    ("continuum/rules.yaml", "rules.json"),
+    ("questions/appendix3.yaml", "appendix3"),
+    ("continuum/levels.yaml", "levels"),
+    ("continuum/rules.yaml", "rules"),
 ];
 
 fn main() {
@@ -41,13 +41,48 @@ fn main() {
             Ok(value) => value,
             Err(err) => fail(&format!("{source}: {err}")),
         };
-        let json = match serde_json::to_string(&value) {
-            Ok(json) => json,
-            Err(err) => fail(&format!("{source}: cannot convert to JSON: {err}")),
-        };
-        if let Err(err) = std::fs::write(Path::new(&out_dir).join(target), json) {
-            fail(&format!("{target}: cannot write: {err}"));
+        // One JSON file per language, each text already in that language: start-up reads only
+        // the language it shows. The YAML, with both languages, stays the source of truth.
+        for lang in ["en", "cy"] {
+            let json = match serde_json::to_string(&in_language(&value, lang, source)) {
+                Ok(json) => json,
+                Err(err) => fail(&format!("{source}: cannot convert to JSON: {err}")),
+            };
+            let target = format!("{target}.{lang}.json");
+            if let Err(err) = std::fs::write(Path::new(&out_dir).join(&target), json) {
+                fail(&format!("{target}: cannot write: {err}"));
+            }
         }
+    }
+}
+
+/// The content with every text (a mapping of `en`, `cy` or `both`) replaced by its text in
+/// `lang`. A text missing that language stops the build.
+fn in_language(value: &serde_yaml::Value, lang: &str, source: &str) -> serde_yaml::Value {
+    use serde_yaml::Value;
+    match value {
+        Value::Mapping(map) => {
+            let is_text = !map.is_empty()
+                && map
+                    .keys()
+                    .all(|k| matches!(k.as_str(), Some("en" | "cy" | "both")));
+            if is_text {
+                match map.get(lang).or_else(|| map.get("both")) {
+                    Some(text @ Value::String(_)) => text.clone(),
+                    _ => fail(&format!("{source}: a text has no `{lang}`: {map:?}")),
+                }
+            } else {
+                Value::Mapping(
+                    map.iter()
+                        .map(|(k, v)| (k.clone(), in_language(v, lang, source)))
+                        .collect(),
+                )
+            }
+        }
+        Value::Sequence(items) => {
+            Value::Sequence(items.iter().map(|v| in_language(v, lang, source)).collect())
+        }
+        other => other.clone(),
     }
 }
 

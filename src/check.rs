@@ -66,16 +66,17 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
     let mut report = Report::default();
     let mut sources: Vec<(Source, Kind)> = Vec::new();
     if inputs.is_empty() {
-        for (file, kind) in [
-            (embedded::QUESTIONS, Kind::Questions),
-            (embedded::LEVELS, Kind::Levels),
-            (embedded::RULES, Kind::Rules),
+        for (name, yaml, kind) in [
             (
-                (messages::EMBEDDED.0, messages::EMBEDDED.1, ""),
-                Kind::Messages,
+                embedded::QUESTIONS.0,
+                embedded::QUESTIONS.1,
+                Kind::Questions,
             ),
+            (embedded::LEVELS.0, embedded::LEVELS.1, Kind::Levels),
+            (embedded::RULES.0, embedded::RULES.1, Kind::Rules),
+            (messages::EMBEDDED.0, messages::EMBEDDED.1, Kind::Messages),
         ] {
-            sources.push((Source::embedded(file.0, file.1), kind));
+            sources.push((Source::embedded(name, yaml), kind));
         }
     } else {
         for path in files::expand(inputs)? {

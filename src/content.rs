@@ -12,24 +12,36 @@ use std::path::{Path, PathBuf};
 
 /// The default files, compiled into the binary so that hsb works from any folder.
 pub mod embedded {
-    /// (name, YAML text, the same as JSON converted at build time)
-    pub type File = (&'static str, &'static str, &'static str);
+    /// (name, YAML text with both languages, then as JSON converted at build time with its
+    /// texts in English, and in Welsh)
+    pub type File = (&'static str, &'static str, &'static str, &'static str);
 
     pub const QUESTIONS: File = (
         "questions/appendix3.yaml",
         include_str!("../questions/appendix3.yaml"),
-        include_str!(concat!(env!("OUT_DIR"), "/appendix3.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/appendix3.en.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/appendix3.cy.json")),
     );
     pub const LEVELS: File = (
         "continuum/levels.yaml",
         include_str!("../continuum/levels.yaml"),
-        include_str!(concat!(env!("OUT_DIR"), "/levels.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/levels.en.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/levels.cy.json")),
     );
     pub const RULES: File = (
         "continuum/rules.yaml",
         include_str!("../continuum/rules.yaml"),
-        include_str!(concat!(env!("OUT_DIR"), "/rules.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/rules.en.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/rules.cy.json")),
     );
+
+    /// The build-time JSON of a file in `lang`.
+    pub fn json(file: File, lang: crate::lang::Lang) -> &'static str {
+        match lang {
+            crate::lang::Lang::En => file.2,
+            crate::lang::Lang::Cy => file.3,
+        }
+    }
     /// SHA-256 of LEVELS then RULES, computed at build time.
     pub const SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
 }
@@ -61,16 +73,20 @@ pub struct Content {
     pub rule_set: RuleSetId,
 }
 
-fn read(path: Option<&Path>, default: embedded::File) -> Result<Source, Error> {
+fn read(path: Option<&Path>, default: embedded::File, lang: Lang) -> Result<Source, Error> {
     match path {
         Some(path) => Source::read(path).map_err(|d| Error::Invalid(vec![d])),
-        None => Ok(Source::embedded_with_json(default.0, default.1, default.2)),
+        None => Ok(Source::embedded_with_json(
+            default.0,
+            default.1,
+            embedded::json(default, lang),
+        )),
     }
 }
 
 /// Load only the question set.
 pub fn load_questions(paths: &ContentPaths) -> Result<QuestionSet, Error> {
-    let source = read(paths.questions.as_deref(), embedded::QUESTIONS)?;
+    let source = read(paths.questions.as_deref(), embedded::QUESTIONS, paths.lang)?;
     QuestionSet::load(&source, paths.lang).map_err(Error::Invalid)
 }
 
@@ -89,15 +105,18 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
             let levels = levels.exists().then_some(levels);
             let rules = rules.exists().then_some(rules);
             Ok((
-                read(levels.as_deref(), embedded::LEVELS)?,
-                read(rules.as_deref(), embedded::RULES)?,
+                read(levels.as_deref(), embedded::LEVELS, paths.lang)?,
+                read(rules.as_deref(), embedded::RULES, paths.lang)?,
             ))
         }
         Some(file) => Ok((
-            read(None, embedded::LEVELS)?,
-            read(Some(file), embedded::RULES)?,
+            read(None, embedded::LEVELS, paths.lang)?,
+            read(Some(file), embedded::RULES, paths.lang)?,
         )),
-        None => Ok((read(None, embedded::LEVELS)?, read(None, embedded::RULES)?)),
+        None => Ok((
+            read(None, embedded::LEVELS, paths.lang)?,
+            read(None, embedded::RULES, paths.lang)?,
+        )),
     }
 }
 
@@ -183,11 +202,21 @@ mod tests {
     }
 
     #[test]
-    fn build_time_json_matches_the_embedded_yaml() {
-        for file in [embedded::QUESTIONS, embedded::LEVELS, embedded::RULES] {
-            let from_yaml: serde_yaml::Value = serde_yaml::from_str(file.1).expect("valid YAML");
-            let from_json: serde_yaml::Value = serde_json::from_str(file.2).expect("valid JSON");
-            assert_eq!(from_yaml, from_json, "{}", file.0);
+    fn build_time_json_loads_to_the_same_content_as_the_yaml_in_each_language() {
+        let yaml = |file: embedded::File| Source::embedded(file.0, file.1);
+        let json = |file: embedded::File, lang| {
+            Source::embedded_with_json(file.0, file.1, embedded::json(file, lang))
+        };
+        for lang in Lang::ALL {
+            let q = QuestionSet::load(&yaml(embedded::QUESTIONS), lang).expect("questions");
+            let l = Continuum::load(&yaml(embedded::LEVELS), lang).expect("levels");
+            let r = RuleSet::load(&yaml(embedded::RULES), &q, &l).expect("rules");
+            let qj = QuestionSet::load(&json(embedded::QUESTIONS, lang), lang).expect("questions");
+            let lj = Continuum::load(&json(embedded::LEVELS, lang), lang).expect("levels");
+            let rj = RuleSet::load(&json(embedded::RULES, lang), &qj, &lj).expect("rules");
+            assert_eq!(format!("{q:?}"), format!("{qj:?}"), "{lang:?}");
+            assert_eq!(format!("{l:?}"), format!("{lj:?}"), "{lang:?}");
+            assert_eq!(format!("{r:?}"), format!("{rj:?}"), "{lang:?}");
         }
     }
 

@@ -1,5 +1,6 @@
 //! Hackett's continuum: the five levels, their features and the proportionate responses.
 
+use crate::anchors;
 use crate::diag::{Code, Diagnostic};
 use crate::lang::{Lang, RawText, Texts, WelshReview};
 use crate::messages::Msg;
@@ -100,22 +101,22 @@ impl RawResponses {
 
     /// The responses in the chosen language; `owner` names where they are ("level `abusive`"),
     /// `anchor` finds it in the file.
-    pub fn pick(&self, texts: &mut Texts<'_>, owner: &str, anchor: &str) -> Responses {
-        let mut list = |raw: &[RawResponse]| {
-            raw.iter()
+    pub fn pick(self, texts: &mut Texts<'_>, owner: &str, anchor: &str) -> Responses {
+        let mut list = |raw: Vec<RawResponse>| {
+            raw.into_iter()
                 .map(|r| Response {
                     text: texts.pick(
-                        &r.text,
-                        &format!("{owner}: response `{}`", r.id),
-                        &[anchor, &format!("id: {}", r.id), "text"],
+                        r.text,
+                        || format!("{owner}: response `{}`", r.id),
+                        anchors![anchor, format!("id: {}", r.id), "text"],
                     ),
-                    id: r.id.clone(),
+                    id: r.id,
                 })
                 .collect()
         };
         Responses {
-            child: list(&self.child),
-            harmed_child: list(&self.harmed_child),
+            child: list(self.child),
+            harmed_child: list(self.harmed_child),
         }
     }
 }
@@ -183,39 +184,42 @@ impl Continuum {
         let raw: RawContinuum = yaml::parse(source).map_err(|d| vec![d])?;
         let mut texts = Texts::new(source, lang);
         texts.review(&raw.welsh_review);
-        let wording = &raw.strategy_discussion;
-        let mut sd = |raw: &RawText, key: &str| {
+        let wording = raw.strategy_discussion;
+        let mut sd = |raw: RawText, key: &str| {
             texts.pick(
                 raw,
-                &format!("`strategy_discussion: {key}`"),
-                &["strategy_discussion", key],
+                || format!("`strategy_discussion: {key}`"),
+                anchors!["strategy_discussion", key],
             )
         };
         let strategy_discussion = StrategyWording {
-            required: sd(&wording.required, "required"),
-            consider: sd(&wording.consider, "consider"),
-            not_indicated: sd(&wording.not_indicated, "not_indicated"),
+            required: sd(wording.required, "required"),
+            consider: sd(wording.consider, "consider"),
+            not_indicated: sd(wording.not_indicated, "not_indicated"),
         };
-        let notice = texts.pick(&raw.notice, "`notice`", &["notice:"]);
+        let notice = texts.pick(raw.notice, || "`notice`".into(), anchors!["notice:"]);
         let levels = raw
             .levels
-            .iter()
+            .into_iter()
             .map(|l| {
                 let anchor = format!("id: {}", l.id);
                 let what = |key: &str| format!("level `{}` `{key}`", l.id);
                 Level {
-                    id: l.id.clone(),
-                    label: texts.pick(&l.label, &what("label"), &[&anchor, "label"]),
-                    summary: texts.pick(&l.summary, &what("summary"), &[&anchor, "summary"]),
+                    label: texts.pick(l.label, || what("label"), anchors![&anchor, "label"]),
+                    summary: texts.pick(
+                        l.summary,
+                        || what("summary"),
+                        anchors![&anchor, "summary"],
+                    ),
                     features: l
                         .features
-                        .iter()
+                        .into_iter()
                         .enumerate()
                         .map(|(i, f)| {
                             texts.pick(
                                 f,
-                                &format!("level `{}` feature {}", l.id, i + 1),
-                                &[&anchor, "features"],
+                                || format!("level `{}` feature {}", l.id, i + 1),
+                                anchors![&anchor, "features"],
                             )
                         })
                         .collect(),
@@ -223,6 +227,7 @@ impl Continuum {
                     responses: l
                         .responses
                         .pick(&mut texts, &format!("level `{}`", l.id), &anchor),
+                    id: l.id,
                 }
             })
             .collect();

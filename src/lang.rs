@@ -85,14 +85,57 @@ impl Lang {
 /// A text as written in a content file: `{en: ..., cy: ...}`, or `{both: ...}` for a text that
 /// is deliberately the same in both languages (a name such as AIM3). A bare string is read as
 /// English with no Welsh, so that [`Texts`] can say exactly what is missing.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum RawText {
     Bare(String),
     Map(BTreeMap<String, Option<String>>),
 }
 
+/// Read by hand rather than as an untagged enum, which would buffer every text twice: start-up
+/// reads several hundred of them.
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text with `en:` and `cy:` lines beneath it")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawText, E> {
+                Ok(RawText::Bare(text.to_string()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<RawText, E> {
+                Ok(RawText::Bare(text))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawText, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((key, text)) = map.next_entry::<String, Option<String>>()? {
+                    texts.insert(key, text);
+                }
+                Ok(RawText::Map(texts))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 const KEYS: [&str; 3] = ["en", "cy", "both"];
+
+/// The anchors that find a text in its file, for [`Texts::pick`]: a closure making
+/// `vec![String::from(a), ...]`, run only when a problem is reported.
+#[macro_export]
+macro_rules! anchors {
+    ($($anchor:expr),* $(,)?) => {
+        || vec![$(String::from($anchor)),*]
+    };
+}
 
 /// Who reviewed a content file's Welsh, and when. The Welsh counts as signed off only when
 /// both `reviewed_by` and `reviewed_on` are filled in.
@@ -134,22 +177,37 @@ impl<'a> Texts<'a> {
         }
     }
 
-    /// The text in the chosen language. `what` names it for messages ("question `x` text");
-    /// `anchors` find it in the file (see [`Source::locate`]).
-    pub fn pick(&mut self, raw: &RawText, what: &str, anchors: &[&str]) -> String {
-        let place = || self.source.locate(anchors);
+    /// The text in the chosen language. `what` names it for messages ("question `x` text") and
+    /// `anchors` find it in the file (see [`Source::locate`] and [`anchors!`](crate::anchors));
+    /// both are worked out only when there is a problem to report.
+    pub fn pick(
+        &mut self,
+        raw: RawText,
+        what: impl Fn() -> String,
+        anchors: impl Fn() -> Vec<String>,
+    ) -> String {
+        let source = self.source;
+        let place = |extra: Option<&str>| {
+            let mut parts = anchors();
+            parts.extend(extra.map(str::to_string));
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            source.locate(&refs)
+        };
         let map = match raw {
+            // The built-in content, converted at build time to one language; the build refuses
+            // a text missing either language.
+            RawText::Bare(text) if source.json.is_some() => return text,
             RawText::Bare(text) => {
                 self.errors.push(
                     Diagnostic::error(
                         Code::MissingTranslation,
-                        &self.source.name,
-                        format!("{what} is not given in both languages"),
+                        &source.name,
+                        format!("{} is not given in both languages", what()),
                     )
-                    .at(place())
+                    .at(place(None))
                     .help("write it as `en: ...` and `cy: ...` on two lines beneath the key (or `both: ...` if it is the same in both)"),
                 );
-                return text.clone();
+                return text;
             }
             RawText::Map(map) => map,
         };
@@ -163,13 +221,10 @@ impl<'a> Texts<'a> {
             self.errors.push(
                 Diagnostic::error(
                     Code::UnknownLanguage,
-                    &self.source.name,
-                    format!("{what} has a text in `{key}`, which hsb does not read"),
+                    &source.name,
+                    format!("{} has a text in `{key}`, which hsb does not read", what()),
                 )
-                .at(self
-                    .source
-                    .locate(&[anchors, &[key.as_str()]].concat())
-                    .or(place()))
+                .at(place(Some(key)).or_else(|| place(None)))
                 .help("hsb reads `en` (English) and `cy` (Cymraeg), or `both` for a text that is the same in both"),
             );
         }
@@ -178,35 +233,31 @@ impl<'a> Texts<'a> {
                 self.errors.push(
                     Diagnostic::error(
                         Code::UnknownLanguage,
-                        &self.source.name,
-                        format!("{what} has `both:` as well as `en:` or `cy:`"),
+                        &source.name,
+                        format!("{} has `both:` as well as `en:` or `cy:`", what()),
                     )
-                    .at(place())
+                    .at(place(None))
                     .help("use `both:` only for a text that is the same in both languages; otherwise give `en:` and `cy:`"),
                 );
             }
             return both.to_string();
         }
-        let mut missing = |lang: Lang| {
-            self.errors.push(
-                Diagnostic::error(
-                    Code::MissingTranslation,
-                    &self.source.name,
-                    format!("{what} has no {} text", lang.name()),
-                )
-                .at(place())
-                .help(format!(
-                    "add `{}: ...` beside the other language",
-                    lang.code()
-                )),
-            );
-        };
         let (en, cy) = (get("en"), get("cy"));
-        if en.is_none() {
-            missing(Lang::En);
-        }
-        if cy.is_none() {
-            missing(Lang::Cy);
+        for (lang, text) in [(Lang::En, en), (Lang::Cy, cy)] {
+            if text.is_none() {
+                self.errors.push(
+                    Diagnostic::error(
+                        Code::MissingTranslation,
+                        &source.name,
+                        format!("{} has no {} text", what(), lang.name()),
+                    )
+                    .at(place(None))
+                    .help(format!(
+                        "add `{}: ...` beside the other language",
+                        lang.code()
+                    )),
+                );
+            }
         }
         if let (Some(en), Some(cy)) = (en, cy)
             && en == cy
@@ -214,13 +265,10 @@ impl<'a> Texts<'a> {
             self.warnings.push(
                 Diagnostic::warning(
                     Code::SameInBothLanguages,
-                    &self.source.name,
-                    format!("{what}: the Welsh is the same as the English"),
+                    &source.name,
+                    format!("{}: the Welsh is the same as the English", what()),
                 )
-                .at(self
-                    .source
-                    .locate(&[anchors, &["cy"]].concat())
-                    .or(place()))
+                .at(place(Some("cy")).or_else(|| place(None)))
                 .help("translate it; if it is truly the same in both (a name, say), write it once as `both: ...`"),
             );
         }
@@ -256,9 +304,9 @@ impl<'a> Texts<'a> {
     /// [`Texts::pick`] for a text that may be left out.
     pub fn pick_opt(
         &mut self,
-        raw: Option<&RawText>,
-        what: &str,
-        anchors: &[&str],
+        raw: Option<RawText>,
+        what: impl Fn() -> String,
+        anchors: impl Fn() -> Vec<String>,
     ) -> Option<String> {
         raw.map(|raw| self.pick(raw, what, anchors))
     }

@@ -4,6 +4,7 @@
 //! that a message the code names but the file lacks is a compile error, and a message missing a
 //! language or with mismatched `{placeholders}` stops the build.
 
+use crate::anchors;
 use crate::diag::{Code, Diagnostic};
 use crate::lang::{Lang, RawText, Texts, WelshReview};
 use crate::source::Source;
@@ -129,9 +130,9 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     for (id, text) in &raw.messages {
         let anchor = format!("{id}:");
         let what = format!("message `{id}`");
-        let en = english.pick(text, &what, &[&anchor]);
+        let en = english.pick(text.clone(), || what.clone(), anchors![&anchor]);
         // The Welsh pass reports nothing new; its problems are the English pass's.
-        let cy = welsh.pick(text, &what, &[&anchor]);
+        let cy = welsh.pick(text.clone(), || what.clone(), anchors![&anchor]);
         if names(&en) != names(&cy) {
             problems.push(
                 Diagnostic::error(

@@ -2,6 +2,7 @@
 //!
 //! The questions are data (`questions/appendix3.yaml`); this module knows only their shape.
 
+use crate::anchors;
 use crate::condition::Condition;
 use crate::diag::{Code, Diagnostic};
 use crate::lang::{Lang, RawText, Texts, WelshReview};
@@ -219,12 +220,20 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
     let mut problems = Vec::new();
     let mut texts = Texts::new(source, lang);
     texts.review(&raw.welsh_review);
-    let name = texts.pick(&raw.name, "the question set's `name`", &["name:"]);
-    let attribution = texts.pick_opt(raw.attribution.as_ref(), "`attribution`", &["attribution:"]);
+    let name = texts.pick(
+        raw.name,
+        || "the question set's `name`".into(),
+        anchors!["name:"],
+    );
+    let attribution = texts.pick_opt(
+        raw.attribution,
+        || "`attribution`".into(),
+        anchors!["attribution:"],
+    );
     let introduction = texts.pick_opt(
-        raw.introduction.as_ref(),
-        "`introduction`",
-        &["introduction:"],
+        raw.introduction,
+        || "`introduction`".into(),
+        anchors!["introduction:"],
     );
     let mut questions = Vec::new();
     let mut seen_questions = BTreeMap::new();
@@ -249,40 +258,35 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
             let place = || source.locate(&[&anchor, &field_anchor]);
             let what = |key: &str| format!("field `{}.{}` `{key}`", rq.id, rf.id);
             let label = texts.pick_opt(
-                rf.label.as_ref(),
-                &what("label"),
-                &[&anchor, &field_anchor, "label"],
+                rf.label,
+                || what("label"),
+                anchors![&anchor, &field_anchor, "label"],
             );
             let prompt = texts.pick(
-                &rf.prompt,
-                &what("prompt"),
-                &[&anchor, &field_anchor, "prompt"],
+                rf.prompt,
+                || what("prompt"),
+                anchors![&anchor, &field_anchor, "prompt"],
             );
             let help = texts.pick_opt(
-                rf.help.as_ref(),
-                &what("help"),
-                &[&anchor, &field_anchor, "help"],
+                rf.help,
+                || what("help"),
+                anchors![&anchor, &field_anchor, "help"],
             );
             let values: Vec<Choice> = rf
                 .values
                 .into_iter()
                 .map(|rc| {
-                    let choice_anchor = format!("id: {}", rc.id);
                     let at = |key: &'static str| {
-                        [
-                            anchor.as_str(),
-                            field_anchor.as_str(),
-                            choice_anchor.as_str(),
-                            key,
-                        ]
+                        let choice_anchor = format!("id: {}", rc.id);
+                        anchors![&anchor, &field_anchor, choice_anchor, key]()
                     };
                     let what = |key: &str| {
                         format!("value `{}` of field `{}.{}`: `{key}`", rc.id, rq.id, rf.id)
                     };
                     Choice {
-                        label: texts.pick(&rc.label, &what("label"), &at("label")),
+                        label: texts.pick(rc.label, || what("label"), || at("label")),
                         help: texts
-                            .pick_opt(rc.help.as_ref(), &what("help"), &at("help"))
+                            .pick_opt(rc.help, || what("help"), || at("help"))
                             .unwrap_or_default(),
                         id: rc.id,
                         aliases: rc.aliases,
@@ -392,15 +396,15 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
             });
         }
         let text = texts.pick(
-            &rq.text,
-            &format!("question `{}` `text`", rq.id),
-            &[&anchor, "text"],
+            rq.text,
+            || format!("question `{}` `text`", rq.id),
+            anchors![&anchor, "text"],
         );
         let reason = texts
             .pick_opt(
-                rq.reason.as_ref(),
-                &format!("question `{}` `reason`", rq.id),
-                &[&anchor, "reason"],
+                rq.reason,
+                || format!("question `{}` `reason`", rq.id),
+                anchors![&anchor, "reason"],
             )
             .unwrap_or_default();
         questions.push(Question {

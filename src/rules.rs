@@ -1,6 +1,7 @@
 //! The rule set: when behaviour is placed at a level, when a strategy discussion is needed,
 //! and what extra actions follow. Rules are data (`continuum/rules.yaml`).
 
+use crate::anchors;
 use crate::condition::Condition;
 use crate::continuum::{Continuum, RawResponses, Response, Responses, StrategyStatus};
 use crate::diag::{Code, Diagnostic};
@@ -81,7 +82,11 @@ impl RuleSet {
         let mut problems = Vec::new();
         let mut texts = Texts::new(source, continuum.lang);
         texts.review(&raw.welsh_review);
-        let name = texts.pick(&raw.name, "the rule set's `name`", &["name:"]);
+        let name = texts.pick(
+            raw.name,
+            || "the rule set's `name`".into(),
+            anchors!["name:"],
+        );
         let mut rules: Vec<Rule> = Vec::new();
         for raw_rule in raw.rules {
             let anchor = format!("id: {}", raw_rule.id);
@@ -164,21 +169,29 @@ impl RuleSet {
                 );
             }
             let what = |key: &str| format!("rule `{}` `{key}`", raw_rule.id);
-            let reason = texts.pick(&raw_rule.reason, &what("reason"), &[&anchor, "reason"]);
-            let rule_source = texts.pick(&raw_rule.source, &what("source"), &[&anchor, "source"]);
+            let reason = texts.pick(
+                raw_rule.reason,
+                || what("reason"),
+                anchors![&anchor, "reason"],
+            );
+            let rule_source = texts.pick(
+                raw_rule.source,
+                || what("source"),
+                anchors![&anchor, "source"],
+            );
             let responses =
                 raw_rule
                     .responses
                     .pick(&mut texts, &format!("rule `{}`", raw_rule.id), &anchor);
             let clarify = raw_rule
                 .clarify
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, c)| {
                     texts.pick(
                         c,
-                        &format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
-                        &[&anchor, "clarify"],
+                        || format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
+                        anchors![&anchor, "clarify"],
                     )
                 })
                 .collect();

@@ -1,6 +1,7 @@
 //! Reading the files hsb is given: bounded, UTF-8, and able to point at a line and column.
 
 use crate::diag::{Code, Diagnostic};
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -13,7 +14,8 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Source {
     pub name: String,
-    pub text: String,
+    /// Borrowed for built-in files, which are compiled in and need no copy.
+    pub text: Cow<'static, str>,
     /// For built-in files: the same content as JSON, converted at build time (faster to load).
     pub json: Option<&'static str>,
 }
@@ -23,16 +25,17 @@ impl Source {
     pub fn embedded(name: &str, text: &str) -> Self {
         Source {
             name: format!("<embedded>/{name}"),
-            text: text.to_string(),
+            text: Cow::Owned(text.to_string()),
             json: None,
         }
     }
 
     /// A built-in file with its build-time JSON conversion.
-    pub fn embedded_with_json(name: &str, text: &str, json: &'static str) -> Self {
+    pub fn embedded_with_json(name: &str, text: &'static str, json: &'static str) -> Self {
         Source {
+            name: format!("<embedded>/{name}"),
+            text: Cow::Borrowed(text),
             json: Some(json),
-            ..Source::embedded(name, text)
         }
     }
 
@@ -92,7 +95,7 @@ impl Source {
         })?;
         Ok(Source {
             name,
-            text,
+            text: Cow::Owned(text),
             json: None,
         })
     }
