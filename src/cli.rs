@@ -108,11 +108,13 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
     },
     /// Print the Appendix 3 questions with why each is asked and the answers recorded.
     Questions {
+        /// Output format.
         #[arg(long, short, value_enum, default_value_t = MaterialFormat::Text)]
         format: MaterialFormat,
     },
     /// Print Hackett's five levels with their features and proportionate responses.
     Continuum {
+        /// Output format.
         #[arg(long, short, value_enum, default_value_t = MaterialFormat::Text)]
         format: MaterialFormat,
     },
@@ -208,6 +210,17 @@ pub enum ResultFormat {
 pub enum MaterialFormat {
     Text,
     Markdown,
+}
+
+/// Parse the command line, with `--help` and usage errors in `lang`. When there is nothing to
+/// run (`--help`, `--version`, a usage error), what clap has to say is printed and the exit code
+/// returned instead.
+pub fn parse(lang: Lang) -> Result<Cli, i32> {
+    use clap::{CommandFactory, FromArgMatches};
+    crate::help::localise(Cli::command(), lang)
+        .try_get_matches_from(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|err| crate::help::report(&err, lang))
 }
 
 /// Run a parsed command line in `lang` (see [`Lang::from_env`]); returns the exit code.

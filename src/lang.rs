@@ -76,6 +76,24 @@ impl Lang {
         })
     }
 
+    /// The `--lang` given on a command line, found before the command line is parsed so that
+    /// `--help` can be in that language; a value hsb does not have is left for the parser to
+    /// report.
+    pub fn from_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Lang> {
+        let args: Vec<String> = args
+            .into_iter()
+            .filter_map(|a| a.into_string().ok())
+            .collect();
+        args.iter().enumerate().rev().find_map(|(i, arg)| {
+            let value = match arg.strip_prefix("--lang") {
+                Some("") => args.get(i + 1)?.as_str(),
+                Some(rest) => rest.strip_prefix('=')?,
+                None => return None,
+            };
+            Lang::from_code(value)
+        })
+    }
+
     /// The language chosen by `--lang` and this process's environment.
     pub fn from_env(flag: Option<Lang>) -> Result<Lang, String> {
         Lang::choose(flag, |name| std::env::var(name).ok())
@@ -359,6 +377,26 @@ mod tests {
             Lang::choose(None, env(&[("LANG", "fr_FR.UTF-8")])),
             Ok(Lang::En)
         );
+    }
+
+    #[test]
+    fn lang_is_found_on_the_command_line_before_parsing() {
+        let args = |list: &[&str]| {
+            list.iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            Lang::from_args(args(&["hsb", "assess", "--lang", "cy"])),
+            Some(Lang::Cy)
+        );
+        assert_eq!(
+            Lang::from_args(args(&["hsb", "--lang=cy", "--help"])),
+            Some(Lang::Cy)
+        );
+        assert_eq!(Lang::from_args(args(&["hsb", "--lang", "fr"])), None);
+        assert_eq!(Lang::from_args(args(&["hsb", "--language", "cy"])), None);
+        assert_eq!(Lang::from_args(args(&["hsb", "--lang"])), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod files;
+pub mod help;
 pub mod interview;
 pub mod lang;
 pub mod messages;

@@ -1,10 +1,8 @@
-use clap::Parser;
 use hsb::lang::Lang;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = hsb::cli::Cli::parse();
-    let code = match Lang::from_env(cli.lang) {
+    let code = match Lang::from_env(Lang::from_args(std::env::args_os())) {
         Err(_) => {
             // Which language to speak is what is in doubt, so say it in both.
             for lang in Lang::ALL {
@@ -12,10 +10,11 @@ fn main() -> ExitCode {
             }
             hsb::error::exit::ERROR
         }
-        Ok(lang) => match hsb::cli::run(cli, lang) {
-            Ok(code) => code,
-            Err(hsb::Error::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
-            Err(err) => {
+        Ok(lang) => match hsb::cli::parse(lang).map(|cli| hsb::cli::run(cli, lang)) {
+            Err(code) => code,
+            Ok(Ok(code)) => code,
+            Ok(Err(hsb::Error::Output(err))) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Ok(Err(err)) => {
                 eprintln!("{}", err.render(lang));
                 err.exit_code()
             }

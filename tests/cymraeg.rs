@@ -6,6 +6,7 @@ use assert_cmd::Command;
 use hsb::interview::Interview;
 use hsb::lang::Lang;
 use hsb::questions::{FieldKind, QuestionSet};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::Path;
 use tempfile::TempDir;
@@ -377,4 +378,30 @@ fn the_review_notice_stays_until_every_welsh_text_in_use_is_signed_off() {
     assert!(unsigned.contains("\"review_notice\""));
     let english = stdout(hsb(dir.path()).args(["replay", "-f", "table", "cy.yaml"]));
     assert!(!english.contains("Mae'r testun Cymraeg yn aros"));
+}
+
+#[test]
+fn help_and_command_line_mistakes_are_in_welsh() {
+    let dir = with_record();
+    hsb(dir.path())
+        .args(["--lang", "cy", "assess", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Defnydd: hsb assess [OPSIYNAU]"))
+        .stdout(contains("Cynnal asesiad wrth y derfynell"))
+        .stdout(contains("Dangos cymorth"))
+        .stdout(contains("Options").not());
+    hsb(dir.path())
+        .args(["replay", "--format", "pdf", "cy.yaml"])
+        .env("HSB_LANG", "cy")
+        .assert()
+        .code(2)
+        .stderr(contains("hsb: gwall: nid yw `pdf` yn werth"))
+        .stderr(contains("hsb replay --help"));
+    // English help is clap's own, from the argument definitions.
+    hsb(dir.path())
+        .args(["assess", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Usage: hsb assess [OPTIONS]"));
 }
