@@ -335,13 +335,19 @@ fn short(hash: &str) -> &str {
 /// The first page of a handout: a title, the notice and a list of the scenarios with their
 /// placements (files that cannot be read are reported when their turn comes).
 fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
-    let mut text = format!(
-        "# Scenario handout\n\n> {}\n\n{} scenarios, each with the answers recorded, the placement on \
-         Hackett's continuum, the strategy-discussion decision, the responses for each child and \
-         teaching notes.\n\n| # | Scenario | Placement | Strategy discussion |\n|---|---|---|---|\n",
+    let lang = content.lang();
+    let mut text = format!("# {}\n\n", Msg::HandoutTitle.text(lang));
+    if let Some(notice) = content.review_notice() {
+        text.push_str(&format!("> {notice}\n\n"));
+    }
+    text.push_str(&format!(
+        "> {}\n\n{}\n\n| # | {} | {} | {} |\n|---|---|---|---|\n",
         content.continuum.notice.trim(),
-        files.len()
-    );
+        Msg::HandoutIntro.fill(lang, &[("count", &files.len())]),
+        Msg::ColumnScenario.text(lang),
+        Msg::Placement.text(lang),
+        Msg::ColumnStrategyDiscussion.text(lang),
+    ));
     for (i, path) in files.iter().enumerate() {
         if let Ok(record) = files::load_record(path, content) {
             let outcome = crate::engine::evaluate(content, &record);
@@ -350,9 +356,9 @@ fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
                 .level(outcome.level)
                 .map_or("", |l| l.label.as_str());
             let provisional = if outcome.provisional {
-                " (provisional)"
+                format!(" ({})", Msg::Provisional.text(lang).to_lowercase())
             } else {
-                ""
+                String::new()
             };
             text.push_str(&format!(
                 "| {} | {} | {level}{provisional} | {} |\n",
@@ -362,7 +368,7 @@ fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
                     .as_deref()
                     .unwrap_or(&path.display().to_string())
                     .replace('|', "\\|"),
-                outcome.strategy.status.id().replace('_', " ")
+                outcome.strategy.status.word(lang)
             ));
         }
     }

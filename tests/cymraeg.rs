@@ -405,3 +405,72 @@ fn help_and_command_line_mistakes_are_in_welsh() {
         .success()
         .stdout(contains("Usage: hsb assess [OPTIONS]"));
 }
+
+#[test]
+fn the_welsh_teaching_set_replays_without_english_and_matches_its_english_originals() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let handout = stdout(hsb(root).args([
+        "replay",
+        "--lang",
+        "cy",
+        "-f",
+        "markdown",
+        "examples/cymraeg",
+    ]));
+    let english = english_in(&handout);
+    assert!(
+        english.is_empty(),
+        "English in the Welsh handout: {english:?}"
+    );
+    assert!(handout.contains("Nodiadau addysgu"), "{handout}");
+    hsb(root)
+        .args(["test", "examples/cymraeg"])
+        .assert()
+        .success()
+        .stdout(contains("5 passed, 0 failed"));
+}
+
+#[test]
+fn stepping_through_and_the_quiz_are_in_welsh() {
+    let welsh = content(Lang::Cy);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cymraeg");
+    let mut names: Vec<_> = std::fs::read_dir(&root)
+        .expect("the Welsh examples")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    let scenarios: Vec<hsb::training::Scenario> = names
+        .iter()
+        .map(|path| hsb::training::Scenario {
+            source: path.display().to_string(),
+            record: hsb::files::load_record(path, &welsh).expect("a Welsh example loads"),
+        })
+        .collect();
+    let mut step = Script::default();
+    for _ in 0..9 {
+        step.replies.push_back(Reply::Text(String::new()));
+    }
+    let first = scenarios.first().expect("a scenario");
+    assert!(hsb::training::step_through(&welsh, first, &mut step).expect("stepped through"));
+    let mut quiz = Script::default();
+    for _ in &scenarios {
+        quiz.replies.push_back(Reply::Pick(0)); // a placement
+        quiz.replies.push_back(Reply::Pick(2)); // not indicated
+        quiz.replies.push_back(Reply::Text(String::new()));
+    }
+    let marks = hsb::training::quiz(&welsh, &scenarios, &mut quiz).expect("the quiz");
+    let scores = hsb::training::score_table(&welsh, &marks);
+    let everything = [
+        step.shown.join("\n"),
+        step.prompts.join("\n"),
+        quiz.shown.join("\n"),
+        quiz.prompts.join("\n"),
+        quiz.items.join("\n"),
+        scores.clone(),
+    ]
+    .join("\n");
+    assert!(everything.contains("Cwestiwn 1 o 7"), "{everything}");
+    assert!(scores.contains("Sgorau"), "{scores}");
+    let english = english_in(&everything);
+    assert!(english.is_empty(), "English in Welsh training: {english:?}");
+}
