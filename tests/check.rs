@@ -353,7 +353,10 @@ fn diff_of_identical_rules_exits_0() {
         ])
         .assert()
         .success()
-        .stdout(contains(format!("0 of {} scenarios changed", yaml_files("examples"))));
+        .stdout(contains(format!(
+            "0 of {} scenarios changed",
+            yaml_files("examples")
+        )));
 }
 
 /// How many `.yaml` files a folder holds, at any depth.
