@@ -1,6 +1,10 @@
-//! Converts the embedded YAML content to JSON at build time, so that the binary does not spend
-//! its start-up parsing YAML it already knows is valid. The YAML stays the source of truth: it is
-//! embedded too, for the rule-set hash and for error positions, and the tests load it as YAML.
+//! Converts the embedded YAML content to JSON at build time, one file per language, so that the
+//! binary does not spend its start-up parsing YAML it already knows is valid. The YAML stays the
+//! source of truth: it is embedded too, for the rule-set hash and for error positions, and the
+//! tests load it as YAML. Also turns `interface/messages.yaml` into the `Msg` enum.
+
+#[path = "src/placeholders.rs"]
+mod placeholders;
 
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -92,6 +96,7 @@ fn in_language(value: &serde_yaml::Value, lang: &str, source: &str) -> serde_yam
 fn messages(out_dir: &str) {
     const SOURCE: &str = "interface/messages.yaml";
     println!("cargo::rerun-if-changed={SOURCE}");
+    println!("cargo::rerun-if-changed=src/placeholders.rs");
     let text = std::fs::read_to_string(SOURCE)
         .unwrap_or_else(|err| fail(&format!("{SOURCE}: cannot read: {err}")));
     let value: serde_yaml::Value =
@@ -124,7 +129,7 @@ fn messages(out_dir: &str) {
                 .unwrap_or_else(|| fail(&format!("{SOURCE}: message `{id}` has no `{lang}` text")))
         };
         let (en, cy) = (get("en"), get("cy"));
-        if placeholders(en) != placeholders(cy) {
+        if placeholders::names(en) != placeholders::names(cy) {
             fail(&format!(
                 "{SOURCE}: message `{id}` has different {{placeholders}} in en and cy"
             ));
@@ -162,18 +167,6 @@ fn messages(out_dir: &str) {
     if let Err(err) = std::fs::write(Path::new(out_dir).join("messages.rs"), code) {
         fail(&format!("messages.rs: cannot write: {err}"));
     }
-}
-
-/// The `{names}` in a message, sorted.
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
 }
 
 fn fail(message: &str) -> ! {

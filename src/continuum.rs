@@ -326,6 +326,18 @@ impl Continuum {
         self.levels.get(index)
     }
 
+    /// A level as a word in a sentence: its label in lower case ("abusive", "camdriniol").
+    pub fn level_word(&self, index: usize) -> String {
+        self.level(index)
+            .map_or_else(|| "?".to_string(), |l| l.label.to_lowercase())
+    }
+
+    /// [`Continuum::level_word`] by id; an id the continuum lacks is shown as it is.
+    pub fn level_word_of(&self, id: &str) -> String {
+        self.index_of(id)
+            .map_or_else(|| id.to_string(), |i| self.level_word(i))
+    }
+
     /// A did-you-mean hint for an unknown level id.
     pub fn hint(&self, id: &str) -> String {
         suggest::hint(id, self.levels.iter().map(|l| l.id.as_str()))

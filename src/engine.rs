@@ -201,9 +201,8 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             to_clarify.remove(&f.key).map(|pending| {
                 let mut because = Vec::new();
                 if let Some(l) = pending.level {
-                    because.push(
-                        Msg::CouldPlaceAt.fill(lang, &[("level", &level_name(continuum, l))]),
-                    );
+                    because
+                        .push(Msg::CouldPlaceAt.fill(lang, &[("level", &continuum.level_word(l))]));
                 }
                 if pending.strategy {
                     because.push(Msg::CouldRequireStrategy.text(lang).to_string());
@@ -294,18 +293,11 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
                     "level",
                     &rule
                         .level
-                        .map_or("?".to_string(), |l| level_name(continuum, l)),
+                        .map_or("?".to_string(), |l| continuum.level_word(l)),
                 ),
             ],
         ),
     }
-}
-
-/// A level as a word in a sentence: its label, in lower case ("abusive", "camdriniol").
-fn level_name(continuum: &Continuum, index: usize) -> String {
-    continuum
-        .level(index)
-        .map_or("?".to_string(), |l| l.label.to_lowercase())
 }
 
 /// "Q4 others.coercion - Were threats, bribes, trickery or force used…?"

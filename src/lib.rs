@@ -22,6 +22,7 @@ pub mod help;
 pub mod interview;
 pub mod lang;
 pub mod messages;
+mod placeholders;
 pub mod questions;
 pub mod record;
 pub mod report;

@@ -133,7 +133,7 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
         let en = english.pick(text.clone(), || what.clone(), anchors![&anchor]);
         // The Welsh pass reports nothing new; its problems are the English pass's.
         let cy = welsh.pick(text.clone(), || what.clone(), anchors![&anchor]);
-        if names(&en) != names(&cy) {
+        if crate::placeholders::names(&en) != crate::placeholders::names(&cy) {
             problems.push(
                 Diagnostic::error(
                     Code::MissingTranslation,
@@ -179,18 +179,6 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     english.finish(&mut problems, &mut warnings);
     problems.extend(warnings);
     problems
-}
-
-/// The `{names}` in a text, sorted.
-fn names(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
 }
 
 #[cfg(test)]

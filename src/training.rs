@@ -323,9 +323,9 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
             &Msg::YourPlacement.fill(
                 lang,
                 &[
-                    ("given", &level_name(content, &mark.level_given)),
+                    ("given", &content.continuum.level_word_of(&mark.level_given)),
                     ("mark", &tick(mark.level_right())),
-                    ("level", &level_name(content, &mark.level)),
+                    ("level", &content.continuum.level_word_of(&mark.level)),
                 ]
             ),
             width()
@@ -356,15 +356,6 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
     out
 }
 
-/// A level id as a word, in the content's language ("abusive", "camdriniol").
-fn level_name(content: &Content, id: &str) -> String {
-    content
-        .continuum
-        .index_of(id)
-        .and_then(|i| content.continuum.level(i))
-        .map_or_else(|| id.to_string(), |l| l.label.to_lowercase())
-}
-
 /// The score table at the end of a quiz.
 pub fn score_table(content: &Content, marks: &[Mark]) -> String {
     let lang = content.lang();
@@ -383,8 +374,8 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
                 m.title.clone(),
                 format!(
                     "{} / {}\n{}",
-                    level_name(content, &m.level_given),
-                    level_name(content, &m.level),
+                    content.continuum.level_word_of(&m.level_given),
+                    content.continuum.level_word_of(&m.level),
                     yes(m.level_right())
                 ),
                 format!(

@@ -5,14 +5,13 @@
 use assert_cmd::Command;
 use hsb::interview::Interview;
 use hsb::lang::Lang;
-use hsb::questions::{FieldKind, QuestionSet};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::Path;
 use tempfile::TempDir;
 
 mod common;
-use common::{Memory, Reply, Script, content, english_in};
+use common::{Memory, Reply, Script, content, english_in, reply};
 
 /// A record whose free text is Welsh, so that any English in the output is hsb's own.
 const RECORD: &str = r#"format: hsb/1
@@ -229,24 +228,6 @@ fn the_printed_questions_and_continuum_are_in_welsh() {
             let english = english_in(&out);
             assert!(english.is_empty(), "{command} {format}: {english:?}");
         }
-    }
-}
-
-/// The scripted reply that gives `value` for a field.
-fn reply(qs: &QuestionSet, key: &str, value: &str) -> Reply {
-    let field = qs.field(key).expect("known field");
-    let index = |id: &str| {
-        field
-            .kind
-            .choices()
-            .iter()
-            .position(|c| c.id == id)
-            .unwrap_or(field.kind.choices().len())
-    };
-    match &field.kind {
-        FieldKind::Choice(_) => Reply::Pick(index(value)),
-        FieldKind::List(_) => Reply::Picks(value.split(',').map(index).collect()),
-        _ => Reply::Text(value.to_string()),
     }
 }
 

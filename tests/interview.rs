@@ -3,40 +3,17 @@
 
 use hsb::content::{Content, ContentPaths};
 use hsb::interview::{Interview, Stop};
-use hsb::questions::{FieldKind, QuestionSet};
+use hsb::questions::QuestionSet;
 use hsb::record::{Answer, Record};
 use hsb::source::Source;
 
 mod common;
-use common::{Memory, Reply, Script};
+use common::{Memory, Reply, Script, reply};
 
 fn questions() -> QuestionSet {
     Content::load(&ContentPaths::default())
         .expect("defaults")
         .questions
-}
-
-/// The scripted reply that gives `value` for a field: a value id, comma-separated ids for lists,
-/// `unknown`, or text.
-fn reply(qs: &QuestionSet, key: &str, value: &str) -> Reply {
-    let field = qs.field(key).expect("known field");
-    let index = |id: &str| {
-        if id == "unknown" {
-            field.kind.choices().len()
-        } else {
-            field
-                .kind
-                .choices()
-                .iter()
-                .position(|c| c.id == id)
-                .expect("known value")
-        }
-    };
-    match &field.kind {
-        FieldKind::Choice(_) => Reply::Pick(index(value)),
-        FieldKind::List(_) => Reply::Picks(value.split(',').map(index).collect()),
-        _ => Reply::Text(value.to_string()),
-    }
 }
 
 const ALONE: &[(&str, &str)] = &[

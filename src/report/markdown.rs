@@ -30,13 +30,7 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(
         out,
         "- {} (sha256 `{}`)\n",
-        view.fill(
-            Msg::RuleSetLine,
-            &[
-                ("name", &view.rule_set.name),
-                ("version", &view.rule_set.version)
-            ]
-        ),
+        view.rule_set_line(),
         view.rule_set.sha256
     );
 

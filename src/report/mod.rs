@@ -253,6 +253,17 @@ impl View {
         }
     }
 
+    /// "Rule set: <name> <version>", in the result's language.
+    pub fn rule_set_line(&self) -> String {
+        self.fill(
+            Msg::RuleSetLine,
+            &[
+                ("name", &self.rule_set.name),
+                ("version", &self.rule_set.version),
+            ],
+        )
+    }
+
     /// An interface message in the result's language.
     pub fn say(&self, msg: Msg) -> &'static str {
         msg.text(self.lang)
@@ -337,9 +348,8 @@ fn rule_effects(
     strategy: Option<crate::continuum::StrategyStatus>,
 ) -> Vec<String> {
     let lang = content.lang();
-    let level = level
-        .and_then(|i| content.continuum.level(i))
-        .map(|l| Msg::AtLeastLevel.fill(lang, &[("level", &l.label.to_lowercase())]));
+    let level =
+        level.map(|i| Msg::AtLeastLevel.fill(lang, &[("level", &content.continuum.level_word(i))]));
     let strategy =
         strategy.map(|s| Msg::StrategyDiscussionEffect.fill(lang, &[("status", &s.word(lang))]));
     level.into_iter().chain(strategy).collect()
@@ -349,14 +359,7 @@ fn rule_effects(
 fn from_label(content: &Content, from: &str) -> String {
     let lang = content.lang();
     match from.strip_prefix("level:") {
-        Some(id) => {
-            let level = content
-                .continuum
-                .index_of(id)
-                .and_then(|i| content.continuum.level(i))
-                .map_or(id.to_string(), |l| l.label.to_lowercase());
-            Msg::FromLevel.fill(lang, &[("level", &level)])
-        }
+        Some(id) => Msg::FromLevel.fill(lang, &[("level", &content.continuum.level_word_of(id))]),
         None => Msg::FromRule.fill(lang, &[("rule", &from)]),
     }
 }

@@ -213,13 +213,7 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(
         out,
         "\n{}\nsha256: {}",
-        view.fill(
-            Msg::RuleSetLine,
-            &[
-                ("name", &view.rule_set.name),
-                ("version", &view.rule_set.version)
-            ]
-        ),
+        view.rule_set_line(),
         view.rule_set.sha256
     );
     let _ = writeln!(out, "\n{}", wrap(&view.notice, WIDTH as usize));

@@ -6,6 +6,7 @@ use hsb::error::Error;
 use hsb::interview::{Drafts, Prompter, Stop};
 use hsb::lang::Lang;
 use hsb::messages::ALL;
+use hsb::questions::{FieldKind, QuestionSet};
 use hsb::record::Record;
 use std::collections::{BTreeSet, VecDeque};
 
@@ -98,6 +99,29 @@ impl Drafts for Memory {
     fn save(&mut self, record: &Record, answered: &BTreeSet<String>) -> Result<(), Error> {
         self.saves.push((record.clone(), answered.clone()));
         Ok(())
+    }
+}
+
+/// The scripted reply that gives `value` for a field: a value id, comma-separated ids for lists,
+/// `unknown`, or text.
+pub fn reply(qs: &QuestionSet, key: &str, value: &str) -> Reply {
+    let field = qs.field(key).expect("known field");
+    let index = |id: &str| {
+        if id == "unknown" {
+            field.kind.choices().len()
+        } else {
+            field
+                .kind
+                .choices()
+                .iter()
+                .position(|c| c.id == id)
+                .expect("known value")
+        }
+    };
+    match &field.kind {
+        FieldKind::Choice(_) => Reply::Pick(index(value)),
+        FieldKind::List(_) => Reply::Picks(value.split(',').map(index).collect()),
+        _ => Reply::Text(value.to_string()),
     }
 }
 
