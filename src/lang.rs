@@ -7,6 +7,7 @@
 //! Ids, records and JSON keys never depend on the language.
 
 use crate::diag::{Code, Diagnostic};
+use crate::messages::Msg;
 use crate::source::Source;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -50,20 +51,14 @@ impl Lang {
     ///
     /// `env` reads a variable (empty counts as unset). An `HSB_LANG` hsb does not speak is an
     /// error, since somebody set it on purpose; a locale for another language just means English.
-    pub fn choose(
-        flag: Option<Lang>,
-        env: impl Fn(&str) -> Option<String>,
-    ) -> Result<Lang, String> {
+    pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Result<Lang, Msg> {
         if let Some(lang) = flag {
             return Ok(lang);
         }
         let var = |name: &str| env(name).filter(|v| !v.trim().is_empty());
         if let Some(value) = var("HSB_LANG") {
             let code = value.trim().to_ascii_lowercase();
-            return Lang::from_code(&code).ok_or_else(|| {
-                "HSB_LANG is set to a language hsb does not have: use `cy` (Cymraeg) or `en` (English)"
-                    .to_string()
-            });
+            return Lang::from_code(&code).ok_or(Msg::HsbLangInvalid);
         }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
@@ -95,7 +90,7 @@ impl Lang {
     }
 
     /// The language chosen by `--lang` and this process's environment.
-    pub fn from_env(flag: Option<Lang>) -> Result<Lang, String> {
+    pub fn from_env(flag: Option<Lang>) -> Result<Lang, Msg> {
         Lang::choose(flag, |name| std::env::var(name).ok())
     }
 }

@@ -3,10 +3,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let code = match Lang::from_env(Lang::from_args(std::env::args_os())) {
-        Err(_) => {
+        Err(msg) => {
             // Which language to speak is what is in doubt, so say it in both.
             for lang in Lang::ALL {
-                eprintln!("hsb: {}", hsb::messages::Msg::HsbLangInvalid.text(lang));
+                eprintln!("hsb: {}", msg.text(lang));
             }
             hsb::error::exit::ERROR
         }
