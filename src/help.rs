@@ -142,18 +142,20 @@ pub fn localise(cmd: Command, lang: Lang) -> Command {
     for name in names {
         cmd = cmd.mut_subcommand(&name, |sub| frame(sub, &format!("hsb {name}"), lang));
     }
-    frame(cmd, "hsb", lang)
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(say(Msg::HelpVersionFlag))
-                .help_heading(say(Msg::HelpOptions))
-                .display_order(LAST),
-        )
-        .disable_help_subcommand(true)
+    let mut cmd = frame(cmd, "hsb", lang).disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(say(Msg::HelpVersionFlag))
+            .help_heading(say(Msg::HelpOptions))
+            .display_order(LAST),
+    );
+    // clap adds its `help` command when the command line is built; describe it after that.
+    cmd.build();
+    cmd.mut_subcommand("help", |help| {
+        frame(help, "hsb help", lang).about(say(Msg::HelpHelpCommand))
+    })
 }
 
 /// Print a command-line error (or the help or version asked for) in `lang`; returns the exit
