@@ -3,6 +3,8 @@
 //! Every loader reports problems as [`Diagnostic`]s so that the human form
 //! (`path:line:col: error[CODE]: message`) and any machine form come from the same data.
 
+use crate::lang::Lang;
+use crate::messages::Msg;
 use std::fmt;
 
 /// How serious a problem is.
@@ -108,6 +110,39 @@ impl Diagnostic {
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic as the user reads it. A file that cannot be read at all (E001 to E004) is
+    /// something anyone can meet, such as a mistyped `--resume` path, so it is said in `lang`;
+    /// problems inside a file are for whoever edits it, quote its English keys, and stay in
+    /// English.
+    pub fn render(&self, lang: Lang) -> String {
+        let texts = match self.code {
+            Code::FileMissing => Some((Msg::DiagFileMissing, Msg::DiagFileMissingHelp)),
+            Code::FileTooLarge => Some((Msg::DiagFileTooLarge, Msg::DiagFileTooLargeHelp)),
+            Code::NotAFile => Some((Msg::DiagNotAFile, Msg::DiagNotAFileHelp)),
+            Code::NotUtf8 => Some((Msg::DiagNotUtf8, Msg::DiagNotUtf8Help)),
+            _ => None,
+        };
+        match texts {
+            Some((message, help)) if lang != Lang::En => {
+                let mut out = self.path.clone();
+                if let (Some(line), Some(column)) = (self.line, self.column) {
+                    out.push_str(&format!(":{line}:{column}"));
+                }
+                format!(
+                    "{out}: {}[{}]: {}\n  {}: {}",
+                    Msg::DiagError.text(lang),
+                    self.code.as_str(),
+                    message.text(lang),
+                    Msg::DiagHelp.text(lang),
+                    help.text(lang)
+                )
+            }
+            _ => self.to_string(),
+        }
     }
 }
 

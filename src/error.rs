@@ -72,7 +72,11 @@ impl Error {
     pub fn render(&self, lang: Lang) -> String {
         let line = |message: String| Msg::ErrorLine.fill(lang, &[("message", &message)]);
         match self {
-            Error::Invalid(diagnostics) => Listing(diagnostics).to_string(),
+            Error::Invalid(diagnostics) => diagnostics
+                .iter()
+                .map(|d| d.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Error::Usage(message) => line(message.render(lang)),
             Error::Io { message, source } => line(
                 message

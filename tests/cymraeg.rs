@@ -213,6 +213,14 @@ fn errors_are_in_welsh() {
             "hsb: gwall: nid oes ffeiliau .yaml yn y ffolder gwag",
         ));
     hsb(dir.path())
+        .args(["replay", "--lang", "cy", "dim-yma.yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "dim-yma.yaml: gwall[E001]: nid yw'r ffeil yn bodoli",
+        ))
+        .stderr(contains("cymorth: gwiriwch y llwybr"));
+    hsb(dir.path())
         .args(["assess", "--lang", "cy"])
         .assert()
         .code(2)
