@@ -416,7 +416,7 @@ fn the_welsh_teaching_set_replays_without_english_and_matches_its_english_origin
         .args(["test", "examples/cymraeg"])
         .assert()
         .success()
-        .stdout(contains("5 passed, 0 failed"));
+        .stdout(contains("8 passed, 0 failed"));
 }
 
 #[test]
