@@ -57,7 +57,7 @@ codes! {
     BadContent = "E033", "a content file is incomplete (a level without responses, a field without values)";
     NeverFires = "E034", "a rule's conditions contradict each other, so it can never fire";
     UnknownKind = "E035", "a file's `format:` is not one hsb knows (question set, continuum, rules or record)";
-    MissingTranslation = "E040", "a text is not given in both English (`en`) and Welsh (`cy`)";
+    MissingTranslation = "E040", "a text is not given in both English (`en`) and Welsh (`cy`), or a message's `{placeholders}` differ between them";
     UnknownLanguage = "E041", "a text names a language other than `en` and `cy`, or mixes `both` with them";
     MissingQuestion = "W001", "an Appendix 3 question is missing from a question set";
     NoExpect = "W002", "a scenario has no `expect:` block, so `hsb test` cannot check it";
