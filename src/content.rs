@@ -162,20 +162,17 @@ impl Content {
         self.questions.lang
     }
 
-    /// Whether any Welsh in use (content files or interface messages) still awaits sign-off
-    /// by a fluent safeguarding reviewer.
-    pub fn welsh_awaits_review(&self) -> bool {
-        !(self.questions.welsh_review.signed_off()
-            && self.continuum.welsh_review.signed_off()
-            && self.rules.welsh_review.signed_off()
-            && crate::messages::WELSH_SIGNED_OFF)
-    }
-
-    /// The one-line notice Welsh output carries until the Welsh is signed off; `None` in
+    /// The one-line notice Welsh output carries until the Welsh in use is signed off; `None` in
     /// English or once signed off.
     pub fn review_notice(&self) -> Option<&'static str> {
-        (self.lang() == Lang::Cy && self.welsh_awaits_review())
-            .then(|| crate::messages::Msg::WelshReviewNotice.text(Lang::Cy))
+        crate::lang::review_notice(
+            self.lang(),
+            &[
+                &self.questions.welsh_review,
+                &self.continuum.welsh_review,
+                &self.rules.welsh_review,
+            ],
+        )
     }
 
     /// The level ids, least concerning first.

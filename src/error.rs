@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::messages::{Message, Msg};
-use std::fmt::{self, Display};
+use std::fmt::Display;
 
 /// Exit codes: 0 success, 1 findings (checks that found problems), 2 usage or input errors.
 pub mod exit {
@@ -16,7 +16,7 @@ pub mod exit {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// One or more files could not be used; each diagnostic says where and how to fix it.
-    #[error("{}", Listing(.0))]
+    #[error("{}", listing(.0, Lang::En))]
     Invalid(Vec<Diagnostic>),
     /// The command line asks for something that cannot be done.
     #[error("hsb: error: {0}")]
@@ -72,11 +72,7 @@ impl Error {
     pub fn render(&self, lang: Lang) -> String {
         let line = |message: String| Msg::ErrorLine.fill(lang, &[("message", &message)]);
         match self {
-            Error::Invalid(diagnostics) => diagnostics
-                .iter()
-                .map(|d| d.render(lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Error::Invalid(diagnostics) => listing(diagnostics, lang),
             Error::Usage(message) => line(message.render(lang)),
             Error::Io { message, source } => line(
                 message
@@ -115,16 +111,11 @@ impl From<std::io::Error> for Error {
     }
 }
 
-struct Listing<'a>(&'a [Diagnostic]);
-
-impl fmt::Display for Listing<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
+/// Diagnostics one after another, each in `lang` where it has a translation.
+fn listing(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render(lang))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -139,6 +139,30 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
+impl RawText {
+    /// The text under `key` (`en`, `cy` or `both`), trimmed, if it is there and not empty. A
+    /// bare string counts as `en`.
+    fn entry(&self, key: &str) -> Option<&str> {
+        match self {
+            RawText::Bare(text) => (key == "en").then_some(text.as_str()),
+            RawText::Map(map) => entry(map, key),
+        }
+    }
+
+    /// The text as written for `lang`: its own, else one written for both languages.
+    pub fn written(&self, lang: Lang) -> Option<&str> {
+        self.entry(lang.code()).or_else(|| self.entry("both"))
+    }
+}
+
+/// The text under `key` in a `{en, cy, both}` mapping, trimmed, if it is there and not empty.
+fn entry<'a>(map: &'a BTreeMap<String, Option<String>>, key: &str) -> Option<&'a str> {
+    map.get(key)
+        .and_then(|v| v.as_deref())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
 const KEYS: [&str; 3] = ["en", "cy", "both"];
 
 /// The anchors that find a text in its file, for [`Texts::pick`]: a closure making
@@ -168,6 +192,13 @@ impl WelshReview {
         let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
         filled(&self.reviewed_by) && filled(&self.reviewed_on)
     }
+}
+
+/// The one-line notice Welsh output carries until its Welsh is signed off: `None` in English, or
+/// once every content file in use (`reviews`) and the built-in interface messages are signed off.
+pub fn review_notice(lang: Lang, reviews: &[&WelshReview]) -> Option<&'static str> {
+    let signed_off = reviews.iter().all(|r| r.signed_off()) && crate::messages::WELSH_SIGNED_OFF;
+    (lang == Lang::Cy && !signed_off).then(|| Msg::WelshReviewNotice.text(lang))
 }
 
 /// Picks one language's texts from a content file, collecting problems with both.
@@ -224,12 +255,7 @@ impl<'a> Texts<'a> {
             }
             RawText::Map(map) => map,
         };
-        let get = |key: &str| {
-            map.get(key)
-                .and_then(|v| v.as_deref())
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
+        let get = |key: &str| entry(&map, key);
         for key in map.keys().filter(|k| !KEYS.contains(&k.as_str())) {
             self.errors.push(
                 Diagnostic::error(

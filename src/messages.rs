@@ -125,15 +125,19 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let mut english = Texts::new(source, Lang::En);
     english.review(&raw.welsh_review);
-    let mut welsh = Texts::new(source, Lang::Cy);
     let known: Vec<&str> = ALL.iter().map(|m| m.id()).collect();
-    for (id, text) in &raw.messages {
+    let missing: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|id| !raw.messages.contains_key(*id))
+        .collect();
+    for (id, text) in raw.messages {
         let anchor = format!("{id}:");
         let what = format!("message `{id}`");
-        let en = english.pick(text.clone(), || what.clone(), anchors![&anchor]);
-        // The Welsh pass reports nothing new; its problems are the English pass's.
-        let cy = welsh.pick(text.clone(), || what.clone(), anchors![&anchor]);
-        if crate::placeholders::names(&en) != crate::placeholders::names(&cy) {
+        // A missing language is reported by `pick` below; here only texts that are both there.
+        if let (Some(en), Some(cy)) = (text.written(Lang::En), text.written(Lang::Cy))
+            && crate::placeholders::names(en) != crate::placeholders::names(cy)
+        {
             problems.push(
                 Diagnostic::error(
                     Code::MissingTranslation,
@@ -144,6 +148,8 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
                 .help("use the same `{name}`s in both languages; they are filled in when the message is shown"),
             );
         }
+        // Reports a missing language or Welsh the same as its English.
+        english.pick(text, || what.clone(), anchors![&anchor]);
         if !known.contains(&id.as_str()) {
             problems.push(
                 Diagnostic::error(
@@ -152,15 +158,10 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
                     format!("{what} is not one hsb uses"),
                 )
                 .at(source.locate(&[&anchor]))
-                .help(crate::suggest::hint(id, known.iter().copied())),
+                .help(crate::suggest::hint(&id, known.iter().copied())),
             );
         }
     }
-    let missing: Vec<&str> = known
-        .iter()
-        .copied()
-        .filter(|id| !raw.messages.contains_key(*id))
-        .collect();
     if !missing.is_empty() {
         problems.push(
             Diagnostic::error(

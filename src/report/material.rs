@@ -1,6 +1,7 @@
 //! Printable material: the question set with its reasons, and the continuum with its responses.
 
 use crate::continuum::Continuum;
+use crate::lang::review_notice;
 use crate::messages::Msg;
 use crate::questions::{FieldKind, QuestionSet};
 use std::fmt::Write;
@@ -12,7 +13,7 @@ pub fn questions(set: &QuestionSet, markdown: bool) -> String {
     let h1 = if markdown { "# " } else { "" };
     let h2 = if markdown { "## " } else { "" };
     let quote = if markdown { "> " } else { "    " };
-    if let Some(notice) = review_notice(lang, set.welsh_review.signed_off()) {
+    if let Some(notice) = review_notice(lang, &[&set.welsh_review]) {
         let _ = writeln!(out, "{quote}{notice}\n");
     }
     let _ = writeln!(out, "{h1}{}\n", set.name);
@@ -76,7 +77,7 @@ pub fn continuum(continuum: &Continuum, markdown: bool) -> String {
     let h2 = if markdown { "## " } else { "" };
     let h3 = if markdown { "### " } else { "" };
     let lang = continuum.lang;
-    if let Some(notice) = review_notice(lang, continuum.welsh_review.signed_off()) {
+    if let Some(notice) = review_notice(lang, &[&continuum.welsh_review]) {
         let _ = writeln!(out, "{notice}\n");
     }
     let _ = writeln!(out, "{h1}{}\n", Msg::ContinuumTitle.text(lang));
@@ -113,11 +114,4 @@ pub fn continuum(continuum: &Continuum, markdown: bool) -> String {
     let _ = writeln!(out, "{}\n", Msg::ContinuumSource.text(lang));
     let _ = writeln!(out, "{}", continuum.notice.trim());
     out
-}
-
-/// The Welsh-review notice for printed material, while the file or the interface messages
-/// await sign-off.
-fn review_notice(lang: crate::lang::Lang, file_signed_off: bool) -> Option<&'static str> {
-    (lang == crate::lang::Lang::Cy && !(file_signed_off && crate::messages::WELSH_SIGNED_OFF))
-        .then(|| Msg::WelshReviewNotice.text(lang))
 }
