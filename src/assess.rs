@@ -1,6 +1,7 @@
 //! `hsb assess`: the live assessment, from first question to saved record and report.
 
 use crate::content::{Content, ContentPaths};
+use crate::drafts;
 use crate::engine::evaluate;
 use crate::error::{Error, exit};
 use crate::interview::{Drafts, Interview, Prompter, Stop};
@@ -8,9 +9,9 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::record::Record;
 use crate::report::{self, View};
-use crate::save;
+use crate::save::{self, Written};
 use crate::source::Source;
-use crate::terminal::{self, FileDrafts, TerminalPrompter};
+use crate::terminal::{self, DraftFile, FileDrafts, TerminalPrompter};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -29,42 +30,52 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     }
     let content = Content::load(paths)?;
     let questions = &content.questions;
-    let (mut interview, draft_path) = match &options.resume {
+    let lang = content.lang();
+    // What is being resumed, and whether it is one of hsb's own drafts (carried on in place) or
+    // anything else (copied into a new draft; the original is never changed or removed).
+    let (mut interview, target, copied_from) = match &options.resume {
         Some(path) => {
             let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
             let (record, answered) = Record::load_draft(&source, questions, &content.level_ids())
                 .map_err(Error::Invalid)?;
-            (Interview::resume(questions, record, answered), path.clone())
+            let interview = Interview::resume(questions, record, answered);
+            if drafts::is_ours(path) {
+                (interview, DraftFile::Resumed(path.clone()), None)
+            } else {
+                let dir = drafts::create_folder()?;
+                (interview, DraftFile::New(dir), Some(path.clone()))
+            }
         }
-        None => {
-            let path = match &options.draft {
-                Some(path) => path.clone(),
-                None => terminal::draft_dir()?.join(format!("draft-{}.yaml", timestamp())),
-            };
-            (Interview::new(questions), path)
-        }
+        None => match &options.draft {
+            Some(path) if std::fs::symlink_metadata(path).is_ok() => {
+                return Err(Error::usage(Msg::DraftExists, &[("path", &path.display())]));
+            }
+            Some(path) => (
+                Interview::new(questions),
+                DraftFile::Given(path.clone()),
+                None,
+            ),
+            None => (
+                Interview::new(questions),
+                DraftFile::New(drafts::create_folder()?),
+                None,
+            ),
+        },
     };
     terminal::install_signal_handlers()?;
-    let lang = content.lang();
     let mut prompter = TerminalPrompter::new(lang);
-    let mut drafts = FileDrafts::new(draft_path.clone(), questions);
-    if options.resume.is_none() {
-        drafts.save(&interview.record, &interview.answered)?;
-    }
-
+    let mut drafts = FileDrafts::new(target, questions);
     let width = report::TABLE_WIDTH as usize;
     if let Some(notice) = content.review_notice() {
         prompter.show(&report::wrap(notice, width));
     }
     prompter.show(&report::wrap(content.continuum.notice.trim(), width));
-    let resume = terminal::resume_command(&draft_path, lang);
-    prompter.show(&report::wrap(
-        &Msg::DraftIntro.fill(
-            lang,
-            &[("path", &draft_path.display()), ("command", &resume)],
-        ),
-        width,
-    ));
+    if let Some(original) = &copied_from {
+        prompter.show(&report::wrap(
+            &Msg::ResumeCopy.fill(lang, &[("path", &original.display())]),
+            width,
+        ));
+    }
     if options.resume.is_some() {
         let case = interview
             .record
@@ -84,21 +95,44 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
         options,
     ) {
         Ok(()) => {
-            let _ = std::fs::remove_file(&draft_path);
-            prompter.show(Msg::DraftRemoved.text(lang));
+            if drafts.remove() {
+                prompter.show(Msg::DraftRemoved.text(lang));
+            }
+            if let Some(original) = &copied_from {
+                prompter.show(&report::wrap(
+                    &Msg::OriginalUnchanged.fill(lang, &[("path", &original.display())]),
+                    width,
+                ));
+            }
             Ok(exit::OK)
         }
         Err(Stop::Interrupted) => Ok(terminal::stopped()),
         Err(Stop::Failed(err)) => {
-            eprintln!(
-                "{}",
-                Msg::AnswersSoFarIn.fill(
-                    lang,
-                    &[("path", &draft_path.display()), ("command", &resume)]
-                )
-            );
+            if let Some(path) = drafts.path() {
+                eprintln!(
+                    "{}",
+                    Msg::AnswersSoFarIn.fill(
+                        lang,
+                        &[
+                            ("path", &path.display()),
+                            ("command", &terminal::resume_command(path, lang))
+                        ]
+                    )
+                );
+            }
             Err(err)
         }
+    }
+}
+
+/// Say where the draft is kept and how to carry on from it, once the file exists.
+fn announce_draft(p: &mut dyn Prompter, drafts: &FileDrafts<'_>, lang: Lang) {
+    if let Some(path) = drafts.path() {
+        let resume = terminal::resume_command(path, lang);
+        p.show(&report::wrap(
+            &Msg::DraftIntro.fill(lang, &[("path", &path.display()), ("command", &resume)]),
+            report::TABLE_WIDTH as usize,
+        ));
     }
 }
 
@@ -107,10 +141,16 @@ fn conduct(
     content: &Content,
     interview: &mut Interview<'_>,
     p: &mut dyn Prompter,
-    drafts: &mut dyn Drafts,
+    drafts: &mut FileDrafts<'_>,
     options: &Options,
 ) -> Result<(), Stop> {
     interview.ask_case_ref(p, drafts)?;
+    if drafts.path().is_none() {
+        // A record resumed with its reference already given: make its copy now, before
+        // anything is changed.
+        drafts.save(&interview.record, &interview.answered)?;
+    }
+    announce_draft(p, drafts, content.lang());
     interview.ask_remaining(p, drafts)?;
     interview.review(p, drafts)?;
 
@@ -127,92 +167,67 @@ fn conduct(
         report::table(&View::new(&heading, content, &record, &outcome))
     );
 
-    let record_path = choose_path(
+    let yaml = record
+        .to_yaml(&content.questions)
+        .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
+    let record_path = save_to(
         p,
         options.save.as_deref(),
         &default_name(&record, "yaml"),
         Msg::SaveRecordAs,
         options.force,
         lang,
+        yaml.as_bytes(),
     )?;
-    let yaml = record
-        .to_yaml(&content.questions)
-        .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
-    save::write_private(&record_path.path, yaml.as_bytes(), record_path.overwrite)?;
     p.show(&report::wrap(
         &Msg::SavedRecord.fill(
             lang,
             &[
-                ("path", &record_path.path.display()),
-                (
-                    "command",
-                    &terminal::replay_command(&record_path.path, lang),
-                ),
+                ("path", &record_path.display()),
+                ("command", &terminal::replay_command(&record_path, lang)),
             ],
         ),
         report::TABLE_WIDTH as usize,
     ));
 
-    let report_path = match &options.report {
-        Some(path) => Some(choose_path(
-            p,
-            Some(path),
-            "",
-            Msg::WriteReportTo,
-            options.force,
-            lang,
-        )?),
-        None => {
-            if p.confirm(Msg::WriteReportQuestion.text(lang), true)? {
-                let default = record_path.path.with_extension("md").display().to_string();
-                Some(choose_path(
-                    p,
-                    None,
-                    &default,
-                    Msg::WriteReportTo,
-                    options.force,
-                    lang,
-                )?)
-            } else {
-                None
-            }
-        }
-    };
-    if let Some(target) = report_path {
+    let asked = options.report.is_some() || p.confirm(Msg::WriteReportQuestion.text(lang), true)?;
+    if asked {
         let view = View::new(
-            &record_path.path.display().to_string(),
+            &record_path.display().to_string(),
             content,
             &record,
             &outcome,
         );
-        save::write_private(
-            &target.path,
+        let default = record_path.with_extension("md").display().to_string();
+        let written = save_to(
+            p,
+            options.report.as_deref(),
+            &default,
+            Msg::WriteReportTo,
+            options.force,
+            lang,
             report::markdown(&view).as_bytes(),
-            target.overwrite,
         )?;
         p.show(&report::wrap(
-            &Msg::WroteReport.fill(lang, &[("path", &target.path.display())]),
+            &Msg::WroteReport.fill(lang, &[("path", &written.display())]),
             report::TABLE_WIDTH as usize,
         ));
     }
     Ok(())
 }
 
-struct Target {
-    path: PathBuf,
-    overwrite: bool,
-}
-
-/// A path to write to: the one given, or one asked for; an existing file is replaced only with
-/// --force or the practitioner's confirmation.
-fn choose_path(
+/// Write `bytes` to the path given, or to one asked for. An existing file is replaced only with
+/// --force or the practitioner's confirmation; answering no asks for another path, and both
+/// files are kept. The write itself never replaces a file that appears after the question.
+fn save_to(
     p: &mut dyn Prompter,
     given: Option<&Path>,
     default: &str,
     prompt: Msg,
     force: bool,
     lang: Lang,
-) -> Result<Target, Stop> {
+    bytes: &[u8],
+) -> Result<PathBuf, Stop> {
     let mut candidate = given.map(Path::to_path_buf);
     loop {
         let path = match candidate.take() {
@@ -230,65 +245,35 @@ fn choose_path(
                 .trim(),
             ),
         };
-        if !path.exists() || force {
-            return Ok(Target {
-                path,
-                overwrite: force,
-            });
-        }
-        if p.confirm(
-            &Msg::ReplaceExisting.fill(lang, &[("path", &path.display())]),
-            false,
-        )? {
-            return Ok(Target {
-                path,
-                overwrite: true,
-            });
+        let written = if force {
+            save::write_private(&path, bytes, true).map(|()| Written::Done)
+        } else {
+            save::write_new(&path, bytes)
+        };
+        match written {
+            Ok(Written::Done) => return Ok(path),
+            Ok(Written::AlreadyExists) => {
+                let question = Msg::ReplaceExisting.fill(lang, &[("path", &path.display())]);
+                if p.confirm(&question, false)? {
+                    save::write_private(&path, bytes, true)?;
+                    return Ok(path);
+                }
+            }
+            // A link, a folder, a folder that does not exist: say so, and ask for another path.
+            Err(err) => p.show(&err.render(lang)),
         }
     }
 }
 
 /// `hsb-<case ref>.yaml`, with the reference reduced to safe file-name characters.
 fn default_name(record: &Record, extension: &str) -> String {
-    let reference: String = record
-        .case_ref
-        .as_deref()
-        .unwrap_or("assessment")
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("hsb-{}.{extension}", reference.trim_matches('-'))
-}
-
-/// UTC `YYYYMMDD-HHMMSS`, for draft names.
-fn timestamp() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let rest = secs % 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    let reference = drafts::safe_name(record.case_ref.as_deref().unwrap_or(""));
+    let reference = if reference.is_empty() {
+        "assessment".to_string()
+    } else {
+        reference
+    };
+    format!("hsb-{reference}.{extension}")
 }
 
 #[cfg(test)]
@@ -302,12 +287,5 @@ mod tests {
             ..Record::default()
         };
         assert_eq!(default_name(&record, "yaml"), "hsb-A-B-7.yaml");
-    }
-
-    #[test]
-    fn timestamps_are_dates() {
-        let t = timestamp();
-        assert_eq!(t.len(), 15);
-        assert!(t.starts_with("20"));
     }
 }

@@ -69,6 +69,16 @@ Exit status: 0 saved, 2 error, 130 interrupted (the draft is kept)."
         #[arg(long)]
         force: bool,
     },
+    /// List the drafts of assessments in progress, with the command to carry on each; remove one.
+    #[command(
+        after_help = "Drafts are kept in $XDG_STATE_HOME/hsb/drafts (by default ~/.local/state/hsb/drafts), \
+readable only by you, until their record is saved.\nExit status: 0 done, 2 error."
+    )]
+    Drafts {
+        /// Remove this draft (its file name as listed, or its path). Only hsb's own drafts are removed.
+        #[arg(long, value_name = "DRAFT")]
+        remove: Option<PathBuf>,
+    },
     /// Replay saved assessments or scenarios and show the result for each.
     #[command(
         after_help = "Default format: table on a terminal, json when output is piped.\n\
@@ -249,6 +259,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
                 force,
             },
         ),
+        Command::Drafts { remove } => commands::drafts(&paths, remove.as_deref(), &mut out),
         Command::Replay {
             files, step: true, ..
         } => commands::step(&paths, &files),

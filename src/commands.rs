@@ -74,6 +74,77 @@ pub fn replay(
     Ok(exit::OK)
 }
 
+/// `hsb drafts`: list hsb's drafts with the command to carry on each, or remove one.
+pub fn drafts(
+    paths: &ContentPaths,
+    remove: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let lang = paths.lang;
+    if let Some(named) = remove {
+        let path = crate::drafts::remove(named)?;
+        writeln!(
+            out,
+            "{}",
+            Msg::DraftRemovedNamed.fill(lang, &[("path", &path.display())])
+        )?;
+        return Ok(exit::OK);
+    }
+    let content = Content::load(paths)?;
+    let folder = crate::drafts::folder()?;
+    let listed = crate::drafts::list(&content)?;
+    let width = report::TABLE_WIDTH as usize;
+    if listed.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            Msg::DraftsNone.fill(lang, &[("path", &folder.display())])
+        )?;
+        return Ok(exit::OK);
+    }
+    writeln!(
+        out,
+        "{}\n",
+        report::wrap(
+            &Msg::DraftsHeading.fill(lang, &[("path", &folder.display())]),
+            width
+        )
+    )?;
+    for draft in &listed {
+        let name = draft
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        writeln!(out, "{name}")?;
+        let line = match draft.progress {
+            Some((answered, total)) => Msg::DraftsEntry.fill(
+                lang,
+                &[
+                    (
+                        "case",
+                        &draft
+                            .case_ref
+                            .clone()
+                            .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string()),
+                    ),
+                    ("when", &draft.modified.clone().unwrap_or_default()),
+                    ("answered", &answered),
+                    ("total", &total),
+                ],
+            ),
+            None => Msg::DraftsUnreadable.fill(lang, &[("path", &draft.path.display())]),
+        };
+        writeln!(out, "  {line}")?;
+        writeln!(
+            out,
+            "  {}\n",
+            crate::terminal::resume_command(&draft.path, lang)
+        )?;
+    }
+    writeln!(out, "{}", Msg::DraftsRemoveHint.text(lang))?;
+    Ok(exit::OK)
+}
+
 pub fn check(
     paths: &ContentPaths,
     inputs: &[PathBuf],

@@ -40,6 +40,12 @@ pub const HELP: &[Help] = &[
         ],
     },
     Help {
+        command: Some("drafts"),
+        about: Msg::HelpDrafts,
+        after: Some(Msg::HelpDraftsAfter),
+        args: &[("remove", Msg::HelpDraftsRemove)],
+    },
+    Help {
         command: Some("replay"),
         about: Msg::HelpReplay,
         after: Some(Msg::HelpReplayAfter),
@@ -330,7 +336,13 @@ mod tests {
 
     #[test]
     fn welsh_help_has_no_english_heading_or_description() {
-        for name in [None, Some("assess"), Some("replay"), Some("train")] {
+        for name in [
+            None,
+            Some("assess"),
+            Some("drafts"),
+            Some("replay"),
+            Some("train"),
+        ] {
             let mut cmd = localise(crate::cli::Cli::command(), Lang::Cy);
             cmd.build();
             let c = match name {

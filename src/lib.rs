@@ -15,6 +15,7 @@ pub mod content;
 pub mod continuum;
 pub mod diag;
 pub mod diff;
+pub mod drafts;
 pub mod engine;
 pub mod error;
 pub mod files;

@@ -1,19 +1,42 @@
 //! Writing files safely: whole or not at all, private to their owner, never through a link and
 //! never over an existing file without permission.
+//!
+//! A file is written to a private temporary file in the same folder (flushed and synced), then
+//! moved into place. Without permission to replace, the move is a hard link that fails if the
+//! name exists (`tempfile`'s `persist_noclobber`), so a file that appears between a check and the
+//! write is never replaced: there is no check-then-rename window.
 
 use crate::error::Error;
 use crate::messages::Msg;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 
-static COUNTER: AtomicU32 = AtomicU32::new(0);
+/// What happened to a write that was not allowed to replace anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The file is in place.
+    Done,
+    /// Something already has that name; nothing was changed.
+    AlreadyExists,
+}
 
-/// Write `bytes` to `path` through a temporary file in the same folder (flushed and synced, then
-/// renamed into place), readable and writable only by the owner. An existing file is replaced
-/// only when `overwrite` is true; a symbolic link is never followed.
+/// Write `bytes` to `path`, readable and writable only by the owner. An existing file is
+/// replaced only when `overwrite` is true; a symbolic link is never followed or replaced.
 pub fn write_private(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
+    match write(path, bytes, overwrite)? {
+        Written::Done => Ok(()),
+        Written::AlreadyExists => Err(Error::usage(Msg::SaveExists, &[("path", &path.display())])),
+    }
+}
+
+/// Write `bytes` to a new file at `path`; if anything already has that name, leave it alone and
+/// say so, so that the caller can ask before replacing it.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<Written, Error> {
+    write(path, bytes, false)
+}
+
+fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Written, Error> {
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
             return Err(Error::usage(Msg::SaveSymlink, &[("path", &path.display())]));
@@ -22,49 +45,48 @@ pub fn write_private(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), E
             return Err(Error::usage(Msg::SaveFolder, &[("path", &path.display())]));
         }
         if !overwrite {
-            return Err(Error::usage(Msg::SaveExists, &[("path", &path.display())]));
+            return Ok(Written::AlreadyExists);
         }
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    let failed = |source: std::io::Error| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".to_string());
-    let temp = dir.join(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = write_temp(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(Error::Write {
-            path: path.display().to_string(),
-            source: err,
-        });
+    // Created with mode 0600 on Unix; removed again if anything below fails.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(failed)?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.flush())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(failed)?;
+    let placed = if overwrite {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    match placed {
+        Ok(_) => {}
+        Err(err) if !overwrite && err.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Ok(Written::AlreadyExists);
+        }
+        Err(err) => return Err(failed(err.error)),
     }
-    // Make the rename itself durable where the platform allows it.
+    // Make the move itself durable where the platform allows it.
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(())
-}
-
-fn write_temp(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(temp)?;
-    file.write_all(bytes)?;
-    file.flush()?;
-    file.sync_all()
+    Ok(Written::Done)
 }
 
 #[cfg(test)]
@@ -101,5 +123,19 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert!(write_private(&link, b"x", true).is_err());
         assert_eq!(std::fs::read(&target).unwrap(), b"keep");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("record.yaml");
+        std::fs::write(&path, b"the practitioner's record").unwrap();
+        assert_eq!(write_new(&path, b"other").unwrap(), Written::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"the practitioner's record");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+        let fresh = dir.path().join("new.yaml");
+        assert_eq!(write_new(&fresh, b"new").unwrap(), Written::Done);
+        assert_eq!(std::fs::read(&fresh).unwrap(), b"new");
     }
 }

@@ -3,6 +3,7 @@
 //! Ctrl-C, a closed terminal or SIGTERM never lose an answer: the draft is written after every
 //! answer, whole or not at all, and the process says how to resume before it ends.
 
+use crate::drafts;
 use crate::error::Error;
 use crate::interview::{Drafts, Prompter, Stop};
 use crate::lang::Lang;
@@ -163,16 +164,79 @@ fn restore_terminal(settings: &str) {
     }
 }
 
-/// Drafts written atomically to one private file.
+/// Where an assessment's draft goes.
+#[derive(Debug, Clone)]
+pub enum DraftFile {
+    /// A new draft in hsb's drafts folder, named when it is first written (once the case
+    /// reference is known, so that the name carries it).
+    New(PathBuf),
+    /// A file named with `--draft`: created new, never one that already exists.
+    Given(PathBuf),
+    /// One of hsb's own drafts, resumed: rewritten after every answer, removed once saved.
+    Resumed(PathBuf),
+}
+
+/// Drafts written atomically to one private file that hsb itself created.
 pub struct FileDrafts<'a> {
-    pub path: PathBuf,
-    pub questions: &'a QuestionSet,
+    target: DraftFile,
+    /// The file, once this run has created it (or from the start, for a resumed draft).
+    path: Option<PathBuf>,
+    questions: &'a QuestionSet,
 }
 
 impl<'a> FileDrafts<'a> {
-    pub fn new(path: PathBuf, questions: &'a QuestionSet) -> Self {
-        let _ = DRAFT.set((path.clone(), questions.lang));
-        FileDrafts { path, questions }
+    pub fn new(target: DraftFile, questions: &'a QuestionSet) -> Self {
+        let path = match &target {
+            DraftFile::Resumed(path) => Some(path.clone()),
+            DraftFile::New(_) | DraftFile::Given(_) => None,
+        };
+        if let Some(path) = &path {
+            let _ = DRAFT.set((path.clone(), questions.lang));
+        }
+        FileDrafts {
+            target,
+            path,
+            questions,
+        }
+    }
+
+    /// The draft file, once there is one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Remove the draft once its record is saved. Only a file this run created, or one of hsb's
+    /// own drafts that was resumed, is ever removed.
+    pub fn remove(&self) -> bool {
+        self.path
+            .as_ref()
+            .is_some_and(|path| std::fs::remove_file(path).is_ok())
+    }
+
+    /// Create the draft file with its first contents, under a name no other file has.
+    fn create(&self, text: &str, case_ref: Option<&str>) -> Result<PathBuf, Error> {
+        match &self.target {
+            DraftFile::Resumed(path) => {
+                save::write_private(path, text.as_bytes(), true)?;
+                Ok(path.clone())
+            }
+            DraftFile::Given(path) => match save::write_new(path, text.as_bytes())? {
+                save::Written::Done => Ok(path.clone()),
+                save::Written::AlreadyExists => {
+                    Err(Error::usage(Msg::DraftExists, &[("path", &path.display())]))
+                }
+            },
+            DraftFile::New(dir) => {
+                let stamp = drafts::stamp();
+                for attempt in 1..=100 {
+                    let path = dir.join(drafts::file_name(case_ref, &stamp, attempt));
+                    if save::write_new(&path, text.as_bytes())? == save::Written::Done {
+                        return Ok(path);
+                    }
+                }
+                Err(Error::usage(Msg::DraftExists, &[("path", &dir.display())]))
+            }
+        }
     }
 }
 
@@ -182,31 +246,16 @@ impl Drafts for FileDrafts<'_> {
             .to_draft_yaml(self.questions, answered)
             .map_err(|e| Error::usage(Msg::CannotWriteDraft, &[("reason", &e)]))?;
         let _guard = WRITING.lock();
-        save::write_private(&self.path, text.as_bytes(), true)
-    }
-}
-
-/// Where drafts go by default: `$XDG_STATE_HOME/hsb/drafts`, else `~/.local/state/hsb/drafts`,
-/// created private to the owner.
-pub fn draft_dir() -> Result<PathBuf, Error> {
-    let base = match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
-        (Some(state), _) if !state.is_empty() => PathBuf::from(state),
-        (_, Some(home)) if !home.is_empty() => PathBuf::from(home).join(".local/state"),
-        _ => {
-            return Err(Error::usage(Msg::NoHome, &[]));
+        match &self.path {
+            Some(path) => save::write_private(path, text.as_bytes(), true),
+            None => {
+                let path = self.create(&text, record.case_ref.as_deref())?;
+                let _ = DRAFT.set((path.clone(), self.questions.lang));
+                self.path = Some(path);
+                Ok(())
+            }
         }
-    };
-    let dir = base.join("hsb").join("drafts");
-    std::fs::create_dir_all(&dir).map_err(|e| Error::Write {
-        path: dir.display().to_string(),
-        source: e,
-    })?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
     }
-    Ok(dir)
 }
 
 /// Prompts on standard error, with dialoguer.

@@ -469,3 +469,188 @@ fn a_welsh_speaking_practitioner_runs_the_whole_assessment_in_welsh() {
         ("inappropriate".to_string(), "not_indicated".to_string())
     );
 }
+
+// ---- Never lose a file -----------------------------------------------------------------------
+
+/// A complete saved record of `ANSWERS`, as a practitioner would keep it.
+fn saved_record(place: &Place, name: &str) -> (PathBuf, Vec<u8>) {
+    let mut text = String::from("format: hsb/1\ncase_ref: CASE-A\nanswers:\n");
+    for (key, value) in ANSWERS {
+        let written = match *key {
+            "what_happened.behaviours" | "context.activities" => format!("[{value}]"),
+            _ if value.parse::<i64>().is_ok() => value.to_string(),
+            _ => format!("{value:?}"),
+        };
+        text.push_str(&format!("  {key}: {written}\n"));
+    }
+    let path = place.path(name);
+    std::fs::write(&path, &text).expect("the record is written");
+    (path, text.into_bytes())
+}
+
+fn says_aggression_yes(record: &str) -> bool {
+    record.lines().any(|line| {
+        line.trim()
+            .trim_end_matches(['\'', '"'])
+            .replace(['\'', '"'], "")
+            == "other_factors.aggression_or_violence: yes"
+    })
+}
+
+fn drafts_in(place: &Place) -> Vec<PathBuf> {
+    let dir = place.path("home/.local/state/hsb/drafts");
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+impl Terminal {
+    /// At the review, open question 7 and change its first answer (aggression) from no to yes.
+    fn change_aggression_to_yes(&mut self) {
+        self.expect("These answers are right");
+        self.send(&DOWN.repeat(7));
+        self.send("\r");
+        self.expect("Was there aggression or violence?");
+        self.expect("Aggression or violence");
+        self.send(UP); // from "No" to "Yes"
+        self.send("\r");
+    }
+}
+
+#[test]
+fn resuming_a_saved_record_and_saving_elsewhere_leaves_the_original_byte_for_byte() {
+    let place = Place::new();
+    let (original, bytes) = saved_record(&place, "case-A.yaml");
+    let updated = place.path("case-A-updated.yaml");
+    let mut t = place.start(&[
+        "--resume",
+        original.to_str().unwrap(),
+        "--save",
+        updated.to_str().unwrap(),
+    ]);
+    t.expect("You are working on a copy of");
+    t.change_aggression_to_yes();
+    t.expect("Adult involvement");
+    t.send("\r");
+    t.expect("Filmed or shared");
+    t.send("\r");
+    t.expect("Other factors notes");
+    t.send("\r");
+    t.expect("These answers are right");
+    t.send("\r");
+    t.expect("Saved the record");
+    t.expect("Write a Markdown report");
+    t.send("n\r");
+    t.expect("was not changed");
+    assert_eq!(t.exit_code(), 0);
+
+    assert_eq!(
+        std::fs::read(&original).expect("the original is there"),
+        bytes
+    );
+    let text = std::fs::read_to_string(&updated).expect("the updated record");
+    assert!(says_aggression_yes(&text), "{text}");
+    assert!(drafts_in(&place).is_empty(), "the copy's draft is removed");
+}
+
+#[test]
+fn ctrl_c_while_updating_a_saved_record_leaves_it_unchanged_and_keeps_a_named_draft() {
+    let place = Place::new();
+    let (original, bytes) = saved_record(&place, "case-A.yaml");
+    let mut t = place.start(&["--resume", original.to_str().unwrap()]);
+    t.change_aggression_to_yes();
+    t.expect("Adult involvement");
+    t.send("\x03");
+    let found = t
+        .session
+        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect("the resume command is printed");
+    let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
+    assert_eq!(t.exit_code(), 130);
+
+    assert_eq!(
+        std::fs::read(&original).expect("the original is there"),
+        bytes
+    );
+    assert_ne!(draft, original, "the work went to a draft, not the record");
+    let name = draft.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("draft-CASE-A-"), "{name}");
+    let saved = std::fs::read_to_string(&draft).expect("the draft");
+    assert!(says_aggression_yes(&saved), "{saved}");
+
+    // `hsb drafts` lists it with the command to carry on, and removes it when asked.
+    let listed = assert_cmd::Command::cargo_bin("hsb")
+        .unwrap()
+        .arg("drafts")
+        .env("HOME", place.path("home"))
+        .env_remove("XDG_STATE_HOME")
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    assert!(out.contains("Case CASE-A"), "{out}");
+    assert!(
+        out.contains(&format!("hsb assess --resume {}", draft.display())),
+        "{out}"
+    );
+    assert_cmd::Command::cargo_bin("hsb")
+        .unwrap()
+        .args(["drafts", "--remove"])
+        .arg(original.as_os_str())
+        .env("HOME", place.path("home"))
+        .env_remove("XDG_STATE_HOME")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not one of hsb's drafts"));
+    assert_eq!(std::fs::read(&original).expect("still there"), bytes);
+    assert_cmd::Command::cargo_bin("hsb")
+        .unwrap()
+        .args(["drafts", "--remove", &name])
+        .env("HOME", place.path("home"))
+        .env_remove("XDG_STATE_HOME")
+        .assert()
+        .success();
+    assert!(!draft.exists());
+}
+
+#[test]
+fn answering_no_to_replace_keeps_both_files() {
+    let place = Place::new();
+    let (original, bytes) = saved_record(&place, "case-A.yaml");
+    let mut t = place.start(&[
+        "--resume",
+        original.to_str().unwrap(),
+        "--save",
+        original.to_str().unwrap(),
+    ]);
+    t.expect("These answers are right");
+    t.send("\r");
+    t.expect("already exists. Replace it?");
+    t.send("n");
+    t.expect("Save the record as");
+    t.send("\r"); // the suggested name, hsb-CASE-A.yaml
+    t.expect("Saved the record");
+    t.expect("Write a Markdown report");
+    t.send("n\r");
+    assert_eq!(t.exit_code(), 0);
+    assert_eq!(
+        std::fs::read(&original).expect("the original is there"),
+        bytes
+    );
+    let other = std::fs::read_to_string(place.path("hsb-CASE-A.yaml")).expect("the new file");
+    assert!(other.contains("case_ref: CASE-A"), "{other}");
+}
+
+#[test]
+fn a_draft_file_that_exists_is_never_overwritten() {
+    let place = Place::new();
+    let (original, bytes) = saved_record(&place, "notes.yaml");
+    assert_cmd::Command::cargo_bin("hsb")
+        .unwrap()
+        .args(["assess", "--draft"])
+        .arg(&original)
+        .env("HOME", place.path("home"))
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(&original).unwrap(), bytes);
+}
