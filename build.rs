@@ -9,8 +9,9 @@ mod placeholders;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-const FILES: [(&str, &str); 3] = [
+const FILES: [(&str, &str); 4] = [
     ("questions/appendix3.yaml", "appendix3"),
+    ("questions/case-record.yaml", "case-record"),
     ("continuum/levels.yaml", "levels"),
     ("continuum/rules.yaml", "rules"),
 ];

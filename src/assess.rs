@@ -1,5 +1,6 @@
 //! `hsb assess`: the live assessment, from first question to saved record and report.
 
+use crate::case_record;
 use crate::content::{Content, ContentPaths};
 use crate::drafts;
 use crate::engine::evaluate;
@@ -8,7 +9,7 @@ use crate::interview::{Drafts, Interview, Prompter, Stop};
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::record::Record;
-use crate::report::{self, View};
+use crate::report::{self, ReportFormat, View};
 use crate::save::{self, Written};
 use crate::source::Source;
 use crate::terminal::{self, DraftFile, FileDrafts, TerminalPrompter};
@@ -21,6 +22,7 @@ pub struct Options {
     pub draft: Option<PathBuf>,
     pub save: Option<PathBuf>,
     pub report: Option<PathBuf>,
+    pub report_format: Option<report::ReportFormat>,
     pub force: bool,
 }
 
@@ -166,6 +168,10 @@ fn conduct(
         "{}",
         report::table(&View::new(&heading, content, &record, &outcome))
     );
+    // The practitioner's own judgement and what was done, asked after they have seen the result.
+    let mut record = record;
+    case_record::ask::ask(p, content, &mut record, &outcome)?;
+    drafts.save(&record, &interview.answered)?;
 
     let yaml = record
         .to_yaml(&content.questions)
@@ -177,7 +183,7 @@ fn conduct(
         Msg::SaveRecordAs,
         options.force,
         lang,
-        yaml.as_bytes(),
+        &|_| yaml.clone().into_bytes(),
     )?;
     p.show(&report::wrap(
         &Msg::SavedRecord.fill(
@@ -198,7 +204,18 @@ fn conduct(
             &record,
             &outcome,
         );
-        let default = record_path.with_extension("md").display().to_string();
+        // The format given, else the one the file name implies, else Markdown.
+        let format_of = |path: &Path| {
+            options
+                .report_format
+                .or_else(|| ReportFormat::for_path(path))
+                .unwrap_or(ReportFormat::Markdown)
+        };
+        let default_format = options.report_format.unwrap_or(ReportFormat::Markdown);
+        let default = record_path
+            .with_extension(default_format.extension())
+            .display()
+            .to_string();
         let written = save_to(
             p,
             options.report.as_deref(),
@@ -206,7 +223,7 @@ fn conduct(
             Msg::WriteReportTo,
             options.force,
             lang,
-            report::markdown(&view).as_bytes(),
+            &|path| format_of(path).render(&view).into_bytes(),
         )?;
         p.show(&report::wrap(
             &Msg::WroteReport.fill(lang, &[("path", &written.display())]),
@@ -226,7 +243,7 @@ fn save_to(
     prompt: Msg,
     force: bool,
     lang: Lang,
-    bytes: &[u8],
+    bytes_for: &dyn Fn(&Path) -> Vec<u8>,
 ) -> Result<PathBuf, Stop> {
     let mut candidate = given.map(Path::to_path_buf);
     loop {
@@ -245,17 +262,18 @@ fn save_to(
                 .trim(),
             ),
         };
+        let bytes = bytes_for(&path);
         let written = if force {
-            save::write_private(&path, bytes, true).map(|()| Written::Done)
+            save::write_private(&path, &bytes, true).map(|()| Written::Done)
         } else {
-            save::write_new(&path, bytes)
+            save::write_new(&path, &bytes)
         };
         match written {
             Ok(Written::Done) => return Ok(path),
             Ok(Written::AlreadyExists) => {
                 let question = Msg::ReplaceExisting.fill(lang, &[("path", &path.display())]);
                 if p.confirm(&question, false)? {
-                    save::write_private(&path, bytes, true)?;
+                    save::write_private(&path, &bytes, true)?;
                     return Ok(path);
                 }
             }

@@ -1,6 +1,7 @@
 //! `hsb check`: validate question sets, continuum files, rule sets and scenarios, reporting every
 //! problem with a stable code, for people and for CI.
 
+use crate::case_record;
 use crate::content::{self, ContentPaths, embedded};
 use crate::continuum::{self, Continuum};
 use crate::diag::{Code, Diagnostic, Severity};
@@ -49,14 +50,16 @@ enum Kind {
     Rules,
     Record,
     Messages,
+    CaseRecord,
 }
 
-const KINDS: [(&str, Kind); 5] = [
+const KINDS: [(&str, Kind); 6] = [
     (questions::FORMAT, Kind::Questions),
     (continuum::FORMAT, Kind::Levels),
     (rules::FORMAT, Kind::Rules),
     (record::FORMAT, Kind::Record),
     (messages::FORMAT, Kind::Messages),
+    (case_record::FORMAT, Kind::CaseRecord),
 ];
 
 /// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
@@ -75,6 +78,11 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
             (embedded::LEVELS.0, embedded::LEVELS.1, Kind::Levels),
             (embedded::RULES.0, embedded::RULES.1, Kind::Rules),
             (messages::EMBEDDED.0, messages::EMBEDDED.1, Kind::Messages),
+            (
+                case_record::EMBEDDED.0,
+                case_record::EMBEDDED.1,
+                Kind::CaseRecord,
+            ),
         ] {
             sources.push((Source::embedded(name, yaml), kind));
         }
@@ -138,6 +146,10 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
                 Err(d) => report.diagnostics.extend(d),
             },
             Kind::Messages => report.diagnostics.extend(messages::check(source)),
+            Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
+                Ok(terms) => report.diagnostics.extend(terms.warnings),
+                Err(d) => report.diagnostics.extend(d),
+            },
             Kind::Rules | Kind::Record => {}
         }
     }

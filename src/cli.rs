@@ -62,9 +62,13 @@ Exit status: 0 saved, 2 error, 130 interrupted (the draft is kept)."
         /// Save the finished record here (otherwise you are asked).
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
-        /// Write the Markdown report here (otherwise you are asked).
+        /// Write the report here (otherwise you are asked); its format follows the extension
+        /// (.md, .txt, .html) unless --report-format says.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// The report's format: markdown, text (plain, 80 columns) or html (prints to PDF).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        report_format: Option<crate::report::ReportFormat>,
         /// Replace the --save and --report files if they exist, without asking.
         #[arg(long)]
         force: bool,
@@ -212,8 +216,12 @@ pub enum ResultFormat {
     Table,
     /// One JSON object per file, one per line.
     Json,
-    /// A report fit for a case file.
+    /// A report fit for a case file, in Markdown.
     Markdown,
+    /// The same report as plain text wrapped at 80 columns, to paste into a case system.
+    Text,
+    /// The same report as a self-contained HTML page that prints to PDF (A4).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,6 +256,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             draft,
             save,
             report,
+            report_format,
             force,
         } => crate::assess::run(
             &paths,
@@ -256,6 +265,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
                 draft,
                 save,
                 report,
+                report_format,
                 force,
             },
         ),

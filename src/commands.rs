@@ -28,6 +28,7 @@ pub fn replay(
         write!(out, "{}", handout_contents(&content, &files))?;
     }
     let mut failed = 0;
+    let mut pages = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let name = path.display().to_string();
         let record = match files::load_record(path, &content) {
@@ -58,7 +59,19 @@ pub fn replay(
                 }
                 write!(out, "{}", report::markdown(&view))?
             }
+            ResultFormat::Text => {
+                if i > 0 {
+                    // A form feed starts each case on a new page when printed.
+                    writeln!(out, "\n\u{c}")?;
+                }
+                write!(out, "{}", report::text(&view))?
+            }
+            // One page holds every case, each starting on a new sheet.
+            ResultFormat::Html => pages.push(view),
         }
+    }
+    if format == ResultFormat::Html && !pages.is_empty() {
+        write!(out, "{}", report::html::page(&pages))?;
     }
     // The process ends after this; freeing the content piece by piece would only cost start-up
     // budget (see the README's benchmark), and the operating system reclaims it at once.

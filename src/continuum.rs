@@ -21,6 +21,17 @@ pub enum StrategyStatus {
 }
 
 impl StrategyStatus {
+    pub const ALL: [StrategyStatus; 3] = [
+        StrategyStatus::NotIndicated,
+        StrategyStatus::Consider,
+        StrategyStatus::Required,
+    ];
+
+    /// The status with this id.
+    pub fn from_id(id: &str) -> Option<StrategyStatus> {
+        StrategyStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             StrategyStatus::NotIndicated => "not_indicated",

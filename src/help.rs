@@ -36,6 +36,7 @@ pub const HELP: &[Help] = &[
             ("draft", Msg::HelpAssessDraft),
             ("save", Msg::HelpAssessSave),
             ("report", Msg::HelpAssessReport),
+            ("report_format", Msg::HelpAssessReportFormat),
             ("force", Msg::HelpAssessForce),
         ],
     },

@@ -7,6 +7,7 @@
 
 pub mod assess;
 pub mod batch;
+pub mod case_record;
 pub mod check;
 pub mod cli;
 pub mod commands;

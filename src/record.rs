@@ -1,5 +1,6 @@
 //! The `hsb/1` record: one format for saved assessments, training scenarios and test cases.
 
+use crate::case_record::RecordedAction;
 use crate::diag::{Code, Diagnostic};
 use crate::questions::{FieldKind, QuestionSet, UNKNOWN};
 use crate::source::Source;
@@ -45,10 +46,49 @@ pub struct Expect {
 pub struct Record {
     pub title: Option<String>,
     pub case_ref: Option<String>,
+    /// When the assessment was made, and by whom (a role, never a name).
+    pub assessment: Option<Assessment>,
     pub notes: Option<String>,
     pub teaching_notes: Option<String>,
     pub answers: BTreeMap<String, Answer>,
+    /// The practitioner's own judgement of hsb's result.
+    pub judgement: Option<Judgement>,
+    /// What was done, and when.
+    pub actions: Vec<RecordedAction>,
     pub expect: Option<Expect>,
+}
+
+/// When an assessment was made and by whom: ids from the case-record vocabulary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// ISO 8601 date and time with its offset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+}
+
+/// The practitioner's judgement: whether they agree with hsb's placement and strategy-discussion
+/// status, their own (the same as hsb's when they agree), and their reason when they do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub agrees: bool,
+    pub level: String,
+    pub strategy_discussion: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawJudgement {
+    agrees: Value,
+    level: String,
+    strategy_discussion: String,
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -61,11 +101,17 @@ struct RawRecord {
     #[serde(default)]
     case_ref: Option<Value>,
     #[serde(default)]
+    assessment: Option<Assessment>,
+    #[serde(default)]
     notes: Option<String>,
     #[serde(default)]
     teaching_notes: Option<String>,
     #[serde(default)]
     answers: Mapping,
+    #[serde(default)]
+    judgement: Option<RawJudgement>,
+    #[serde(default)]
+    actions: Vec<RecordedAction>,
     #[serde(default)]
     expect: Option<Expect>,
 }
@@ -141,15 +187,44 @@ impl Record {
         if let Some(expect) = &raw.expect {
             check_expect(source, expect, levels, &mut problems);
         }
+        let case_file = crate::case_record::check::CaseFile {
+            source,
+            levels,
+            statuses: &STRATEGY_STATUSES,
+        };
+        if let Some(assessment) = &raw.assessment {
+            problems.extend(case_file.assessment(assessment));
+        }
+        let judgement = raw
+            .judgement
+            .and_then(|j| {
+                case_file.judgement(
+                    j.agrees,
+                    j.level,
+                    j.strategy_discussion,
+                    j.reason,
+                    &mut problems,
+                )
+            })
+            .map(|(agrees, level, strategy_discussion, reason)| Judgement {
+                agrees,
+                level,
+                strategy_discussion,
+                reason,
+            });
+        problems.extend(case_file.actions(&raw.actions));
         if !problems.is_empty() {
             return Err(problems);
         }
         let record = Record {
             title: raw.title,
             case_ref: raw.case_ref.map(|v| scalar_text(&v)),
+            assessment: raw.assessment,
             notes: raw.notes,
             teaching_notes: raw.teaching_notes,
             answers,
+            judgement,
+            actions: raw.actions,
             expect: raw.expect,
         };
         Ok((record, present))
@@ -203,9 +278,15 @@ impl Record {
         let mut map = Mapping::new();
         let text = |s: &str| Value::String(s.to_string());
         map.insert(text("format"), text(FORMAT));
+        for (key, value) in [("title", &self.title), ("case_ref", &self.case_ref)] {
+            if let Some(value) = value {
+                map.insert(text(key), text(value));
+            }
+        }
+        if let Some(assessment) = &self.assessment {
+            map.insert(text("assessment"), serde_yaml::to_value(assessment)?);
+        }
         for (key, value) in [
-            ("title", &self.title),
-            ("case_ref", &self.case_ref),
             ("notes", &self.notes),
             ("teaching_notes", &self.teaching_notes),
         ] {
@@ -231,6 +312,20 @@ impl Record {
             answers.insert(text(&field.key), value);
         }
         map.insert(text("answers"), Value::Mapping(answers));
+        if let Some(j) = &self.judgement {
+            let mut judgement = Mapping::new();
+            let word = if j.agrees { "yes" } else { "no" };
+            judgement.insert(text("agrees"), text(word));
+            judgement.insert(text("level"), text(&j.level));
+            judgement.insert(text("strategy_discussion"), text(&j.strategy_discussion));
+            if let Some(reason) = &j.reason {
+                judgement.insert(text("reason"), text(reason));
+            }
+            map.insert(text("judgement"), Value::Mapping(judgement));
+        }
+        if !self.actions.is_empty() {
+            map.insert(text("actions"), serde_yaml::to_value(&self.actions)?);
+        }
         if let Some(expect) = &self.expect {
             map.insert(text("expect"), serde_yaml::to_value(expect)?);
         }
@@ -376,7 +471,7 @@ fn field_hint(field: &crate::questions::Field) -> String {
 
 /// A value for an error message. Short words (a misspelt value) are quoted to help fix them;
 /// anything longer may be free text about a child, and is never repeated.
-fn describe(value: &Value) -> String {
+pub(crate) fn describe(value: &Value) -> String {
     match value {
         Value::String(s) if looks_like_a_word(s) => format!("`{s}`"),
         Value::String(_) => "text".to_string(),
@@ -386,7 +481,7 @@ fn describe(value: &Value) -> String {
     }
 }
 
-fn looks_like_a_word(text: &str) -> bool {
+pub(crate) fn looks_like_a_word(text: &str) -> bool {
     text.len() <= 40 && !text.contains(char::is_whitespace)
 }
 

@@ -124,6 +124,22 @@ impl Terminal {
         }
     }
 
+    /// Pass the case-record questions after the result without recording anything: no role, no
+    /// agency, no judgement yet, no actions (the highlighted choice of each). Returns what was
+    /// shown before them (the result).
+    fn pass_case_record(&mut self, lang: Lang) -> String {
+        use hsb::messages::Msg;
+        let result = self.expect(Msg::RolePrompt.text(lang));
+        self.send("\r");
+        self.expect(Msg::AgencyPrompt.text(lang));
+        self.send("\r");
+        self.expect(Msg::JudgementPrompt.text(lang));
+        self.send("\r");
+        self.expect(Msg::ActionPrompt.text(lang));
+        self.send("\r");
+        result
+    }
+
     fn exit_code(&mut self) -> i32 {
         match self.session.get_process().wait() {
             Ok(expectrl::process::unix::WaitStatus::Exited(_, code)) => code,
@@ -201,7 +217,8 @@ fn a_full_assessment_ends_with_a_record_and_report_that_replay_to_the_same_resul
     t.expect("Your answers");
     t.expect("These answers are right");
     t.send("\r");
-    let result = t.expect("Saved the record");
+    let result = t.pass_case_record(Lang::En);
+    t.expect("Saved the record");
     assert!(result.contains("INAPPROPRIATE"), "{result}");
     assert!(result.contains("STRATEGY DISCUSSION: NOT INDICATED"));
     t.expect("Wrote the report");
@@ -262,6 +279,7 @@ fn an_interrupted_assessment_resumes_where_it_stopped() {
     }
     t.expect("These answers are right");
     t.send("\r");
+    t.pass_case_record(Lang::En);
     t.expect("Saved the record");
     t.expect("Write a Markdown report");
     t.send("n\r");
@@ -446,7 +464,8 @@ fn a_welsh_speaking_practitioner_runs_the_whole_assessment_in_welsh() {
     t.expect("Eich atebion");
     t.expect("Mae'r atebion hyn yn gywir");
     t.send("\r");
-    let result = t.expect("Cadwyd y cofnod");
+    let result = t.pass_case_record(Lang::Cy);
+    t.expect("Cadwyd y cofnod");
     assert!(result.contains("AMHRIODOL"), "{result}");
     assert!(
         result.contains("TRAFODAETH STRATEGAETH: DIM ARWYDD O ANGEN"),
@@ -539,6 +558,7 @@ fn resuming_a_saved_record_and_saving_elsewhere_leaves_the_original_byte_for_byt
     t.send("\r");
     t.expect("These answers are right");
     t.send("\r");
+    t.pass_case_record(Lang::En);
     t.expect("Saved the record");
     t.expect("Write a Markdown report");
     t.send("n\r");
@@ -625,6 +645,7 @@ fn answering_no_to_replace_keeps_both_files() {
     ]);
     t.expect("These answers are right");
     t.send("\r");
+    t.pass_case_record(Lang::En);
     t.expect("already exists. Replace it?");
     t.send("n");
     t.expect("Save the record as");

@@ -3,10 +3,14 @@
 //! [`View`] gathers everything a result says in display-ready form, so the three formats cannot
 //! disagree about what was concluded.
 
+pub mod case;
+pub mod document;
+pub mod html;
 mod json;
 mod markdown;
 pub mod material;
 mod table;
+mod text;
 
 use crate::content::Content;
 use crate::engine::{Outcome, Recommended};
@@ -20,6 +24,49 @@ pub use json::render as json;
 pub use markdown::render as markdown;
 pub use table::render as table;
 pub use table::{WIDTH as TABLE_WIDTH, continuum_bar, grid, strategy_box, wrap};
+pub use text::render as text;
+
+/// The formats a report for a case file can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Markdown,
+    /// Plain text wrapped at 80 columns, to paste into a case-management system.
+    Text,
+    /// A self-contained HTML page that prints to PDF (A4).
+    Html,
+}
+
+impl ReportFormat {
+    /// The format a file name implies: `.md`, `.txt` or `.html`.
+    pub fn for_path(path: &std::path::Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(ReportFormat::Markdown),
+            "txt" | "text" => Some(ReportFormat::Text),
+            "html" | "htm" => Some(ReportFormat::Html),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension of a report in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "md",
+            ReportFormat::Text => "txt",
+            ReportFormat::Html => "html",
+        }
+    }
+
+    /// The report of one result in this format.
+    pub fn render(self, view: &View) -> String {
+        match self {
+            ReportFormat::Markdown => markdown::render(view),
+            ReportFormat::Text => text::render(view),
+            ReportFormat::Html => html::page(std::slice::from_ref(view)),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
@@ -47,6 +94,9 @@ pub struct View {
     /// `yes`, `no` or `unknown`: whether another child was involved.
     pub other_child_involved: &'static str,
     pub clarify: Vec<ClarifyView>,
+    /// The case record: when, by whom, the practitioner's judgement, actions and what is due.
+    #[serde(flatten)]
+    pub case: case::CaseView,
     pub rule_set: RuleSetView,
     pub notice: String,
     #[serde(skip)]
@@ -222,6 +272,7 @@ impl View {
                     rules: c.rules.clone(),
                 })
                 .collect(),
+            case: case::CaseView::new(content, record, outcome),
             rule_set: RuleSetView {
                 name: content.rule_set.name.clone(),
                 version: content.rule_set.version.clone(),

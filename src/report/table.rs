@@ -122,6 +122,7 @@ pub fn render(view: &View) -> String {
     );
     let _ = writeln!(out, "{}\n", wrap(&placement, WIDTH as usize));
     let _ = writeln!(out, "{}", strategy_box(view));
+    out.push_str(&case_record(view));
 
     let _ = writeln!(out, "\n{}", view.say(Msg::ForTheChild));
     let _ = writeln!(out, "{}", responses(view, &view.responses.child));
@@ -217,6 +218,121 @@ pub fn render(view: &View) -> String {
         view.rule_set.sha256
     );
     let _ = writeln!(out, "\n{}", wrap(&view.notice, WIDTH as usize));
+    out
+}
+
+/// The case record, when the record has one: who and when, the practitioner's judgement beside
+/// hsb's, the actions taken and what is due.
+fn case_record(view: &View) -> String {
+    let case = &view.case;
+    let mut out = String::new();
+    if case.is_empty() {
+        return out;
+    }
+    let width = WIDTH as usize;
+    let _ = writeln!(out, "\n{}", view.say(Msg::CaseRecordHeading));
+    if let Some(a) = &case.assessment {
+        let or_not = |v: &Option<String>| {
+            v.clone()
+                .unwrap_or_else(|| view.say(Msg::NotRecorded).to_string())
+        };
+        for line in [
+            view.fill(Msg::AssessedAtLine, &[("at", &or_not(&a.at_text))]),
+            view.fill(Msg::AssessorRoleLine, &[("role", &or_not(&a.role_label))]),
+            view.fill(Msg::AgencyLine, &[("agency", &or_not(&a.agency_label))]),
+        ] {
+            let _ = writeln!(out, "{}", wrap(&line, width));
+        }
+    }
+    let _ = writeln!(out, "\n{}", view.say(Msg::JudgementHeading));
+    match &case.judgement {
+        None => {
+            let _ = writeln!(out, "{}", wrap(view.say(Msg::NoJudgement), width));
+        }
+        Some(j) => {
+            let rows = vec![
+                vec![
+                    view.say(Msg::RowPlacement).to_string(),
+                    view.level_label.to_uppercase(),
+                    j.level_label.to_uppercase(),
+                ],
+                vec![
+                    view.say(Msg::RowStrategyDiscussion).to_string(),
+                    view.strategy_discussion.label.clone(),
+                    j.strategy_discussion_label.to_uppercase(),
+                ],
+            ];
+            let header = [
+                "",
+                view.say(Msg::ColumnHsb),
+                view.say(Msg::ColumnPractitioner),
+            ];
+            let _ = writeln!(out, "{}", grid(&[22, 22, 22], Some(&header), rows, true));
+            let sentence = if j.agrees {
+                let mut s = view.say(Msg::JudgementAgrees).to_string();
+                if !j.same_as_hsb {
+                    s = format!("{s} {}", view.say(Msg::JudgementResultChanged));
+                }
+                s
+            } else {
+                view.fill(
+                    Msg::JudgementDiffers,
+                    &[("reason", &j.reason.clone().unwrap_or_default())],
+                )
+            };
+            let _ = writeln!(out, "{}", wrap(&sentence, width));
+        }
+    }
+    let _ = writeln!(out, "\n{}", view.say(Msg::ActionsHeading));
+    if case.actions.is_empty() {
+        let _ = writeln!(out, "{}", view.say(Msg::NoActions));
+    } else {
+        let rows = case
+            .actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.at_text.clone(),
+                    a.label.clone(),
+                    a.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let header = [
+            view.say(Msg::ColumnWhen),
+            view.say(Msg::ColumnAction),
+            view.say(Msg::ColumnNote),
+        ];
+        let _ = writeln!(out, "{}", grid(&[23, 22, 22], Some(&header), rows, true));
+    }
+    if !case.due.is_empty() {
+        let _ = writeln!(out, "\n{}", view.say(Msg::DueHeading));
+        for d in &case.due {
+            let (mark, line) = match &d.done_text {
+                Some(done) => (
+                    "✓",
+                    view.fill(
+                        Msg::DueDone,
+                        &[("text", &d.text), ("by", &d.by_text), ("done", done)],
+                    ),
+                ),
+                None => (
+                    "▶",
+                    view.fill(
+                        Msg::DueOpen,
+                        &[
+                            ("text", &d.text),
+                            ("by", &d.by_text),
+                            ("after", &d.after_label),
+                        ],
+                    ),
+                ),
+            };
+            let body = wrap(&line, width - 4).replace('\n', "\n    ");
+            let _ = writeln!(out, "  {mark} {body}");
+        }
+        let _ = writeln!(out, "{}", wrap(view.say(Msg::DueWorkingDays), width));
+    }
     out
 }
 

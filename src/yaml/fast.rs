@@ -471,8 +471,14 @@ mod tests {
     #[test]
     fn reads_the_examples_exactly_as_the_full_parser_does() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-        let files = crate::files::expand(&[dir]).expect("examples");
-        for path in files {
+        let files = crate::files::expand(std::slice::from_ref(&dir)).expect("examples");
+        // The saved case records in examples/reports hold lists of actions, which the fast
+        // reader leaves to the full parser (agrees_on_every_yaml_file_in_the_repository still
+        // covers them); every teaching scenario must take the fast path.
+        for path in files
+            .into_iter()
+            .filter(|p| !p.starts_with(dir.join("reports")))
+        {
             let text = std::fs::read_to_string(&path).expect("readable");
             let fast = parse(&text)
                 .unwrap_or_else(|| panic!("{} not read by the fast path", path.display()));

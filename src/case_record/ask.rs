@@ -1,0 +1,191 @@
+//! Asking for the case record after the result: the assessor's role and agency, the
+//! practitioner's own judgement (a deliberate choice, never a default), and the actions taken.
+
+use super::{RecordedAction, Term, Terms, When};
+use crate::content::Content;
+use crate::continuum::StrategyStatus;
+use crate::engine::Outcome;
+use crate::interview::{Prompter, Stop};
+use crate::messages::Msg;
+use crate::record::{Assessment, Judgement, Record};
+use crate::report::{TABLE_WIDTH, wrap};
+
+/// Ask for everything the case record holds, and put it in `record`.
+pub fn ask(
+    p: &mut dyn Prompter,
+    content: &Content,
+    record: &mut Record,
+    outcome: &Outcome,
+) -> Result<(), Stop> {
+    let lang = content.lang();
+    let terms = Terms::builtin(lang);
+    let width = TABLE_WIDTH as usize;
+    p.show(&format!(
+        "\n{}\n{}",
+        "─".repeat(width),
+        wrap(Msg::RecordTheCaseIntro.text(lang), width)
+    ));
+    let earlier = record.assessment.clone().unwrap_or_default();
+    let role = choose_term(
+        p,
+        Msg::RolePrompt,
+        &terms.roles,
+        earlier.role.as_deref(),
+        content,
+    )?;
+    let agency = choose_term(
+        p,
+        Msg::AgencyPrompt,
+        &terms.agencies,
+        earlier.agency.as_deref(),
+        content,
+    )?;
+    record.assessment = Some(Assessment {
+        at: Some(When::now().to_string()),
+        role,
+        agency,
+    });
+    record.judgement = ask_judgement(p, content, outcome, record.judgement.take())?;
+    ask_actions(p, content, terms, &mut record.actions)?;
+    Ok(())
+}
+
+/// One of `terms`, or "Not known yet" (the default unless an earlier answer is kept).
+fn choose_term(
+    p: &mut dyn Prompter,
+    prompt: Msg,
+    terms: &[Term],
+    earlier: Option<&str>,
+    content: &Content,
+) -> Result<Option<String>, Stop> {
+    let lang = content.lang();
+    let mut items: Vec<String> = terms.iter().map(|t| t.label.clone()).collect();
+    items.push(Msg::NotRecorded.text(lang).to_string());
+    let default = earlier
+        .and_then(|id| terms.iter().position(|t| t.id == id))
+        .unwrap_or(terms.len());
+    let index = p.select(prompt.text(lang), &items, default)?;
+    Ok(terms.get(index).map(|t| t.id.clone()))
+}
+
+/// Agree, differ (with their own placement, status and reason), or decide later. The highlighted
+/// choice records nothing new, so pressing Enter never records a judgement nobody made.
+fn ask_judgement(
+    p: &mut dyn Prompter,
+    content: &Content,
+    outcome: &Outcome,
+    earlier: Option<Judgement>,
+) -> Result<Option<Judgement>, Stop> {
+    let lang = content.lang();
+    let continuum = &content.continuum;
+    let width = TABLE_WIDTH as usize;
+    let hsb_level = continuum
+        .level(outcome.level)
+        .map_or_else(String::new, |l| l.id.clone());
+    let hsb_status = outcome.strategy.status;
+    p.show(&format!(
+        "\n{}",
+        wrap(
+            &Msg::JudgementIntro.fill(
+                lang,
+                &[
+                    ("level", &continuum.level_word(outcome.level)),
+                    ("status", &hsb_status.word(lang)),
+                ],
+            ),
+            width
+        )
+    ));
+    let later = if earlier.is_some() {
+        Msg::JudgementChoiceKeep
+    } else {
+        Msg::JudgementChoiceLater
+    };
+    let items = [Msg::JudgementChoiceAgree, Msg::JudgementChoiceDiffer, later]
+        .map(|m| m.text(lang).to_string());
+    match p.select(Msg::JudgementPrompt.text(lang), &items, 2)? {
+        0 => Ok(Some(Judgement {
+            agrees: true,
+            level: hsb_level,
+            strategy_discussion: hsb_status.id().to_string(),
+            reason: None,
+        })),
+        1 => {
+            let levels: Vec<String> = continuum.levels.iter().map(|l| l.label.clone()).collect();
+            let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, outcome.level)?;
+            let level = continuum
+                .level(level_index)
+                .map_or_else(|| hsb_level.clone(), |l| l.id.clone());
+            let statuses: Vec<String> = StrategyStatus::ALL.iter().map(|s| s.label(lang)).collect();
+            let current = StrategyStatus::ALL
+                .iter()
+                .position(|s| *s == hsb_status)
+                .unwrap_or(0);
+            let status = StrategyStatus::ALL
+                .get(p.select(Msg::YourStatusPrompt.text(lang), &statuses, current)?)
+                .copied()
+                .unwrap_or(hsb_status);
+            if level == hsb_level && status == hsb_status {
+                p.show(Msg::JudgementSameAsHsb.text(lang));
+                return Ok(Some(Judgement {
+                    agrees: true,
+                    level,
+                    strategy_discussion: status.id().to_string(),
+                    reason: None,
+                }));
+            }
+            let reason = p.input(Msg::JudgementReasonPrompt.text(lang), "", &|text| {
+                if text.trim().is_empty() {
+                    Err(Msg::JudgementReasonRequired.text(lang).to_string())
+                } else {
+                    Ok(())
+                }
+            })?;
+            Ok(Some(Judgement {
+                agrees: false,
+                level,
+                strategy_discussion: status.id().to_string(),
+                reason: Some(reason.trim().to_string()),
+            }))
+        }
+        _ => Ok(earlier),
+    }
+}
+
+/// Actions one at a time, each with when (now, unless changed) and an optional note, until the
+/// practitioner chooses to finish (the highlighted choice).
+fn ask_actions(
+    p: &mut dyn Prompter,
+    content: &Content,
+    terms: &Terms,
+    actions: &mut Vec<RecordedAction>,
+) -> Result<(), Stop> {
+    let lang = content.lang();
+    let mut items = vec![Msg::ActionFinish.text(lang).to_string()];
+    items.extend(terms.actions.iter().map(|a| a.label.clone()));
+    loop {
+        let choice = p.select(Msg::ActionPrompt.text(lang), &items, 0)?;
+        let Some(action) = choice.checked_sub(1).and_then(|i| terms.actions.get(i)) else {
+            return Ok(());
+        };
+        let now = When::now();
+        let local = now.offset.to_datetime(now.timestamp);
+        let typed = p.input(
+            Msg::ActionWhenPrompt.text(lang),
+            &local.strftime("%Y-%m-%d %H:%M").to_string(),
+            &|text| {
+                When::parse_local(text)
+                    .map(|_| ())
+                    .map_err(|_| Msg::ActionWhenInvalid.text(lang).to_string())
+            },
+        )?;
+        let at = When::parse_local(&typed).unwrap_or(now).to_string();
+        let note = p.input(Msg::ActionNotePrompt.text(lang), "", &|_| Ok(()))?;
+        let note = note.trim();
+        actions.push(RecordedAction {
+            action: action.id.clone(),
+            at,
+            note: (!note.is_empty()).then(|| note.to_string()),
+        });
+    }
+}
