@@ -675,3 +675,105 @@ fn a_draft_file_that_exists_is_never_overwritten() {
         .code(2);
     assert_eq!(std::fs::read(&original).unwrap(), bytes);
 }
+
+// ---- The case record ---------------------------------------------------------------------------
+
+const BACKSPACES: &str =
+    "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f";
+
+#[test]
+fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
+    let place = Place::new();
+    let record = place.path("case.yaml");
+    let report = place.path("case.html");
+    let mut t = place.run_in(
+        Lang::En,
+        &[("TZ", "Europe/London")],
+        &[
+            "assess",
+            "--save",
+            record.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+    );
+    t.expect("Case reference");
+    t.send("PTY-CR\r");
+    for (key, value) in ANSWERS {
+        t.answer(key, value);
+    }
+    t.expect("These answers are right");
+    t.send("\r");
+    // Role: from "not recorded" (last) up to the first, the designated safeguarding person.
+    t.expect("Your role (a role, never a name)");
+    t.send(&UP.repeat(11));
+    t.send("\r");
+    t.expect("Your agency");
+    t.send(&UP.repeat(9)); // School or college
+    t.send("\r");
+    // The judgement is a deliberate choice: the highlighted item records nothing.
+    t.expect("Do you agree with hsb's placement and strategy discussion?");
+    t.send(UP); // No, my judgement differs
+    t.send("\r");
+    t.expect("Your placement on the continuum");
+    t.send(DOWN); // from inappropriate to problematic
+    t.send("\r");
+    t.expect("Your decision on a strategy discussion");
+    t.send(DOWN); // from not indicated to consider
+    t.send("\r");
+    t.expect("Why does your judgement differ?");
+    t.send("\r");
+    t.expect("A reason is required when your judgement differs");
+    t.send("Staff have seen this twice before this term.\r");
+    // Three actions, one at a time.
+    for (downs, when, note) in [
+        (2, "2026-11-27 15:30", "Duty team, by telephone"),
+        (1, "2026-11-27 14:30", ""),
+        (7, "2026-11-27 16:00", ""),
+    ] {
+        t.expect("Record an action taken, or finish");
+        t.send(&DOWN.repeat(downs));
+        t.send("\r");
+        t.expect("When (YYYY-MM-DD HH:MM, local time)");
+        t.send(BACKSPACES);
+        t.send(&format!("{when}\r"));
+        t.expect("Note (optional; never a name)");
+        t.send(&format!("{note}\r"));
+    }
+    t.expect("Record an action taken, or finish");
+    t.send("\r");
+    t.expect("Saved the record");
+    t.expect("Wrote the report");
+    assert_eq!(t.exit_code(), 0);
+
+    let text = std::fs::read_to_string(&record).expect("the record");
+    for line in [
+        "role: designated_safeguarding_person",
+        "agency: school",
+        "agrees: no",
+        "level: problematic",
+        "strategy_discussion: consider",
+        "action: reported_to_social_services",
+        "action: dsp_consulted",
+        "action: parents_told",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    assert!(text.contains("2026-11-27T15:30:00+00:00"), "{text}");
+    let html = std::fs::read_to_string(&report).expect("the report");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "the extension chose HTML"
+    );
+    for shown in [
+        "[INAPPROPRIATE]",
+        "<td>Problematic</td>",
+        "Staff have seen this twice before this term.",
+        "2026-11-27 15:30 +00:00",
+        "due by 2026-11-28 15:30 +00:00",
+        "due by 2026-12-08 15:30 +00:00",
+        "Designated safeguarding person",
+    ] {
+        assert!(html.contains(shown), "{shown}");
+    }
+}
