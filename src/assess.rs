@@ -262,6 +262,11 @@ fn save_to(
                 .trim(),
             ),
         };
+        if drafts::would_be_ours(&path) {
+            // Drafts are removed once saved: a record or report there would be lost.
+            p.show(&Msg::SaveIntoDrafts.fill(lang, &[("path", &path.display())]));
+            continue;
+        }
         let bytes = bytes_for(&path);
         let written = if force {
             save::write_private(&path, &bytes, true).map(|()| Written::Done)

@@ -62,6 +62,25 @@ pub fn is_ours(path: &Path) -> bool {
     regular && named && inside
 }
 
+/// Whether a file at `path` would count as one of hsb's drafts (named like one, directly inside
+/// the drafts folder), whether or not it exists yet: hsb never saves a record or report there,
+/// since drafts are removed.
+pub fn would_be_ours(path: &Path) -> bool {
+    let named = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(PREFIX));
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let inside = match (parent.canonicalize(), folder().map(|f| f.canonicalize())) {
+        (Ok(parent), Ok(Ok(folder))) => parent == folder,
+        _ => false,
+    };
+    named && inside
+}
+
 /// The name of a new draft: `draft-<case reference>-<YYYYMMDD-HHMMSS>.yaml`, with the reference
 /// reduced to safe file-name characters; `attempt` above 1 is added to make the name unique.
 pub fn file_name(case_ref: Option<&str>, stamp: &str, attempt: u32) -> String {

@@ -281,7 +281,7 @@ fn an_interrupted_assessment_resumes_where_it_stopped() {
     t.send("\r");
     t.pass_case_record(Lang::En);
     t.expect("Saved the record");
-    t.expect("Write a Markdown report");
+    t.expect("Write a report for the case file");
     t.send("n\r");
     t.expect("The draft has been removed");
     assert_eq!(t.exit_code(), 0);
@@ -560,7 +560,7 @@ fn resuming_a_saved_record_and_saving_elsewhere_leaves_the_original_byte_for_byt
     t.send("\r");
     t.pass_case_record(Lang::En);
     t.expect("Saved the record");
-    t.expect("Write a Markdown report");
+    t.expect("Write a report for the case file");
     t.send("n\r");
     t.expect("was not changed");
     assert_eq!(t.exit_code(), 0);
@@ -651,7 +651,7 @@ fn answering_no_to_replace_keeps_both_files() {
     t.expect("Save the record as");
     t.send("\r"); // the suggested name, hsb-CASE-A.yaml
     t.expect("Saved the record");
-    t.expect("Write a Markdown report");
+    t.expect("Write a report for the case file");
     t.send("n\r");
     assert_eq!(t.exit_code(), 0);
     assert_eq!(
@@ -776,4 +776,51 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
     ] {
         assert!(html.contains(shown), "{shown}");
     }
+}
+
+#[test]
+fn a_record_is_never_saved_over_the_draft_that_is_about_to_be_removed() {
+    let place = Place::new();
+    let mut t = place.start(&[]);
+    t.expect("Case reference");
+    t.send("PTY-D\r");
+    t.answer(ANSWERS[0].0, ANSWERS[0].1);
+    let next = t
+        .questions
+        .field(ANSWERS[1].0)
+        .expect("a field")
+        .label
+        .clone();
+    t.expect(&next);
+    t.send("\x03");
+    let found = t
+        .session
+        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect("the resume command is printed");
+    let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
+    assert_eq!(t.exit_code(), 130);
+
+    let mut t = place.start(&[
+        "--resume",
+        draft.to_str().unwrap(),
+        "--save",
+        draft.to_str().unwrap(),
+    ]);
+    for (key, value) in &ANSWERS[1..] {
+        t.answer(key, value);
+    }
+    t.expect("These answers are right");
+    t.send("\r");
+    t.pass_case_record(Lang::En);
+    t.expect("is in hsb's drafts folder");
+    t.expect("Save the record as");
+    t.send("\r"); // the suggested name, hsb-PTY-D.yaml in the current folder
+    t.expect("Saved the record");
+    t.expect("Write a report for the case file");
+    t.send("n\r");
+    t.expect("The draft has been removed");
+    assert_eq!(t.exit_code(), 0);
+    assert!(!draft.exists());
+    let saved = std::fs::read_to_string(place.path("hsb-PTY-D.yaml")).expect("the record");
+    assert!(saved.contains("showed their bottom"), "{saved}");
 }
