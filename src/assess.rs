@@ -36,13 +36,14 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     // What is being resumed, and whether it is one of hsb's own drafts (carried on in place) or
     // anything else (copied into a new draft; the original is never changed or removed).
     let (mut interview, target, copied_from) = match &options.resume {
-        Some(path) => {
+        Some(named) => {
+            let path = &drafts::find(named);
             let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
             let (record, answered) = Record::load_draft(&source, questions, &content.level_ids())
                 .map_err(Error::Invalid)?;
             let interview = Interview::resume(questions, record, answered);
             if drafts::is_ours(path) {
-                (interview, DraftFile::Resumed(path.clone()), None)
+                (interview, DraftFile::Resumed(path.to_path_buf()), None)
             } else {
                 let dir = drafts::create_folder()?;
                 (interview, DraftFile::New(dir), Some(path.clone()))

@@ -154,7 +154,16 @@ pub fn drafts(
             crate::terminal::resume_command(&draft.path, lang)
         )?;
     }
-    writeln!(out, "{}", Msg::DraftsRemoveHint.text(lang))?;
+    let command = format!(
+        "hsb{} drafts --remove {}",
+        crate::terminal::lang_flag(lang),
+        Msg::HelpValueDraft.text(lang)
+    );
+    writeln!(
+        out,
+        "{}",
+        Msg::DraftsRemoveHint.fill(lang, &[("command", &command)])
+    )?;
     Ok(exit::OK)
 }
 

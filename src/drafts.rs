@@ -186,14 +186,25 @@ fn read(path: &Path, content: &Content) -> Option<(Record, (usize, usize))> {
     Some((record, (done, applies.len())))
 }
 
+/// A draft named by its path, or by its file name alone as `hsb drafts` lists it (when no file
+/// of that name is in the current folder).
+pub fn find(named: &Path) -> PathBuf {
+    if named.components().count() == 1
+        && !named.exists()
+        && let Ok(folder) = folder()
+    {
+        let inside = folder.join(named);
+        if inside.exists() {
+            return inside;
+        }
+    }
+    named.to_path_buf()
+}
+
 /// Remove one draft, named by its path or its file name as `hsb drafts` lists it. Anything that
 /// is not one of hsb's own drafts is refused and left alone.
 pub fn remove(named: &Path) -> Result<PathBuf, Error> {
-    let path = if named.components().count() == 1 && !named.exists() {
-        folder()?.join(named)
-    } else {
-        named.to_path_buf()
-    };
+    let path = find(named);
     if !path.exists() {
         return Err(Error::usage(
             Msg::NoSuchDraft,

@@ -43,7 +43,7 @@ pub fn replay_command(record: &Path, lang: Lang) -> String {
 
 /// ` --lang cy` for any language but the default, so that a command given to the user keeps
 /// speaking their language wherever they run it.
-fn lang_flag(lang: Lang) -> String {
+pub fn lang_flag(lang: Lang) -> String {
     if lang == Lang::default() {
         String::new()
     } else {

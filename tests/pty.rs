@@ -705,14 +705,15 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
     t.expect("These answers are right");
     t.send("\r");
     // Role: from "not recorded" (last) up to the first, the designated safeguarding person.
-    t.expect("Your role (a role, never a name)");
+    t.expect("Your role");
     t.send(&UP.repeat(11));
     t.send("\r");
     t.expect("Your agency");
     t.send(&UP.repeat(9)); // School or college
     t.send("\r");
     // The judgement is a deliberate choice: the highlighted item records nothing.
-    t.expect("Do you agree with hsb's placement and strategy discussion?");
+    t.expect("hsb supports your judgement and does not replace it");
+    t.expect("Your judgement");
     t.send(UP); // No, my judgement differs
     t.send("\r");
     t.expect("Your placement on the continuum");
@@ -722,6 +723,7 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
     t.send(DOWN); // from not indicated to consider
     t.send("\r");
     t.expect("Why does your judgement differ?");
+    t.expect("Your reason");
     t.send("\r");
     t.expect("A reason is required when your judgement differs");
     t.send("Staff have seen this twice before this term.\r");
@@ -731,7 +733,7 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
         (1, "2026-11-27 14:30", ""),
         (7, "2026-11-27 16:00", ""),
     ] {
-        t.expect("Record an action taken, or finish");
+        t.expect("Action taken");
         t.send(&DOWN.repeat(downs));
         t.send("\r");
         t.expect("When (YYYY-MM-DD HH:MM, local time)");
@@ -740,7 +742,7 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
         t.expect("Note (optional; never a name)");
         t.send(&format!("{note}\r"));
     }
-    t.expect("Record an action taken, or finish");
+    t.expect("Action taken");
     t.send("\r");
     t.expect("Saved the record");
     t.expect("Wrote the report");
@@ -800,12 +802,9 @@ fn a_record_is_never_saved_over_the_draft_that_is_about_to_be_removed() {
     let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
     assert_eq!(t.exit_code(), 130);
 
-    let mut t = place.start(&[
-        "--resume",
-        draft.to_str().unwrap(),
-        "--save",
-        draft.to_str().unwrap(),
-    ]);
+    // The draft named as `hsb drafts` lists it, by its file name alone.
+    let name = draft.file_name().unwrap().to_string_lossy().into_owned();
+    let mut t = place.start(&["--resume", &name, "--save", draft.to_str().unwrap()]);
     for (key, value) in &ANSWERS[1..] {
         t.answer(key, value);
     }

@@ -96,6 +96,22 @@ fn ask_judgement(
             width
         )
     ));
+    if let Some(j) = &earlier {
+        let status = StrategyStatus::from_id(&j.strategy_discussion).map_or_else(
+            || j.strategy_discussion.clone(),
+            |s| s.word(lang).to_string(),
+        );
+        p.show(&wrap(
+            &Msg::EarlierJudgement.fill(
+                lang,
+                &[
+                    ("level", &continuum.level_word_of(&j.level)),
+                    ("status", &status),
+                ],
+            ),
+            width,
+        ));
+    }
     let later = if earlier.is_some() {
         Msg::JudgementChoiceKeep
     } else {
@@ -111,15 +127,24 @@ fn ask_judgement(
             reason: None,
         })),
         1 => {
+            // Start from the practitioner's earlier judgement, if any, else from hsb's.
+            let start_level = earlier
+                .as_ref()
+                .and_then(|j| continuum.index_of(&j.level))
+                .unwrap_or(outcome.level);
+            let start_status = earlier
+                .as_ref()
+                .and_then(|j| StrategyStatus::from_id(&j.strategy_discussion))
+                .unwrap_or(hsb_status);
             let levels: Vec<String> = continuum.levels.iter().map(|l| l.label.clone()).collect();
-            let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, outcome.level)?;
+            let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, start_level)?;
             let level = continuum
                 .level(level_index)
                 .map_or_else(|| hsb_level.clone(), |l| l.id.clone());
             let statuses: Vec<String> = StrategyStatus::ALL.iter().map(|s| s.label(lang)).collect();
             let current = StrategyStatus::ALL
                 .iter()
-                .position(|s| *s == hsb_status)
+                .position(|s| *s == start_status)
                 .unwrap_or(0);
             let status = StrategyStatus::ALL
                 .get(p.select(Msg::YourStatusPrompt.text(lang), &statuses, current)?)
@@ -134,13 +159,22 @@ fn ask_judgement(
                     reason: None,
                 }));
             }
-            let reason = p.input(Msg::JudgementReasonPrompt.text(lang), "", &|text| {
-                if text.trim().is_empty() {
-                    Err(Msg::JudgementReasonRequired.text(lang).to_string())
-                } else {
-                    Ok(())
-                }
-            })?;
+            p.show(&wrap(Msg::JudgementReasonIntro.text(lang), width));
+            let earlier_reason = earlier
+                .as_ref()
+                .and_then(|j| j.reason.clone())
+                .unwrap_or_default();
+            let reason = p.input(
+                Msg::JudgementReasonPrompt.text(lang),
+                &earlier_reason,
+                &|text| {
+                    if text.trim().is_empty() {
+                        Err(Msg::JudgementReasonRequired.text(lang).to_string())
+                    } else {
+                        Ok(())
+                    }
+                },
+            )?;
             Ok(Some(Judgement {
                 agrees: false,
                 level,
@@ -161,7 +195,16 @@ fn ask_actions(
     actions: &mut Vec<RecordedAction>,
 ) -> Result<(), Stop> {
     let lang = content.lang();
-    let mut items = vec![Msg::ActionFinish.text(lang).to_string()];
+    let width = TABLE_WIDTH as usize;
+    let finish = Msg::ActionFinish.text(lang);
+    p.show(&format!(
+        "\n{}",
+        wrap(&Msg::ActionsIntro.fill(lang, &[("finish", &finish)]), width)
+    ));
+    if !actions.is_empty() {
+        p.show(&Msg::EarlierActions.fill(lang, &[("count", &actions.len())]));
+    }
+    let mut items = vec![finish.to_string()];
     items.extend(terms.actions.iter().map(|a| a.label.clone()));
     loop {
         let choice = p.select(Msg::ActionPrompt.text(lang), &items, 0)?;

@@ -84,7 +84,7 @@ fn block_to(out: &mut String, block: &Block) {
                 if let Some((first, _)) = cells.next() {
                     let _ = writeln!(out, "{}", hanging("", first, 2));
                 }
-                for (cell, heading) in cells {
+                for (cell, heading) in cells.filter(|(cell, _)| !cell.trim().is_empty()) {
                     let value = cell.replace('\n', "; ");
                     let line = if heading.is_empty() {
                         value
