@@ -5,6 +5,7 @@ use crate::case_record::{Terms, When};
 use crate::content::Content;
 use crate::continuum::StrategyStatus;
 use crate::engine::Outcome;
+use crate::messages::Msg;
 use crate::record::Record;
 use serde::Serialize;
 
@@ -148,5 +149,92 @@ impl CaseView {
     /// Whether the record says anything about its case.
     pub fn is_empty(&self) -> bool {
         self.assessment.is_none() && self.judgement.is_none() && self.actions.is_empty()
+    }
+}
+
+impl super::View {
+    /// The facts of the assessment: when, by which role, in which agency.
+    pub fn assessment_facts(&self) -> Vec<String> {
+        let Some(a) = &self.case.assessment else {
+            return Vec::new();
+        };
+        let or_not = |v: &Option<String>| {
+            v.clone()
+                .unwrap_or_else(|| self.say(Msg::NotRecorded).to_string())
+        };
+        vec![
+            self.fill(Msg::AssessedAtLine, &[("at", &or_not(&a.at_text))]),
+            self.fill(Msg::AssessorRoleLine, &[("role", &or_not(&a.role_label))]),
+            self.fill(Msg::AgencyLine, &[("agency", &or_not(&a.agency_label))]),
+        ]
+    }
+
+    /// hsb's placement and strategy discussion beside the practitioner's: a header and two rows.
+    pub fn judgement_table(&self, j: &JudgementView) -> (Vec<String>, Vec<Vec<String>>) {
+        let header = vec![
+            String::new(),
+            self.say(Msg::ColumnHsb).to_string(),
+            self.say(Msg::ColumnPractitioner).to_string(),
+        ];
+        let rows = vec![
+            vec![
+                self.say(Msg::RowPlacement).to_string(),
+                self.level_label.clone(),
+                j.level_label.clone(),
+            ],
+            vec![
+                self.say(Msg::RowStrategyDiscussion).to_string(),
+                self.strategy_discussion.label.to_lowercase(),
+                j.strategy_discussion_label.to_lowercase(),
+            ],
+        ];
+        (header, rows)
+    }
+
+    /// What the judgement amounts to: agreement (and whether hsb's result has changed since), or
+    /// the practitioner's reason for differing. Strong where it needs attention.
+    pub fn judgement_sentences(&self, j: &JudgementView) -> Vec<String> {
+        if !j.agrees {
+            return vec![self.fill(
+                Msg::JudgementDiffers,
+                &[("reason", &j.reason.clone().unwrap_or_default())],
+            )];
+        }
+        let mut out = vec![self.say(Msg::JudgementAgrees).to_string()];
+        if !j.same_as_hsb {
+            out.push(format!("**{}**", self.say(Msg::JudgementResultChanged)));
+        }
+        out
+    }
+
+    /// Each follow-up as a sentence, and whether it is done; open ones are strong.
+    pub fn due_lines(&self) -> Vec<(bool, String)> {
+        self.case
+            .due
+            .iter()
+            .map(|d| match &d.done_text {
+                Some(done) => (
+                    true,
+                    self.fill(
+                        Msg::DueDone,
+                        &[("text", &d.text), ("by", &d.by_text), ("done", done)],
+                    ),
+                ),
+                None => (
+                    false,
+                    format!(
+                        "**{}**",
+                        self.fill(
+                            Msg::DueOpen,
+                            &[
+                                ("text", &d.text),
+                                ("by", &d.by_text),
+                                ("after", &d.after_label)
+                            ],
+                        )
+                    ),
+                ),
+            })
+            .collect()
     }
 }

@@ -75,15 +75,7 @@ fn facts(view: &View) -> Vec<String> {
     if let Some(case_ref) = &view.case_ref {
         facts.push(view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
     }
-    if let Some(a) = &view.case.assessment {
-        let or_not = |v: &Option<String>| {
-            v.clone()
-                .unwrap_or_else(|| view.say(Msg::NotRecorded).to_string())
-        };
-        facts.push(view.fill(Msg::AssessedAtLine, &[("at", &or_not(&a.at_text))]));
-        facts.push(view.fill(Msg::AssessorRoleLine, &[("role", &or_not(&a.role_label))]));
-        facts.push(view.fill(Msg::AgencyLine, &[("agency", &or_not(&a.agency_label))]));
-    }
+    facts.extend(view.assessment_facts());
     facts.push(format!(
         "{} (sha256 `{}`)",
         view.rule_set_line(),
@@ -141,39 +133,9 @@ fn judgement(view: &View, doc: &mut Vec<Block>) {
         doc.push(Block::Para(view.say(Msg::NoJudgement).to_string()));
         return;
     };
-    doc.push(Block::Table {
-        header: vec![
-            String::new(),
-            view.say(Msg::ColumnHsb).to_string(),
-            view.say(Msg::ColumnPractitioner).to_string(),
-        ],
-        rows: vec![
-            vec![
-                view.say(Msg::RowPlacement).to_string(),
-                view.level_label.clone(),
-                j.level_label.clone(),
-            ],
-            vec![
-                view.say(Msg::RowStrategyDiscussion).to_string(),
-                view.strategy_discussion.label.to_lowercase(),
-                j.strategy_discussion_label.to_lowercase(),
-            ],
-        ],
-    });
-    if j.agrees {
-        doc.push(Block::Para(view.say(Msg::JudgementAgrees).to_string()));
-        if !j.same_as_hsb {
-            doc.push(Block::Para(format!(
-                "**{}**",
-                view.say(Msg::JudgementResultChanged)
-            )));
-        }
-    } else {
-        doc.push(Block::Para(view.fill(
-            Msg::JudgementDiffers,
-            &[("reason", &j.reason.clone().unwrap_or_default())],
-        )));
-    }
+    let (header, rows) = view.judgement_table(j);
+    doc.push(Block::Table { header, rows });
+    doc.extend(view.judgement_sentences(j).into_iter().map(Block::Para));
 }
 
 fn responses(view: &View, doc: &mut Vec<Block>) {
@@ -244,26 +206,7 @@ fn actions(view: &View, doc: &mut Vec<Block>) {
     if !case.due.is_empty() {
         doc.push(Block::Subheading(view.say(Msg::DueHeading).to_string()));
         doc.push(Block::Bullets(
-            case.due
-                .iter()
-                .map(|d| match &d.done_text {
-                    Some(done) => view.fill(
-                        Msg::DueDone,
-                        &[("text", &d.text), ("by", &d.by_text), ("done", done)],
-                    ),
-                    None => format!(
-                        "**{}**",
-                        view.fill(
-                            Msg::DueOpen,
-                            &[
-                                ("text", &d.text),
-                                ("by", &d.by_text),
-                                ("after", &d.after_label)
-                            ],
-                        )
-                    ),
-                })
-                .collect(),
+            view.due_lines().into_iter().map(|(_, line)| line).collect(),
         ));
         doc.push(Block::Para(view.say(Msg::DueWorkingDays).to_string()));
     }

@@ -5,6 +5,7 @@
 //! dynamically cost more than the rest of a replay put together.
 
 use super::View;
+use super::document::plain;
 use crate::messages::Msg;
 use comfy_table::presets::{UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
@@ -231,18 +232,8 @@ fn case_record(view: &View) -> String {
     }
     let width = WIDTH as usize;
     let _ = writeln!(out, "\n{}", view.say(Msg::CaseRecordHeading));
-    if let Some(a) = &case.assessment {
-        let or_not = |v: &Option<String>| {
-            v.clone()
-                .unwrap_or_else(|| view.say(Msg::NotRecorded).to_string())
-        };
-        for line in [
-            view.fill(Msg::AssessedAtLine, &[("at", &or_not(&a.at_text))]),
-            view.fill(Msg::AssessorRoleLine, &[("role", &or_not(&a.role_label))]),
-            view.fill(Msg::AgencyLine, &[("agency", &or_not(&a.agency_label))]),
-        ] {
-            let _ = writeln!(out, "{}", wrap(&line, width));
-        }
+    for line in view.assessment_facts() {
+        let _ = writeln!(out, "{}", wrap(&line, width));
     }
     let _ = writeln!(out, "\n{}", view.say(Msg::JudgementHeading));
     match &case.judgement {
@@ -250,37 +241,12 @@ fn case_record(view: &View) -> String {
             let _ = writeln!(out, "{}", wrap(view.say(Msg::NoJudgement), width));
         }
         Some(j) => {
-            let rows = vec![
-                vec![
-                    view.say(Msg::RowPlacement).to_string(),
-                    view.level_label.to_uppercase(),
-                    j.level_label.to_uppercase(),
-                ],
-                vec![
-                    view.say(Msg::RowStrategyDiscussion).to_string(),
-                    view.strategy_discussion.label.clone(),
-                    j.strategy_discussion_label.to_uppercase(),
-                ],
-            ];
-            let header = [
-                "",
-                view.say(Msg::ColumnHsb),
-                view.say(Msg::ColumnPractitioner),
-            ];
+            let (header, rows) = view.judgement_table(j);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
             let _ = writeln!(out, "{}", grid(&[22, 22, 22], Some(&header), rows, true));
-            let sentence = if j.agrees {
-                let mut s = view.say(Msg::JudgementAgrees).to_string();
-                if !j.same_as_hsb {
-                    s = format!("{s} {}", view.say(Msg::JudgementResultChanged));
-                }
-                s
-            } else {
-                view.fill(
-                    Msg::JudgementDiffers,
-                    &[("reason", &j.reason.clone().unwrap_or_default())],
-                )
-            };
-            let _ = writeln!(out, "{}", wrap(&sentence, width));
+            for sentence in view.judgement_sentences(j) {
+                let _ = writeln!(out, "{}", wrap(&plain(&sentence), width));
+            }
         }
     }
     let _ = writeln!(out, "\n{}", view.say(Msg::ActionsHeading));
@@ -307,28 +273,9 @@ fn case_record(view: &View) -> String {
     }
     if !case.due.is_empty() {
         let _ = writeln!(out, "\n{}", view.say(Msg::DueHeading));
-        for d in &case.due {
-            let (mark, line) = match &d.done_text {
-                Some(done) => (
-                    "✓",
-                    view.fill(
-                        Msg::DueDone,
-                        &[("text", &d.text), ("by", &d.by_text), ("done", done)],
-                    ),
-                ),
-                None => (
-                    "▶",
-                    view.fill(
-                        Msg::DueOpen,
-                        &[
-                            ("text", &d.text),
-                            ("by", &d.by_text),
-                            ("after", &d.after_label),
-                        ],
-                    ),
-                ),
-            };
-            let body = wrap(&line, width - 4).replace('\n', "\n    ");
+        for (done, line) in view.due_lines() {
+            let mark = if done { "✓" } else { "▶" };
+            let body = wrap(&plain(&line), width - 4).replace('\n', "\n    ");
             let _ = writeln!(out, "  {mark} {body}");
         }
         let _ = writeln!(out, "{}", wrap(view.say(Msg::DueWorkingDays), width));
