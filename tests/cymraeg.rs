@@ -278,6 +278,7 @@ fn the_interview_in_welsh_asks_everything_without_an_english_sentence() {
         ("other_factors.aggression_or_violence", "no"),
         ("other_factors.adult_involvement", "no"),
         ("other_factors.filming", "no"),
+        ("other_factors.exploitation", "no"),
         ("other_factors.notes", ""),
     ] {
         script.replies.push_back(reply(qs, key, value));

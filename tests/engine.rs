@@ -42,6 +42,7 @@ impl Case {
             ("other_factors.aggression_or_violence", "no"),
             ("other_factors.adult_involvement", "no"),
             ("other_factors.filming", "no"),
+            ("other_factors.exploitation", "no"),
         ] {
             case = case.set(key, value);
         }

@@ -40,6 +40,7 @@ const ALONE: &[(&str, &str)] = &[
     ("other_factors.aggression_or_violence", "no"),
     ("other_factors.adult_involvement", "no"),
     ("other_factors.filming", "no"),
+    ("other_factors.exploitation", "no"),
     ("other_factors.notes", ""),
 ];
 

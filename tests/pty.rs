@@ -172,6 +172,7 @@ const ANSWERS: &[(&str, &str)] = &[
     ("other_factors.aggression_or_violence", "no"),
     ("other_factors.adult_involvement", "no"),
     ("other_factors.filming", "no"),
+    ("other_factors.exploitation", "no"),
     ("other_factors.notes", ""),
 ];
 
@@ -553,6 +554,8 @@ fn resuming_a_saved_record_and_saving_elsewhere_leaves_the_original_byte_for_byt
     t.expect("Adult involvement");
     t.send("\r");
     t.expect("Filmed or shared");
+    t.send("\r");
+    t.expect("Grooming or exploitation");
     t.send("\r");
     t.expect("Other factors notes");
     t.send("\r");
