@@ -67,7 +67,19 @@ pub struct Response {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Responses {
     pub child: Vec<Response>,
+    /// For another child where something shows harm or its risk.
     pub harmed_child: Vec<Response>,
+    /// For another child involved where nothing shows harm (a willing partner or playmate).
+    pub other_child: Vec<Response>,
+}
+
+/// What a result says when no rule places the behaviour: never a level, and nothing that
+/// reassures.
+#[derive(Debug, Clone)]
+pub struct NotPlaced {
+    pub label: String,
+    pub summary: String,
+    pub responses: Responses,
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +108,8 @@ pub struct RawResponses {
     pub child: Vec<RawResponse>,
     #[serde(default)]
     pub harmed_child: Vec<RawResponse>,
+    #[serde(default)]
+    pub other_child: Vec<RawResponse>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -107,7 +121,7 @@ pub struct RawResponse {
 
 impl RawResponses {
     pub fn is_empty(&self) -> bool {
-        self.child.is_empty() && self.harmed_child.is_empty()
+        self.child.is_empty() && self.harmed_child.is_empty() && self.other_child.is_empty()
     }
 
     /// The responses in the chosen language; `owner` names where they are ("level `abusive`"),
@@ -128,6 +142,7 @@ impl RawResponses {
         Responses {
             child: list(self.child),
             harmed_child: list(self.harmed_child),
+            other_child: list(self.other_child),
         }
     }
 }
@@ -160,7 +175,36 @@ struct RawContinuum {
     welsh_review: WelshReview,
     notice: RawText,
     strategy_discussion: RawWording,
+    #[serde(default)]
+    not_placed: Option<RawNotPlaced>,
     levels: Vec<RawLevel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotPlaced {
+    label: RawText,
+    summary: RawText,
+    responses: RawResponses,
+}
+
+/// The built-in continuum's `not_placed` part, in `lang`.
+fn builtin_not_placed(lang: Lang) -> NotPlaced {
+    use crate::content::embedded;
+    let source = Source::embedded_with_json(
+        embedded::LEVELS.0,
+        embedded::LEVELS.1,
+        embedded::json(embedded::LEVELS, lang),
+    );
+    match Continuum::load(&source, lang) {
+        Ok(c) => c.not_placed,
+        // The build checks the built-in file; should it ever fail, say so in plain words.
+        Err(_) => NotPlaced {
+            label: "?".to_string(),
+            summary: String::new(),
+            responses: Responses::default(),
+        },
+    }
 }
 
 impl StrategyWording {
@@ -184,6 +228,8 @@ pub struct Continuum {
     /// The professional-judgement notice every result carries.
     pub notice: String,
     pub strategy_discussion: StrategyWording,
+    /// What to say and do when no rule places the behaviour.
+    pub not_placed: NotPlaced,
     /// Least concerning first.
     pub levels: Vec<Level>,
 }
@@ -209,6 +255,30 @@ impl Continuum {
             not_indicated: sd(wording.not_indicated, "not_indicated"),
         };
         let notice = texts.pick(raw.notice, || "`notice`".into(), anchors!["notice:"]);
+        let not_placed = match raw.not_placed {
+            Some(np) => NotPlaced {
+                label: texts.pick(
+                    np.label,
+                    || "`not_placed: label`".into(),
+                    anchors!["not_placed", "label"],
+                ),
+                summary: texts.pick(
+                    np.summary,
+                    || "`not_placed: summary`".into(),
+                    anchors!["not_placed", "summary"],
+                ),
+                responses: np
+                    .responses
+                    .pick(&mut texts, "`not_placed`", "not_placed"),
+            },
+            // A continuum file of its own without this part borrows the built-in one.
+            None if source.json.is_none() => builtin_not_placed(lang),
+            None => NotPlaced {
+                label: "?".to_string(),
+                summary: String::new(),
+                responses: Responses::default(),
+            },
+        };
         let levels = raw
             .levels
             .into_iter()
@@ -251,6 +321,7 @@ impl Continuum {
             warnings,
             notice,
             strategy_discussion,
+            not_placed,
             levels,
         };
         problems.extend(continuum.problems(source));
