@@ -444,10 +444,7 @@ fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
     for (i, path) in files.iter().enumerate() {
         if let Ok(record) = files::load_record(path, content) {
             let outcome = crate::engine::evaluate(content, &record);
-            let level = content
-                .continuum
-                .level(outcome.level)
-                .map_or("", |l| l.label.as_str());
+            let level = content.continuum.placement_label(outcome.level);
             let provisional = if outcome.provisional {
                 format!(" ({})", Msg::Provisional.text(lang).to_lowercase())
             } else {

@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "hsb-levels/1";
 
+/// The placement id of a behaviour no rule places ("not yet placed"), as `expect: {level: none}`
+/// and the quiz write it; JSON gives `level: null`.
+pub const NOT_PLACED: &str = "none";
+
 /// Strategy-discussion status, ordered from least to most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -267,9 +271,7 @@ impl Continuum {
                     || "`not_placed: summary`".into(),
                     anchors!["not_placed", "summary"],
                 ),
-                responses: np
-                    .responses
-                    .pick(&mut texts, "`not_placed`", "not_placed"),
+                responses: np.responses.pick(&mut texts, "`not_placed`", "not_placed"),
             },
             // A continuum file of its own without this part borrows the built-in one.
             None if source.json.is_none() => builtin_not_placed(lang),
@@ -414,10 +416,28 @@ impl Continuum {
             .map_or_else(|| "?".to_string(), |l| l.label.to_lowercase())
     }
 
-    /// [`Continuum::level_word`] by id; an id the continuum lacks is shown as it is.
+    /// [`Continuum::level_word`] by id ("not yet placed" for [`NOT_PLACED`]); an id the
+    /// continuum lacks is shown as it is.
     pub fn level_word_of(&self, id: &str) -> String {
+        if id == NOT_PLACED {
+            return self.not_placed.label.to_lowercase();
+        }
         self.index_of(id)
             .map_or_else(|| id.to_string(), |i| self.level_word(i))
+    }
+
+    /// The id of a placement: a level's, or [`NOT_PLACED`].
+    pub fn placement_id(&self, level: Option<usize>) -> &str {
+        level
+            .and_then(|l| self.level(l))
+            .map_or(NOT_PLACED, |l| l.id.as_str())
+    }
+
+    /// The label of a placement: a level's, or "Not yet placed".
+    pub fn placement_label(&self, level: Option<usize>) -> &str {
+        level
+            .and_then(|l| self.level(l))
+            .map_or(self.not_placed.label.as_str(), |l| l.label.as_str())
     }
 
     /// A did-you-mean hint for an unknown level id.

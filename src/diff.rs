@@ -30,10 +30,7 @@ pub struct Change {
 
 pub fn conclude(content: &Content, outcome: &Outcome) -> Conclusion {
     Conclusion {
-        level: content
-            .continuum
-            .level(outcome.level)
-            .map_or_else(String::new, |l| l.id.clone()),
+        level: content.continuum.placement_id(outcome.level).to_string(),
         strategy_discussion: outcome.strategy.status.id().to_string(),
         responses: outcome
             .child_responses

@@ -12,8 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Everything a result says, with the rules and answers behind each part.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    /// Index into the continuum's levels.
-    pub level: usize,
+    /// Index into the continuum's levels; `None` when no rule places the behaviour (not yet
+    /// placed: never the least concerning level).
+    pub level: Option<usize>,
     pub provisional: bool,
     pub strategy: Strategy,
     pub fired: Vec<Fired>,
@@ -21,6 +22,8 @@ pub struct Outcome {
     pub harmed_child_responses: Vec<Recommended>,
     /// Whether another child was involved: `Some(true)`, `Some(false)`, or `None` when not known.
     pub other_child: Option<bool>,
+    /// Who the other person is, for the responses aimed at them.
+    pub other_role: OtherRole,
     pub clarify: Vec<Clarify>,
 }
 
@@ -35,6 +38,32 @@ pub struct StrategyReason {
     /// The rule behind the reason.
     pub rule: String,
     pub text: String,
+}
+
+/// Who the other person is to the child who displayed the behaviour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherRole {
+    /// Nobody else was involved.
+    Nobody,
+    /// Another child, where something shows harm or its risk.
+    Harmed,
+    /// Another child involved, where nothing shows harm (a willing partner or playmate), or
+    /// where it is not known whether anyone else was involved.
+    Involved,
+    /// An adult: no "child harmed" actions are aimed at them.
+    Adult,
+}
+
+impl OtherRole {
+    /// The id in JSON: `harmed`, `involved`, `adult`, or `none`.
+    pub fn id(self) -> &'static str {
+        match self {
+            OtherRole::Nobody => "none",
+            OtherRole::Harmed => "harmed",
+            OtherRole::Involved => "involved",
+            OtherRole::Adult => "adult",
+        }
+    }
 }
 
 /// A rule that fired, and the answers it matched.
@@ -136,7 +165,6 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         .map(|(r, e)| (*r, e))
         .collect();
     let placed = fired.iter().filter_map(|(r, _)| r.level).max();
-    let level = placed.unwrap_or(0);
 
     // The strategy discussion from what is known.
     let mut status = StrategyStatus::NotIndicated;
@@ -157,7 +185,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let mut provisional = placed.is_none();
     let mut to_clarify: BTreeMap<String, Pending> = BTreeMap::new();
     for (rule, eval) in results.iter().filter(|(_, e)| e.truth == Truth::Unknown) {
-        let raises_level = rule.level.is_some_and(|l| l > level);
+        let raises_level = rule.level.is_some_and(|l| placed.is_none_or(|p| l > p));
         let could = rule_strategy(continuum, rule);
         let raises_strategy = could > known_status;
         if !(raises_level || raises_strategy) {
@@ -240,11 +268,12 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         Status::NotApplicable => Some(false),
         _ => None,
     };
+    let other_role = other_role(&content.rules.other_person, &facts, other_child, placed);
     let (child_responses, harmed_child_responses) =
-        gather_responses(continuum, level, &fired, other_child != Some(false));
+        gather_responses(continuum, placed, &fired, other_role);
 
     Outcome {
-        level,
+        level: placed,
         provisional,
         strategy: Strategy { status, reasons },
         fired: fired
@@ -265,7 +294,33 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         child_responses,
         harmed_child_responses,
         other_child,
+        other_role,
         clarify,
+    }
+}
+
+/// Who the other person is: nobody, an adult, a child harmed (something shows harm or its risk,
+/// or the level is high enough), or a child involved.
+fn other_role(
+    rules: &crate::rules::OtherPerson,
+    facts: &Facts<'_>,
+    other_child: Option<bool>,
+    level: Option<usize>,
+) -> OtherRole {
+    let holds = |c: &Option<crate::condition::Condition>| {
+        c.as_ref()
+            .is_some_and(|c| c.eval(facts).truth == Truth::True)
+    };
+    if other_child == Some(false) {
+        OtherRole::Nobody
+    } else if holds(&rules.adult_when) {
+        OtherRole::Adult
+    } else if holds(&rules.harmed_when)
+        || matches!((level, rules.harmed_from_level), (Some(l), Some(from)) if l >= from)
+    {
+        OtherRole::Harmed
+    } else {
+        OtherRole::Involved
     }
 }
 
@@ -313,25 +368,26 @@ pub fn describe_field(questions: &QuestionSet, key: &str) -> String {
 
 fn gather_responses(
     continuum: &Continuum,
-    level: usize,
+    level: Option<usize>,
     fired: &[(&Rule, &Eval)],
-    other_child: bool,
+    role: OtherRole,
 ) -> (Vec<Recommended>, Vec<Recommended>) {
     let mut out = (Vec::new(), Vec::new());
-    let Some(lvl) = continuum.level(level) else {
-        return out;
+    let (responses, from_level) = match level.and_then(|l| continuum.level(l)) {
+        Some(lvl) => (&lvl.responses, format!("level:{}", lvl.id)),
+        None => (&continuum.not_placed.responses, "not_placed".to_string()),
     };
-    let from_level = format!("level:{}", lvl.id);
-    for harmed in [false, true] {
-        if harmed && !other_child {
-            continue;
-        }
-        let list = if harmed { &mut out.1 } else { &mut out.0 };
-        let base = if harmed {
-            &lvl.responses.harmed_child
-        } else {
-            &lvl.responses.child
+    for other in [false, true] {
+        let base = match (other, role) {
+            (false, _) => &responses.child,
+            (true, OtherRole::Nobody | OtherRole::Adult) => continue,
+            (true, OtherRole::Harmed) => &responses.harmed_child,
+            (true, OtherRole::Involved) if responses.other_child.is_empty() => {
+                &responses.harmed_child
+            }
+            (true, OtherRole::Involved) => &responses.other_child,
         };
+        let list = if other { &mut out.1 } else { &mut out.0 };
         let mut push = |id: &str, text: &str, from: &str| {
             if !list.iter().any(|r: &Recommended| r.id == id) {
                 list.push(Recommended {
@@ -345,7 +401,7 @@ fn gather_responses(
             push(&r.id, &r.text, &from_level);
         }
         for (rule, _) in fired {
-            for r in rule.responses_for(harmed) {
+            for r in rule.responses_for(other) {
                 push(&r.id, &r.text, &rule.id);
             }
         }

@@ -488,6 +488,7 @@ pub(crate) fn looks_like_a_word(text: &str) -> bool {
 fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mut Vec<Diagnostic>) {
     if let Some(level) = &expect.level
         && !levels.contains(&level.as_str())
+        && level != crate::continuum::NOT_PLACED
     {
         problems.push(
             Diagnostic::error(
@@ -496,7 +497,10 @@ fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mu
                 format!("expected level `{level}` is not a level of the continuum"),
             )
             .at(source.locate(&["expect", "level", level]))
-            .help(suggest::hint(level, levels.iter().copied())),
+            .help(format!(
+                "{} (or `none` for a behaviour not yet placed)",
+                suggest::hint(level, levels.iter().copied())
+            )),
         );
     }
     if let Some(status) = &expect.strategy_discussion

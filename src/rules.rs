@@ -37,6 +37,32 @@ pub struct RuleSet {
     pub name: String,
     pub version: String,
     pub rules: Vec<Rule>,
+    /// Who the other person is to the child: an adult acting on the child, a child harmed, or a
+    /// child involved where nothing shows harm.
+    pub other_person: OtherPerson,
+}
+
+/// When the other person counts as an adult acting on the child, and when as a child harmed.
+#[derive(Debug, Clone, Default)]
+pub struct OtherPerson {
+    /// The other person is an adult: no "child harmed" actions are aimed at them.
+    pub adult_when: Option<Condition>,
+    /// Something shows harm to the other child, or its risk.
+    pub harmed_when: Option<Condition>,
+    /// From this level up the other child is always "the child harmed"; without a setting,
+    /// from the level above the least concerning.
+    pub harmed_from_level: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOtherPerson {
+    #[serde(default)]
+    adult_when: Option<Value>,
+    #[serde(default)]
+    harmed_when: Option<Value>,
+    #[serde(default)]
+    harmed_from_level: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -50,6 +76,8 @@ struct RawRuleSet {
     version: Value,
     #[serde(default)]
     groups: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    other_person: Option<RawOtherPerson>,
     rules: Vec<RawRule>,
 }
 
@@ -222,6 +250,20 @@ impl RuleSet {
                 );
             }
         }
+        let other_person = match raw.other_person {
+            Some(raw_other) => other_person(
+                raw_other,
+                &raw.groups,
+                questions,
+                continuum,
+                source,
+                &mut problems,
+            ),
+            None => OtherPerson {
+                harmed_from_level: (continuum.levels.len() > 1).then_some(1),
+                ..OtherPerson::default()
+            },
+        };
         let mut warnings = Vec::new();
         texts.finish(&mut problems, &mut warnings);
         if !problems.is_empty() {
@@ -233,6 +275,7 @@ impl RuleSet {
             name,
             version: scalar_text(&raw.version),
             rules,
+            other_person,
         })
     }
 
@@ -242,6 +285,78 @@ impl RuleSet {
 
     pub fn hint(&self, id: &str) -> String {
         suggest::hint(id, self.rules.iter().map(|r| r.id.as_str()))
+    }
+}
+
+/// The `other_person:` section, checked like a rule's conditions.
+fn other_person(
+    raw: RawOtherPerson,
+    groups: &BTreeMap<String, Vec<String>>,
+    questions: &QuestionSet,
+    continuum: &Continuum,
+    source: &Source,
+    problems: &mut Vec<Diagnostic>,
+) -> OtherPerson {
+    let mut condition = |value: Option<Value>, key: &str| -> Option<Condition> {
+        let value = value?;
+        let at = || {
+            source
+                .locate(&["other_person", key])
+                .or(source.locate(&["other_person"]))
+        };
+        match Condition::parse(&value, groups) {
+            Ok(mut condition) => {
+                for problem in condition.check(questions) {
+                    problems.push(
+                        Diagnostic::error(
+                            problem.code,
+                            &source.name,
+                            format!("`other_person: {key}`: {}", problem.message),
+                        )
+                        .at(source
+                            .locate(&["other_person", key, &problem.token])
+                            .or_else(at))
+                        .help(problem.help),
+                    );
+                }
+                condition.canonicalise(questions);
+                Some(condition)
+            }
+            Err(message) => {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadCondition,
+                        &source.name,
+                        format!("`other_person: {key}`: {message}"),
+                    )
+                    .at(at())
+                    .help("it takes the same conditions as a rule's `when:`"),
+                );
+                None
+            }
+        }
+    };
+    let adult_when = condition(raw.adult_when, "adult_when");
+    let harmed_when = condition(raw.harmed_when, "harmed_when");
+    let harmed_from_level = raw.harmed_from_level.and_then(|id| {
+        let index = continuum.index_of(&id);
+        if index.is_none() {
+            problems.push(
+                Diagnostic::error(
+                    Code::UnknownLevel,
+                    &source.name,
+                    format!("`other_person: harmed_from_level`: `{id}` is not a level"),
+                )
+                .at(source.locate(&["other_person", "harmed_from_level", &id]))
+                .help(continuum.hint(&id)),
+            );
+        }
+        index
+    });
+    OtherPerson {
+        adult_when,
+        harmed_when,
+        harmed_from_level,
     }
 }
 

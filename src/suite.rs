@@ -108,10 +108,7 @@ pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
         return Verdict::Skipped;
     };
     let mut mismatches = Vec::new();
-    let level = content
-        .continuum
-        .level(outcome.level)
-        .map_or("", |l| l.id.as_str());
+    let level = content.continuum.placement_id(outcome.level);
     match &expect.level {
         Some(want) if want != level => {
             mismatches.push(format!("level: expected {want}, got {level}"))

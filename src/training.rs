@@ -238,11 +238,13 @@ pub fn quiz(
 ) -> Result<Vec<Mark>, Stop> {
     let mut marks = Vec::new();
     let lang = content.lang();
+    // The levels, then "not yet placed" for a scenario where too little is known.
     let levels: Vec<String> = content
         .continuum
         .levels
         .iter()
         .map(|l| l.label.clone())
+        .chain(std::iter::once(content.continuum.not_placed.label.clone()))
         .collect();
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
@@ -289,16 +291,14 @@ fn mark_for(
     level_index: usize,
     strategy_index: usize,
 ) -> Mark {
-    let id = |i: usize| {
-        content
-            .continuum
-            .level(i)
-            .map_or_else(String::new, |l| l.id.clone())
-    };
     Mark {
         title: scenario.title(),
-        level_given: id(level_index),
-        level: id(outcome.level),
+        // The choice after the last level is "not yet placed".
+        level_given: content
+            .continuum
+            .placement_id(Some(level_index))
+            .to_string(),
+        level: content.continuum.placement_id(outcome.level).to_string(),
         strategy_given: STRATEGY_CHOICES
             .get(strategy_index)
             .map_or(StrategyStatus::NotIndicated, |(s, _)| *s),

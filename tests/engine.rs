@@ -84,7 +84,10 @@ impl Case {
 
     fn level(&self) -> String {
         let outcome = self.outcome();
-        self.content.level_ids()[outcome.level].to_string()
+        self.content
+            .continuum
+            .placement_id(outcome.level)
+            .to_string()
     }
 
     fn strategy(&self) -> StrategyStatus {

@@ -23,7 +23,7 @@ fn every_example_meets_its_expectation() {
             .clone()
             .unwrap_or_else(|| panic!("{} has no expect block", path.display()));
         let outcome = evaluate(&content, &record);
-        let level = content.level_ids()[outcome.level];
+        let level = content.continuum.placement_id(outcome.level);
         let status = outcome.strategy.status.id();
         if expect.level.as_deref() != Some(level) {
             failures.push(format!(
@@ -79,10 +79,12 @@ fn examples_cover_every_level_and_every_brook_age_band() {
             }
         }
     }
+    // Every level, and a scenario not yet placed.
     assert_eq!(
         levels.len(),
-        content.level_ids().len(),
+        content.level_ids().len() + 1,
         "levels covered: {levels:?}"
     );
+    assert!(levels.contains("none"), "no scenario is not yet placed");
     assert_eq!(bands.len(), 4, "age bands covered: {bands:?}");
 }

@@ -79,9 +79,7 @@ fn ask_judgement(
     let lang = content.lang();
     let continuum = &content.continuum;
     let width = TABLE_WIDTH as usize;
-    let hsb_level = continuum
-        .level(outcome.level)
-        .map_or_else(String::new, |l| l.id.clone());
+    let hsb_level = continuum.placement_id(outcome.level).to_string();
     let hsb_status = outcome.strategy.status;
     p.show(&format!(
         "\n{}",
@@ -89,7 +87,7 @@ fn ask_judgement(
             &Msg::JudgementIntro.fill(
                 lang,
                 &[
-                    ("level", &continuum.level_word(outcome.level)),
+                    ("level", &continuum.level_word_of(&hsb_level)),
                     ("status", &hsb_status.word(lang)),
                 ],
             ),
@@ -131,16 +129,18 @@ fn ask_judgement(
             let start_level = earlier
                 .as_ref()
                 .and_then(|j| continuum.index_of(&j.level))
-                .unwrap_or(outcome.level);
+                .or(outcome.level)
+                .unwrap_or(continuum.levels.len());
             let start_status = earlier
                 .as_ref()
                 .and_then(|j| StrategyStatus::from_id(&j.strategy_discussion))
                 .unwrap_or(hsb_status);
-            let levels: Vec<String> = continuum.levels.iter().map(|l| l.label.clone()).collect();
+            // The levels, then "not yet placed".
+            let mut levels: Vec<String> =
+                continuum.levels.iter().map(|l| l.label.clone()).collect();
+            levels.push(continuum.not_placed.label.clone());
             let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, start_level)?;
-            let level = continuum
-                .level(level_index)
-                .map_or_else(|| hsb_level.clone(), |l| l.id.clone());
+            let level = continuum.placement_id(Some(level_index)).to_string();
             let statuses: Vec<String> = StrategyStatus::ALL.iter().map(|s| s.label(lang)).collect();
             let current = StrategyStatus::ALL
                 .iter()

@@ -122,7 +122,7 @@ impl CaseFile<'_> {
                 None
             }
         };
-        if !self.levels.contains(&level.as_str()) {
+        if !self.levels.contains(&level.as_str()) && level != crate::continuum::NOT_PLACED {
             problems.push(unknown(
                 self.source,
                 "judgement.level",

@@ -93,19 +93,23 @@ impl CaseView {
                 .as_deref()
                 .map(|id| Terms::label_of(&terms.agencies, id).to_string()),
         });
-        let hsb_level = continuum.level(outcome.level).map(|l| l.id.as_str());
+        let hsb_level = continuum.placement_id(outcome.level);
         let judgement = record.judgement.as_ref().map(|j| JudgementView {
             agrees: j.agrees,
             level: j.level.clone(),
-            level_label: continuum
-                .index_of(&j.level)
-                .and_then(|i| continuum.level(i))
-                .map_or_else(|| j.level.clone(), |l| l.label.clone()),
+            level_label: if j.level == crate::continuum::NOT_PLACED {
+                continuum.not_placed.label.clone()
+            } else {
+                continuum
+                    .index_of(&j.level)
+                    .and_then(|i| continuum.level(i))
+                    .map_or_else(|| j.level.clone(), |l| l.label.clone())
+            },
             strategy_discussion: j.strategy_discussion.clone(),
             strategy_discussion_label: StrategyStatus::from_id(&j.strategy_discussion)
                 .map_or_else(|| j.strategy_discussion.clone(), |s| s.label(lang)),
             reason: j.reason.clone(),
-            same_as_hsb: hsb_level == Some(j.level.as_str())
+            same_as_hsb: hsb_level == j.level
                 && outcome.strategy.status.id() == j.strategy_discussion,
         });
         let action_label = |id: &str| {

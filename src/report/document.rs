@@ -89,7 +89,7 @@ fn placement(view: &View, doc: &mut Vec<Block>) {
     doc.push(Block::Bar(
         view.levels
             .iter()
-            .map(|(id, label)| (label.clone(), *id == view.level))
+            .map(|(id, label)| (label.clone(), view.level.as_deref() == Some(id.as_str())))
             .collect(),
     ));
     doc.push(Block::Para(format!(
@@ -157,7 +157,13 @@ fn responses(view: &View, doc: &mut Vec<Block>) {
                 "{}{note}",
                 view.say(view.other_child_heading())
             )));
-            checklist(view, &view.responses.harmed_child, doc);
+            if view.other_role == crate::engine::OtherRole::Adult {
+                doc.push(Block::Para(
+                    view.say(Msg::OtherPersonAdultExplained).to_string(),
+                ));
+            } else {
+                checklist(view, &view.responses.harmed_child, doc);
+            }
         }
     }
 }

@@ -80,7 +80,8 @@ pub struct View {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_ref: Option<String>,
-    pub level: String,
+    /// The level's id; `null` when not yet placed.
+    pub level: Option<String>,
     pub level_label: String,
     /// Every level id, least concerning first, for drawing the continuum.
     #[serde(skip)]
@@ -93,6 +94,11 @@ pub struct View {
     pub responses: ResponsesView,
     /// `yes`, `no` or `unknown`: whether another child was involved.
     pub other_child_involved: &'static str,
+    /// Who the other person is: `harmed` (something shows harm or its risk), `involved`
+    /// (nothing shows harm), `adult` (no "child harmed" actions are aimed at them), or `none`.
+    pub other_child_role: &'static str,
+    #[serde(skip)]
+    pub other_role: crate::engine::OtherRole,
     pub clarify: Vec<ClarifyView>,
     /// The case record: when, by whom, the practitioner's judgement, actions and what is due.
     #[serde(flatten)]
@@ -187,7 +193,7 @@ impl View {
         let continuum = &content.continuum;
         let questions = &content.questions;
         let lang = content.lang();
-        let level = continuum.level(outcome.level);
+        let level = outcome.level.and_then(|l| continuum.level(l));
         let level_id = |i: usize| {
             continuum
                 .level(i)
@@ -209,14 +215,17 @@ impl View {
             source: source.to_string(),
             title: record.title.clone(),
             case_ref: record.case_ref.clone(),
-            level: level.map_or_else(String::new, |l| l.id.clone()),
-            level_label: level.map_or_else(String::new, |l| l.label.clone()),
+            level: level.map(|l| l.id.clone()),
+            level_label: continuum.placement_label(outcome.level).to_string(),
             levels: continuum
                 .levels
                 .iter()
                 .map(|l| (l.id.clone(), l.label.clone()))
                 .collect(),
-            level_summary: level.map_or_else(String::new, |l| l.summary.clone()),
+            level_summary: level.map_or_else(
+                || continuum.not_placed.summary.clone(),
+                |l| l.summary.clone(),
+            ),
             provisional: outcome.provisional,
             strategy_discussion: StrategyView {
                 status: outcome.strategy.status.id(),
@@ -262,6 +271,8 @@ impl View {
                 Some(false) => "no",
                 None => "unknown",
             },
+            other_child_role: outcome.other_role.id(),
+            other_role: outcome.other_role,
             clarify: outcome
                 .clarify
                 .iter()
@@ -293,15 +304,20 @@ impl View {
         }
     }
 
-    /// The heading for the other child's responses: at the least concerning level nobody was
-    /// harmed, so it speaks of "the other child involved"; above it, of "the child harmed".
+    /// The heading for the other person's responses: "the child harmed" only where something
+    /// shows harm or its risk; otherwise "the other child involved"; for an adult, that no
+    /// child-harmed actions are aimed at them.
     pub fn other_child_heading(&self) -> Msg {
-        let lowest = self.levels.first().map(|l| l.0.as_str()).unwrap_or("");
-        if self.level == lowest {
-            Msg::ForTheOtherChild
-        } else {
-            Msg::ForTheHarmedChild
+        match self.other_role {
+            crate::engine::OtherRole::Harmed => Msg::ForTheHarmedChild,
+            crate::engine::OtherRole::Adult => Msg::OtherPersonAdult,
+            _ => Msg::ForTheOtherChild,
         }
+    }
+
+    /// Whether the behaviour is placed on the continuum.
+    pub fn is_placed(&self) -> bool {
+        self.level.is_some()
     }
 
     /// "Rule set: <name> <version>", in the result's language.
@@ -409,6 +425,9 @@ fn rule_effects(
 /// Where a response comes from, in words: "abusive level" or "rule coercion".
 fn from_label(content: &Content, from: &str) -> String {
     let lang = content.lang();
+    if from == "not_placed" {
+        return Msg::FromNotPlaced.text(lang).to_string();
+    }
     match from.strip_prefix("level:") {
         Some(id) => Msg::FromLevel.fill(lang, &[("level", &content.continuum.level_word_of(id))]),
         None => Msg::FromRule.fill(lang, &[("rule", &from)]),

@@ -55,7 +55,7 @@ pub fn continuum_bar(view: &View) -> String {
         .levels
         .iter()
         .map(|(id, label)| {
-            if *id == view.level {
+            if view.level.as_deref() == Some(id.as_str()) {
                 format!("▶ {} ◀", label.to_uppercase())
             } else {
                 label.clone()
@@ -139,7 +139,12 @@ pub fn render(view: &View) -> String {
                 String::new()
             };
             let _ = writeln!(out, "\n{heading}{note}");
-            let _ = writeln!(out, "{}", responses(view, &view.responses.harmed_child));
+            if view.other_role == crate::engine::OtherRole::Adult {
+                let text = view.say(Msg::OtherPersonAdultExplained);
+                let _ = writeln!(out, "{}", wrap(text, WIDTH as usize));
+            } else {
+                let _ = writeln!(out, "{}", responses(view, &view.responses.harmed_child));
+            }
         }
     }
 
