@@ -65,6 +65,9 @@ impl StrategyStatus {
 pub struct Response {
     pub id: String,
     pub text: String,
+    /// Shown before every other response.
+    #[serde(skip)]
+    pub lead: bool,
 }
 
 /// Actions for each child.
@@ -121,6 +124,9 @@ pub struct RawResponses {
 pub struct RawResponse {
     pub id: String,
     pub text: RawText,
+    /// Put this response first: the child's own protection leads.
+    #[serde(default)]
+    pub lead: bool,
 }
 
 impl RawResponses {
@@ -140,6 +146,7 @@ impl RawResponses {
                         anchors![anchor, format!("id: {}", r.id), "text"],
                     ),
                     id: r.id,
+                    lead: r.lead,
                 })
                 .collect()
         };

@@ -50,8 +50,11 @@ pub enum OtherRole {
     /// Another child involved, where nothing shows harm (a willing partner or playmate), or
     /// where it is not known whether anyone else was involved.
     Involved,
-    /// An adult: no "child harmed" actions are aimed at them.
+    /// An adult the child's behaviour was aimed at: no "child harmed" actions are aimed at them.
     Adult,
+    /// Someone (an adult, or an unknown online contact) who acted on the child: grooming,
+    /// extortion, asking for or receiving images. The child is first a child at risk.
+    ActedOnChild,
 }
 
 impl OtherRole {
@@ -62,6 +65,7 @@ impl OtherRole {
             OtherRole::Harmed => "harmed",
             OtherRole::Involved => "involved",
             OtherRole::Adult => "adult",
+            OtherRole::ActedOnChild => "acted_on_child",
         }
     }
 }
@@ -152,10 +156,14 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let continuum = &content.continuum;
     let lang = content.lang();
     let facts = Facts::new(questions, record);
+    // When an adult acted on the child, nothing recorded is the child's behaviour toward another
+    // child: rules that place a level do not apply, and the child's protection leads.
+    let adult_acted = holds(&content.rules.other_person.acting_on_child_when, &facts);
     let results: Vec<(&Rule, Eval)> = content
         .rules
         .rules
         .iter()
+        .filter(|rule| !(adult_acted && rule.level.is_some()))
         .map(|rule| (rule, rule.when.eval(&facts)))
         .collect();
 
@@ -268,7 +276,11 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         Status::NotApplicable => Some(false),
         _ => None,
     };
-    let other_role = other_role(&content.rules.other_person, &facts, other_child, placed);
+    let other_role = if adult_acted {
+        OtherRole::ActedOnChild
+    } else {
+        other_role(&content.rules.other_person, &facts, other_child, placed)
+    };
     let (child_responses, harmed_child_responses) =
         gather_responses(continuum, placed, &fired, other_role);
 
@@ -299,6 +311,13 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     }
 }
 
+/// Whether an optional condition is known to hold.
+fn holds(condition: &Option<crate::condition::Condition>, facts: &Facts<'_>) -> bool {
+    condition
+        .as_ref()
+        .is_some_and(|c| c.eval(facts).truth == Truth::True)
+}
+
 /// Who the other person is: nobody, an adult, a child harmed (something shows harm or its risk,
 /// or the level is high enough), or a child involved.
 fn other_role(
@@ -307,15 +326,11 @@ fn other_role(
     other_child: Option<bool>,
     level: Option<usize>,
 ) -> OtherRole {
-    let holds = |c: &Option<crate::condition::Condition>| {
-        c.as_ref()
-            .is_some_and(|c| c.eval(facts).truth == Truth::True)
-    };
     if other_child == Some(false) {
         OtherRole::Nobody
-    } else if holds(&rules.adult_when) {
+    } else if holds(&rules.adult_when, facts) {
         OtherRole::Adult
-    } else if holds(&rules.harmed_when)
+    } else if holds(&rules.harmed_when, facts)
         || matches!((level, rules.harmed_from_level), (Some(l), Some(from)) if l >= from)
     {
         OtherRole::Harmed
@@ -380,7 +395,7 @@ fn gather_responses(
     for other in [false, true] {
         let base = match (other, role) {
             (false, _) => &responses.child,
-            (true, OtherRole::Nobody | OtherRole::Adult) => continue,
+            (true, OtherRole::Nobody | OtherRole::Adult | OtherRole::ActedOnChild) => continue,
             (true, OtherRole::Harmed) => &responses.harmed_child,
             (true, OtherRole::Involved) if responses.other_child.is_empty() => {
                 &responses.harmed_child
@@ -405,6 +420,14 @@ fn gather_responses(
                 push(&r.id, &r.text, &rule.id);
             }
         }
+        // Responses marked to lead (the child's own protection) come first, in their order.
+        let leading: Vec<&str> = fired
+            .iter()
+            .flat_map(|(rule, _)| rule.responses_for(other))
+            .filter(|r| r.lead)
+            .map(|r| r.id.as_str())
+            .collect();
+        list.sort_by_key(|r| !leading.contains(&r.id.as_str()));
     }
     out
 }

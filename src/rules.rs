@@ -47,6 +47,9 @@ pub struct RuleSet {
 pub struct OtherPerson {
     /// The other person is an adult: no "child harmed" actions are aimed at them.
     pub adult_when: Option<Condition>,
+    /// An adult acted on the child (grooming, extortion, asking for or sending images): nothing
+    /// recorded is the child's behaviour toward another child, so no rule places a level.
+    pub acting_on_child_when: Option<Condition>,
     /// Something shows harm to the other child, or its risk.
     pub harmed_when: Option<Condition>,
     /// From this level up the other child is always "the child harmed"; without a setting,
@@ -59,6 +62,8 @@ pub struct OtherPerson {
 struct RawOtherPerson {
     #[serde(default)]
     adult_when: Option<Value>,
+    #[serde(default)]
+    acting_on_child_when: Option<Value>,
     #[serde(default)]
     harmed_when: Option<Value>,
     #[serde(default)]
@@ -337,6 +342,7 @@ fn other_person(
         }
     };
     let adult_when = condition(raw.adult_when, "adult_when");
+    let acting_on_child_when = condition(raw.acting_on_child_when, "acting_on_child_when");
     let harmed_when = condition(raw.harmed_when, "harmed_when");
     let harmed_from_level = raw.harmed_from_level.and_then(|id| {
         let index = continuum.index_of(&id);
@@ -355,6 +361,7 @@ fn other_person(
     });
     OtherPerson {
         adult_when,
+        acting_on_child_when,
         harmed_when,
         harmed_from_level,
     }

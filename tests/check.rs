@@ -171,7 +171,7 @@ fn test_reports_pass_and_fail_with_expected_against_actual() {
         .stdout(contains("  rule `consent-unclear` did not fire"))
         .stdout(contains("  response `no-such-response` is missing"))
         .stdout(contains(
-            "  rules that fired: consent-impossible, other-distressed, coercion",
+            "  rules that fired: consent-impossible, other-distressed, distressed-and-abusive, coercion",
         ))
         .stdout(contains("PASS tests/fixtures/suite/pass.yaml"))
         .stdout(contains("SKIP tests/fixtures/suite/no-expect.yaml"));

@@ -161,18 +161,44 @@ fn aggression_without_contact_requires_a_strategy_discussion_but_is_not_violent(
 // ---- abusive -------------------------------------------------------------------------------
 
 #[test]
-fn another_person_unable_to_consent_is_abusive() {
-    let case = Case::with_peer().set("others.able_to_consent", "no");
+fn contact_with_someone_unable_to_consent_is_abusive_when_it_mattered() {
+    let case = Case::with_peer()
+        .set("what_happened.behaviours", "touching_under_clothes")
+        .set("developmental.traffic_light", "amber")
+        .set("others.able_to_consent", "no");
     assert_eq!(case.level(), "abusive");
     // The placement itself requires a strategy discussion.
     assert_eq!(case.strategy(), StrategyStatus::Required);
+    // Non-contact behaviour: problematic, unless other abusive features are present.
+    let looking = Case::with_peer()
+        .set("what_happened.behaviours", "looking")
+        .set("developmental.traffic_light", "amber")
+        .set("others.able_to_consent", "no");
+    assert_eq!(looking.level(), "problematic");
 }
 
 #[test]
-fn a_distressed_other_person_is_abusive() {
+fn young_childrens_green_mutual_play_is_normal_though_they_cannot_consent() {
+    let case = Case::with_peer()
+        .set("developmental.age", "4")
+        .set("what_happened.behaviours", "looking,touching_under_clothes")
+        .set("others.able_to_consent", "no");
+    assert_eq!(case.level(), "normal");
+    assert_eq!(case.strategy(), StrategyStatus::NotIndicated);
+    // A willing playmate is "the other child involved", not "the child harmed".
+    assert_eq!(case.outcome().other_role, hsb::engine::OtherRole::Involved);
+}
+
+#[test]
+fn distress_alone_is_problematic_and_abusive_with_contact() {
+    let upset = Case::with_peer().set("others.perception", "distressed");
+    assert_eq!(upset.level(), "problematic");
+    assert_eq!(upset.strategy(), StrategyStatus::Consider);
+    assert_eq!(upset.outcome().other_role, hsb::engine::OtherRole::Harmed);
     assert_eq!(
         Case::with_peer()
             .set("others.perception", "distressed")
+            .set("what_happened.behaviours", "touching_over_clothes")
             .level(),
         "abusive"
     );
@@ -320,16 +346,28 @@ fn sophisticated_sexual_knowledge_is_problematic() {
 // ---- inappropriate -------------------------------------------------------------------------
 
 #[test]
-fn expected_behaviour_in_the_wrong_context_is_inappropriate() {
-    for setting in ["school", "community"] {
+fn green_behaviour_is_never_raised_by_its_setting_alone() {
+    for setting in ["school", "community", "home"] {
         assert_eq!(
             Case::alone().set("context.setting", setting).level(),
-            "inappropriate"
+            "normal"
         );
     }
+    // With the colour not known, the setting matters: clarify it.
+    let case = Case::alone()
+        .set("context.setting", "school")
+        .unknown("developmental.traffic_light");
+    assert!(case.outcome().provisional);
+    assert!(
+        case.clarify_fields()
+            .contains(&"developmental.traffic_light".to_string())
+    );
     assert_eq!(
-        Case::alone().set("context.setting", "home").level(),
-        "normal"
+        Case::alone()
+            .set("context.setting", "school")
+            .set("developmental.traffic_light", "amber")
+            .level(),
+        "inappropriate"
     );
 }
 
@@ -417,6 +455,8 @@ fn unknown_involvement_keeps_the_other_child_in_view() {
 fn unknowns_that_cannot_raise_anything_do_not_make_the_result_provisional() {
     // Already abusive with a required strategy discussion: unknown coercion changes nothing.
     let case = Case::with_peer()
+        .set("what_happened.behaviours", "touching_under_clothes")
+        .set("developmental.traffic_light", "amber")
         .set("others.able_to_consent", "no")
         .unknown("others.coercion");
     assert_eq!(case.level(), "abusive");
@@ -442,7 +482,11 @@ fn every_fired_rule_names_the_answers_it_matched() {
         .expect("power-contact fired");
     assert_eq!(
         power.answers,
-        vec!["what_happened.behaviours", "others.power_imbalance"]
+        vec![
+            "what_happened.behaviours",
+            "others.relationship",
+            "others.power_imbalance"
+        ]
     );
 }
 

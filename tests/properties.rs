@@ -3,7 +3,8 @@
 
 use hsb::condition::Truth;
 use hsb::content::{Content, ContentPaths};
-use hsb::engine::{Facts, evaluate};
+use hsb::continuum::StrategyStatus;
+use hsb::engine::{Facts, OtherRole, evaluate};
 use hsb::error::Error;
 use hsb::questions::FieldKind;
 use hsb::record::{Answer, Record};
@@ -115,8 +116,9 @@ proptest! {
             if !(ids.contains(&"yes") && ids.contains(&"no")) {
                 continue;
             }
-            // For "is this a one-off?" and "able to consent?" the concerning answer is no.
-            let (calm, concerning) = if ["pattern.isolated", "others.able_to_consent"].contains(&field.key.as_str()) {
+            // For "is this a one-off?", "able to consent?" and "did every child pictured agree?" the
+            // concerning answer is no.
+            let (calm, concerning) = if ["pattern.isolated", "others.able_to_consent", "what_happened.images_agreed"].contains(&field.key.as_str()) {
                 ("yes", "no")
             } else {
                 ("no", "yes")
@@ -129,7 +131,15 @@ proptest! {
                 }
                 r
             };
-            let worried = concern(level(&with(Some(concerning))));
+            let outcome = evaluate(content(), &with(Some(concerning)));
+            // The one way a concerning answer may take a placement away: it shows that an adult
+            // (or an online contact) acted on the child, whose protection then leads, with a
+            // strategy discussion required.
+            if outcome.other_role == OtherRole::ActedOnChild {
+                prop_assert_eq!(outcome.strategy.status, StrategyStatus::Required);
+                continue;
+            }
+            let worried = concern(outcome.level);
             prop_assert!(worried >= concern(level(&with(Some(calm)))), "{} {} lowered the level", field.key, concerning);
             prop_assert!(worried >= concern(level(&with(None))), "{} {} is below not known", field.key, concerning);
         }

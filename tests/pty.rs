@@ -155,7 +155,7 @@ const ANSWERS: &[(&str, &str)] = &[
     ),
     ("what_happened.behaviours", "exposing"),
     ("developmental.age", "7"),
-    ("developmental.traffic_light", "green"),
+    ("developmental.traffic_light", "amber"),
     ("developmental.sophisticated_understanding", "no"),
     ("developmental.diagnosis_affects_understanding", "no"),
     ("context.setting", "school"),
@@ -262,7 +262,7 @@ fn an_interrupted_assessment_resumes_where_it_stopped() {
     assert_eq!(t.exit_code(), 130);
     let saved = std::fs::read_to_string(&draft).expect("the draft is on disk");
     assert!(
-        saved.contains("developmental.traffic_light: green"),
+        saved.contains("developmental.traffic_light: amber"),
         "{saved}"
     );
     assert!(!saved.contains("sophisticated_understanding"), "{saved}");

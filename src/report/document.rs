@@ -157,10 +157,8 @@ fn responses(view: &View, doc: &mut Vec<Block>) {
                 "{}{note}",
                 view.say(view.other_child_heading())
             )));
-            if view.other_role == crate::engine::OtherRole::Adult {
-                doc.push(Block::Para(
-                    view.say(Msg::OtherPersonAdultExplained).to_string(),
-                ));
+            if let Some(text) = view.other_role_explained() {
+                doc.push(Block::Para(text.to_string()));
             } else {
                 checklist(view, &view.responses.harmed_child, doc);
             }

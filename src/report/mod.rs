@@ -95,7 +95,8 @@ pub struct View {
     /// `yes`, `no` or `unknown`: whether another child was involved.
     pub other_child_involved: &'static str,
     /// Who the other person is: `harmed` (something shows harm or its risk), `involved`
-    /// (nothing shows harm), `adult` (no "child harmed" actions are aimed at them), or `none`.
+    /// (nothing shows harm), `adult` (an adult the behaviour was aimed at), `acted_on_child` (an
+    /// adult or unknown contact who groomed, extorted or sought images from the child), or `none`.
     pub other_child_role: &'static str,
     #[serde(skip)]
     pub other_role: crate::engine::OtherRole,
@@ -311,7 +312,20 @@ impl View {
         match self.other_role {
             crate::engine::OtherRole::Harmed => Msg::ForTheHarmedChild,
             crate::engine::OtherRole::Adult => Msg::OtherPersonAdult,
+            crate::engine::OtherRole::ActedOnChild => Msg::OtherPersonActedOnChild,
             _ => Msg::ForTheOtherChild,
+        }
+    }
+
+    /// For an adult or someone who acted on the child, why no actions for a child harmed are
+    /// given; `None` for a child.
+    pub fn other_role_explained(&self) -> Option<&'static str> {
+        match self.other_role {
+            crate::engine::OtherRole::Adult => Some(self.say(Msg::OtherPersonAdultExplained)),
+            crate::engine::OtherRole::ActedOnChild => {
+                Some(self.say(Msg::OtherPersonActedOnChildExplained))
+            }
+            _ => None,
         }
     }
 

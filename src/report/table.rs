@@ -139,8 +139,7 @@ pub fn render(view: &View) -> String {
                 String::new()
             };
             let _ = writeln!(out, "\n{heading}{note}");
-            if view.other_role == crate::engine::OtherRole::Adult {
-                let text = view.say(Msg::OtherPersonAdultExplained);
+            if let Some(text) = view.other_role_explained() {
                 let _ = writeln!(out, "{}", wrap(text, WIDTH as usize));
             } else {
                 let _ = writeln!(out, "{}", responses(view, &view.responses.harmed_child));
