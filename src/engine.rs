@@ -281,8 +281,32 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     } else {
         other_role(&content.rules.other_person, &facts, other_child, placed)
     };
-    let (child_responses, harmed_child_responses) =
+    // Nothing shows harm, but something that would is not known: not known never reassures, so
+    // the other child's responses start with finding out how they are.
+    let harm_unknown = other_role == OtherRole::Involved
+        && content
+            .rules
+            .other_person
+            .harmed_when
+            .as_ref()
+            .is_some_and(|c| c.eval(&facts).truth == Truth::Unknown);
+    let (child_responses, mut harmed_child_responses) =
         gather_responses(continuum, placed, &fired, other_role);
+    if harm_unknown {
+        let first: Vec<Recommended> = continuum
+            .not_placed
+            .responses
+            .other_child
+            .iter()
+            .filter(|r| !harmed_child_responses.iter().any(|h| h.id == r.id))
+            .map(|r| Recommended {
+                id: r.id.clone(),
+                text: r.text.trim().to_string(),
+                from: "harm_unknown".to_string(),
+            })
+            .collect();
+        harmed_child_responses.splice(0..0, first);
+    }
 
     Outcome {
         level: placed,

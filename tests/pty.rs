@@ -826,3 +826,22 @@ fn a_record_is_never_saved_over_the_draft_that_is_about_to_be_removed() {
     let saved = std::fs::read_to_string(place.path("hsb-PTY-D.yaml")).expect("the record");
     assert!(saved.contains("showed their bottom"), "{saved}");
 }
+
+#[test]
+fn a_trainee_can_answer_not_yet_placed() {
+    let place = Place::new();
+    let mut t = place.run(&[
+        "train",
+        &example("not-yet-placed/9-13_home_near-empty-record.yaml"),
+    ]);
+    t.expect("Where on the continuum");
+    t.expect("Not yet placed");
+    t.send(&format!("{}\r", DOWN.repeat(5))); // after the five levels
+    t.expect("A strategy discussion is");
+    t.send(&format!("{}\r", DOWN.repeat(1))); // consider
+    t.expect("Your placement: not yet placed (RIGHT)");
+    t.expect("Enter for the scores");
+    t.send("\r");
+    t.expect("Placement: 1 of 1 as hsb placed them.");
+    assert_eq!(t.exit_code(), 0);
+}

@@ -439,8 +439,10 @@ fn rule_effects(
 /// Where a response comes from, in words: "abusive level" or "rule coercion".
 fn from_label(content: &Content, from: &str) -> String {
     let lang = content.lang();
-    if from == "not_placed" {
-        return Msg::FromNotPlaced.text(lang).to_string();
+    match from {
+        "not_placed" => return Msg::FromNotPlaced.text(lang).to_string(),
+        "harm_unknown" => return Msg::FromHarmUnknown.text(lang).to_string(),
+        _ => {}
     }
     match from.strip_prefix("level:") {
         Some(id) => Msg::FromLevel.fill(lang, &[("level", &content.continuum.level_word_of(id))]),
