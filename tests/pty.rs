@@ -838,7 +838,7 @@ fn a_trainee_can_answer_not_yet_placed() {
     t.expect("Not yet placed");
     t.send(&format!("{}\r", DOWN.repeat(5))); // after the five levels
     t.expect("A strategy discussion is");
-    t.send(&format!("{}\r", DOWN.repeat(1))); // consider
+    t.send(&format!("{DOWN}\r")); // consider
     t.expect("Your placement: not yet placed (RIGHT)");
     t.expect("Enter for the scores");
     t.send("\r");
