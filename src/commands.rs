@@ -358,7 +358,10 @@ pub fn diff(
                     };
                     let placement = format!(
                         "level: {}\nstrategy discussion: {}",
-                        transition(&change.before.level, &change.after.level),
+                        transition(
+                            &placement_id(&change.before.level),
+                            &placement_id(&change.after.level)
+                        ),
                         transition(
                             &change.before.strategy_discussion,
                             &change.after.strategy_discussion
@@ -410,6 +413,15 @@ fn response_changes(change: &diff::Change) -> String {
         "unchanged".to_string()
     } else {
         lines.join("\n")
+    }
+}
+
+/// A level id for the diff table; `none` says what it means.
+fn placement_id(id: &str) -> String {
+    if id == crate::continuum::NOT_PLACED {
+        format!("{id} (not yet placed)")
+    } else {
+        id.to_string()
     }
 }
 
