@@ -190,7 +190,8 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let known_status = status;
 
     // What is not known and could raise the level or the strategy discussion.
-    let mut provisional = placed.is_none();
+    // Not placed is provisional, unless nothing recorded is the child's own behaviour.
+    let mut provisional = placed.is_none() && !adult_acted;
     let mut to_clarify: BTreeMap<String, Pending> = BTreeMap::new();
     for (rule, eval) in results.iter().filter(|(_, e)| e.truth == Truth::Unknown) {
         let raises_level = rule.level.is_some_and(|l| placed.is_none_or(|p| l > p));
@@ -252,7 +253,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             })
         })
         .collect();
-    if placed.is_none() {
+    if placed.is_none() && !adult_acted {
         clarify.push(Clarify {
             field: None,
             text: Msg::NoRulePlaced.text(lang).to_string(),
@@ -416,8 +417,12 @@ fn gather_responses(
         Some(lvl) => (&lvl.responses, format!("level:{}", lvl.id)),
         None => (&continuum.not_placed.responses, "not_placed".to_string()),
     };
+    let none = Vec::new();
     for other in [false, true] {
         let base = match (other, role) {
+            // What was done to the child is not theirs to find out about or be assessed for: the
+            // rules' responses for the child's protection stand alone.
+            (false, OtherRole::ActedOnChild) if level.is_none() => &none,
             (false, _) => &responses.child,
             (true, OtherRole::Nobody | OtherRole::Adult | OtherRole::ActedOnChild) => continue,
             (true, OtherRole::Harmed) => &responses.harmed_child,

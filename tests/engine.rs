@@ -515,3 +515,102 @@ fn evaluation_is_deterministic() {
         .set("developmental.traffic_light", "amber");
     assert_eq!(case.outcome(), case.outcome());
 }
+
+// ---- the second revision's edge cases -----------------------------------------------------------
+
+/// A fourteen-year-old sent their own image to someone met online.
+fn own_image_online() -> Case {
+    Case::with_peer()
+        .set("developmental.age", "14")
+        .set("developmental.traffic_light", "amber")
+        .set("what_happened.behaviours", "images")
+        .set("what_happened.images_of", "self")
+        .set("what_happened.images_shared", "with_unknown_contact")
+        .set("others.relationship", "online_contact")
+}
+
+#[test]
+fn a_child_who_extorts_another_child_met_online_is_not_treated_as_the_one_at_risk() {
+    let extorting = Case::with_peer()
+        .set("developmental.age", "16")
+        .set("what_happened.behaviours", "images")
+        .set("what_happened.images_of", "similar_age_child")
+        .set("what_happened.images_agreed", "no")
+        .set("what_happened.images_shared", "with_others")
+        .set("others.relationship", "online_contact")
+        .set("others.coercion", "yes")
+        .set("others.perception", "distressed")
+        .set("other_factors.exploitation", "yes");
+    let outcome = extorting.outcome();
+    assert_eq!(extorting.level(), "abusive");
+    assert_ne!(outcome.other_role, hsb::engine::OtherRole::ActedOnChild);
+    assert!(!outcome.harmed_child_responses.is_empty());
+    // The child who sent their own image is the one at risk.
+    let at_risk = own_image_online().outcome();
+    assert_eq!(at_risk.other_role, hsb::engine::OtherRole::ActedOnChild);
+    assert_eq!(at_risk.level, None);
+    assert!(at_risk.harmed_child_responses.is_empty());
+}
+
+#[test]
+fn bedtime_alone_does_not_make_young_childrens_mutual_play_abusive() {
+    let case = Case::with_peer()
+        .set("developmental.age", "4")
+        .set("what_happened.behaviours", "touching_under_clothes")
+        .set("context.activities", "bedtime_or_sleeping")
+        .set("others.relationship", "sibling")
+        .set("others.able_to_consent", "no");
+    assert_eq!(case.level(), "normal");
+}
+
+#[test]
+fn a_willing_exchange_needs_both_young_people_to_be_thirteen_or_over() {
+    let exchange = |other_age: &str| {
+        Case::with_peer()
+            .set("developmental.age", "13")
+            .set("developmental.traffic_light", "amber")
+            .set("what_happened.behaviours", "images")
+            .set("what_happened.images_of", "self,similar_age_child")
+            .set("what_happened.images_agreed", "yes")
+            .set("what_happened.images_shared", "with_other_child")
+            .set("what_happened.images_show", "sexual_acts")
+            .set("others.age", other_age)
+    };
+    assert!(
+        exchange("13")
+            .fired()
+            .contains(&"self-images-between-willing-peers".to_string())
+    );
+    let younger = exchange("12");
+    assert!(
+        !younger
+            .fired()
+            .contains(&"self-images-between-willing-peers".to_string())
+    );
+    // Sexual acts and a child pictured under 13: refer at once.
+    assert_eq!(younger.strategy(), StrategyStatus::Required);
+}
+
+#[test]
+fn photographing_a_younger_child_without_agreement_is_abusive_even_if_not_shared() {
+    let case = Case::with_peer()
+        .set("developmental.age", "15")
+        .set("developmental.traffic_light", "red")
+        .set("what_happened.behaviours", "images")
+        .set("what_happened.images_of", "younger_child")
+        .set("what_happened.images_agreed", "no")
+        .set("what_happened.images_shared", "not_shared")
+        .set("others.relationship", "younger_child");
+    assert_eq!(case.level(), "abusive");
+}
+
+#[test]
+fn repeated_sexual_remarks_that_frighten_one_child_are_abusive() {
+    let case = Case::with_peer()
+        .set("developmental.traffic_light", "amber")
+        .set("what_happened.behaviours", "sexual_language")
+        .set("others.perception", "distressed")
+        .set("pattern.isolated", "no")
+        .set("pattern.previous_response_ineffective", "yes");
+    assert_eq!(case.level(), "abusive");
+}

@@ -64,7 +64,14 @@ pub fn document(view: &View) -> Vec<Block> {
     }
     if let Some(notes) = &view.teaching_notes {
         doc.push(Block::Heading(view.say(Msg::TeachingNotes).to_string()));
-        doc.push(Block::Para(notes.trim().to_string()));
+        // One paragraph per blank-line-separated block, its line breaks folded, so that each
+        // format wraps it afresh.
+        for paragraph in notes.trim().split("\n\n") {
+            let folded = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !folded.is_empty() {
+                doc.push(Block::Para(folded));
+            }
+        }
     }
     doc.push(Block::Footer(view.notice.clone()));
     doc

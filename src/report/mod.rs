@@ -223,10 +223,13 @@ impl View {
                 .iter()
                 .map(|l| (l.id.clone(), l.label.clone()))
                 .collect(),
-            level_summary: level.map_or_else(
-                || continuum.not_placed.summary.clone(),
-                |l| l.summary.clone(),
-            ),
+            level_summary: match (level, outcome.other_role) {
+                (Some(l), _) => l.summary.clone(),
+                (None, crate::engine::OtherRole::ActedOnChild) => {
+                    Msg::NotPlacedActedOnChild.text(lang).trim().to_string()
+                }
+                (None, _) => continuum.not_placed.summary.clone(),
+            },
             provisional: outcome.provisional,
             strategy_discussion: StrategyView {
                 status: outcome.strategy.status.id(),
