@@ -132,15 +132,33 @@ proptest! {
                 r
             };
             let outcome = evaluate(content(), &with(Some(concerning)));
-            // The one way a concerning answer may take a placement away: it shows that an adult
-            // (or an online contact) acted on the child, whose protection then leads, with a
-            // strategy discussion required.
+            // One way a concerning answer may take a placement away: it shows that an adult (or
+            // an online contact) acted on the child, whose protection then leads, with a strategy
+            // discussion at least to consider (required once an adult or exploitation is known).
             if outcome.other_role == OtherRole::ActedOnChild {
-                prop_assert_eq!(outcome.strategy.status, StrategyStatus::Required);
+                prop_assert!(outcome.strategy.status >= StrategyStatus::Consider);
+                continue;
+            }
+            // And one designed exception: repetition inside a willing exchange of images between
+            // peers does not raise the level (the second revision), so the answers that make the
+            // exchange willing may leave it lower than repetition alone would place it.
+            if outcome.fired.iter().any(|f| f.id == "self-images-between-willing-peers") {
                 continue;
             }
             let worried = concern(outcome.level);
-            prop_assert!(worried >= concern(level(&with(Some(calm)))), "{} {} lowered the level", field.key, concerning);
+            let calm_outcome = evaluate(content(), &with(Some(calm)));
+            if worried < concern(calm_outcome.level) {
+                // Only where what would place it higher is not yet known: then the result is
+                // provisional and names every such rule to clarify (not known never reassures).
+                let pending: Vec<&str> = outcome.clarify.iter().flat_map(|c| c.rules.iter().map(String::as_str)).collect();
+                prop_assert!(outcome.provisional, "{} {} lowered the level", field.key, concerning);
+                for fired in &calm_outcome.fired {
+                    let raised = fired.level.is_some_and(|l| outcome.level.is_none_or(|w| l > w));
+                    let gone = !outcome.fired.iter().any(|f| f.id == fired.id);
+                    prop_assert!(!(raised && gone) || pending.contains(&fired.id.as_str()),
+                        "{} {} lowered the level without saying {} is to clarify", field.key, concerning, fired.id);
+                }
+            }
             prop_assert!(worried >= concern(level(&with(None))), "{} {} is below not known", field.key, concerning);
         }
     }
