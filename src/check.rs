@@ -299,7 +299,13 @@ fn expect_problems(
     continuum: &Continuum,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    // A saved case record (with its assessment or judgement) is not a teaching scenario: it needs
+    // no expectation.
+    let saved = record.assessment.is_some() || record.judgement.is_some();
     let Some(expect) = &record.expect else {
+        if saved {
+            return problems;
+        }
         problems.push(
             Diagnostic::warning(Code::NoExpect, &source.name, "the scenario has no `expect:` block")
                 .help("add `expect:` with `level:` and `strategy_discussion:` so that `hsb test` can check it"),
