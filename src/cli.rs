@@ -4,6 +4,7 @@ use crate::commands;
 use crate::content::{self, ContentPaths};
 use crate::error::{Error, exit};
 use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -120,6 +121,40 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         count: Option<u64>,
     },
+    /// Count saved records by placement, judgement, age band, setting and more, with small
+    /// counts hidden and no free text: the pattern across a service's records.
+    #[command(
+        after_help = "Counts from 1 to 4 are shown as <5 (see --min-cell), and a second count is hidden where a total would reveal one. No case reference, description, note or other free text is ever shown; dates are shown by month.\n\
+Exit status: 0 summarised, 2 a record could not be read (the others are still counted)."
+    )]
+    Summary {
+        /// Saved records (hsb/1 files), or folders of them.
+        #[arg(required = true, value_name = "FILE|DIR")]
+        files: Vec<PathBuf>,
+        /// The breakdowns to show (comma-separated): level, practitioner_level, strategy_discussion, age_band, setting, behaviour, relationship, images_online, agency, month. Default: all.
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        by: Vec<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = crate::summary::Format::Table)]
+        format: crate::summary::Format,
+        /// Hide counts below this (at least 3).
+        #[arg(long, value_name = "N", default_value_t = crate::summary::disclosure::DEFAULT_THRESHOLD)]
+        min_cell: u64,
+    },
+    /// Export one row per saved record with coded fields only (ids, age band, month, levels,
+    /// statuses, rule ids), for a data return or a database.
+    #[command(
+        after_help = "The columns are described in the README's data dictionary. No case reference, description, note or other free text is exported.\n\
+Exit status: 0 exported, 2 a record could not be read (the others are still exported)."
+    )]
+    Export {
+        /// Saved records (hsb/1 files), or folders of them.
+        #[arg(required = true, value_name = "FILE|DIR")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
     /// Print the Appendix 3 questions with why each is asked and the answers recorded.
     Questions {
         /// Output format.
@@ -225,6 +260,14 @@ pub enum ResultFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header line.
+    Csv,
+    /// A JSON array of objects.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MaterialFormat {
     Text,
     Markdown,
@@ -317,6 +360,34 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             files,
             format,
         } => commands::diff(&paths, &from, &to, &files, format, &mut out),
+        Command::Summary {
+            files,
+            by,
+            format,
+            min_cell,
+        } => {
+            if min_cell < crate::summary::disclosure::MIN_THRESHOLD {
+                return Err(Error::usage(Msg::MinCellTooSmall, &[("value", &min_cell)]));
+            }
+            if let Some(bad) = by
+                .iter()
+                .find(|d| !crate::summary::DIMENSIONS.contains(&d.as_str()))
+            {
+                return Err(Error::usage(
+                    Msg::UnknownDimension,
+                    &[
+                        ("value", bad),
+                        ("allowed", &crate::summary::DIMENSIONS.join(", ")),
+                    ],
+                ));
+            }
+            let content = content::Content::load(&paths)?;
+            crate::summary::summary(&content, &files, format, &by, min_cell, &mut out)
+        }
+        Command::Export { files, format } => {
+            let content = content::Content::load(&paths)?;
+            crate::summary::export(&content, &files, format == ExportFormat::Json, &mut out)
+        }
         Command::Questions { format } => {
             let set = content::load_questions(&paths)?;
             write!(

@@ -68,6 +68,26 @@ pub const HELP: &[Help] = &[
         ],
     },
     Help {
+        command: Some("summary"),
+        about: Msg::HelpSummary,
+        after: Some(Msg::HelpSummaryAfter),
+        args: &[
+            ("files", Msg::HelpRecordFiles),
+            ("by", Msg::HelpSummaryBy),
+            ("format", Msg::HelpSummaryFormat),
+            ("min_cell", Msg::HelpSummaryMinCell),
+        ],
+    },
+    Help {
+        command: Some("export"),
+        about: Msg::HelpExport,
+        after: Some(Msg::HelpExportAfter),
+        args: &[
+            ("files", Msg::HelpRecordFiles),
+            ("format", Msg::HelpExportFormat),
+        ],
+    },
+    Help {
         command: Some("questions"),
         about: Msg::HelpQuestions,
         after: None,

@@ -33,6 +33,7 @@ pub mod save;
 pub mod source;
 pub mod suggest;
 pub mod suite;
+pub mod summary;
 pub mod terminal;
 pub mod training;
 pub mod yaml;
