@@ -10,7 +10,24 @@ fn a_killed_writer_leaves_each_file_whole_or_absent() {
     let dir = tempfile::tempdir().unwrap();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let bin = assert_cmd::cargo::cargo_bin("hsb");
-    // A simple, repeatable spread of kill times, from before the write starts to after it ends.
+    // How long a whole run takes on this machine now, so that the kill times below spread from
+    // before the write starts to after it ends however fast or loaded the machine is.
+    let started = std::time::Instant::now();
+    let whole = Command::new(&bin)
+        .args(["test", "--format", "junit", "--force", "--output"])
+        .arg(dir.path().join("timing.xml"))
+        .arg(&examples)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("hsb runs");
+    assert!(whole.code().is_some(), "a whole run ends normally");
+    let span = u64::try_from(started.elapsed().as_millis())
+        .unwrap_or(60)
+        .saturating_mul(3)
+        / 2;
+    let span = span.max(60);
+    // A simple, repeatable spread of kill times across that span.
     let mut delay: u64 = 7;
     let mut complete = 0;
     let mut absent = 0;
@@ -24,7 +41,7 @@ fn a_killed_writer_leaves_each_file_whole_or_absent() {
             .stderr(Stdio::null())
             .spawn()
             .expect("hsb starts");
-        delay = (delay * 37 + 11) % 60;
+        delay = (delay * 37 + 11) % span;
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill(); // SIGKILL: no chance to clean up
         let _ = child.wait();
