@@ -18,6 +18,11 @@ fn every_example_meets_its_expectation() {
     let mut failures = Vec::new();
     for path in examples() {
         let record = files::load_record(&path, &content).unwrap_or_else(|e| panic!("{e}"));
+        // Saved case records (examples/records) are data for `hsb summary`, not scenarios.
+        let saved = record.assessment.is_some() || record.judgement.is_some();
+        if saved && record.expect.is_none() {
+            continue;
+        }
         let expect = record
             .expect
             .clone()
