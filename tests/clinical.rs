@@ -2,19 +2,12 @@
 //! never reassuring, willing partners are not "children harmed", and a child acted on by an adult
 //! is first a child at risk.
 
-use assert_cmd::Command;
 use hsb::content::{Content, ContentPaths};
 use hsb::lang::Lang;
 use std::path::Path;
 
-fn hsb(args: &[&str]) -> Command {
-    let mut command = Command::cargo_bin("hsb").expect("the hsb binary");
-    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    command.args(args);
-    command
-}
+mod common;
+use common::hsb;
 
 fn run(args: &[&str], file: &Path) -> String {
     let out = hsb(args).arg(file).assert().success();

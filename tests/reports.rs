@@ -3,7 +3,6 @@
 //! dates actions fall due; the HTML prints to PDF in a real browser; mistakes in the case keys are
 //! reported with their place, never repeating free text.
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
@@ -13,14 +12,7 @@ fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/case-record.yaml")
 }
 
-fn hsb(args: &[&str]) -> Command {
-    let mut command = Command::cargo_bin("hsb").expect("the hsb binary");
-    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    command.args(args);
-    command
-}
+use common::hsb;
 
 fn replay(format: &str, lang: &str) -> String {
     let out = hsb(&["replay", "--lang", lang, "--format", format])

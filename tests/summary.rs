@@ -2,20 +2,12 @@
 //! use them: every table in both languages, formats that parse, no free text and no small count
 //! recoverable from any output, and an export that matches the README's data dictionary.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 mod common;
 
-fn hsb(args: &[&str]) -> Command {
-    let mut command = Command::cargo_bin("hsb").expect("the hsb binary");
-    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    command.args(args);
-    command
-}
+use common::hsb;
 
 fn records() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/records")

@@ -211,6 +211,27 @@ impl super::View {
         out
     }
 
+    /// The actions taken: a header (when, action, note) and a row for each.
+    pub fn action_rows(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let header = [Msg::ColumnWhen, Msg::ColumnAction, Msg::ColumnNote]
+            .iter()
+            .map(|m| self.say(*m).to_string())
+            .collect();
+        let rows = self
+            .case
+            .actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.at_text.clone(),
+                    a.label.clone(),
+                    a.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+
     /// Each follow-up as a sentence, and whether it is done; open ones are strong.
     pub fn due_lines(&self) -> Vec<(bool, String)> {
         self.case

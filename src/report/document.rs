@@ -195,24 +195,8 @@ fn actions(view: &View, doc: &mut Vec<Block>) {
     if case.actions.is_empty() {
         doc.push(Block::Para(view.say(Msg::NoActions).to_string()));
     } else {
-        doc.push(Block::Table {
-            header: vec![
-                view.say(Msg::ColumnWhen).to_string(),
-                view.say(Msg::ColumnAction).to_string(),
-                view.say(Msg::ColumnNote).to_string(),
-            ],
-            rows: case
-                .actions
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.at_text.clone(),
-                        a.label.clone(),
-                        a.note.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        });
+        let (header, rows) = view.action_rows();
+        doc.push(Block::Table { header, rows });
     }
     if !case.due.is_empty() {
         doc.push(Block::Subheading(view.say(Msg::DueHeading).to_string()));

@@ -257,22 +257,8 @@ fn case_record(view: &View) -> String {
     if case.actions.is_empty() {
         let _ = writeln!(out, "{}", view.say(Msg::NoActions));
     } else {
-        let rows = case
-            .actions
-            .iter()
-            .map(|a| {
-                vec![
-                    a.at_text.clone(),
-                    a.label.clone(),
-                    a.note.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        let header = [
-            view.say(Msg::ColumnWhen),
-            view.say(Msg::ColumnAction),
-            view.say(Msg::ColumnNote),
-        ];
+        let (header, rows) = view.action_rows();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let _ = writeln!(out, "{}", grid(&[23, 22, 22], Some(&header), rows, true));
     }
     if !case.due.is_empty() {

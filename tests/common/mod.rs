@@ -125,6 +125,16 @@ pub fn reply(qs: &QuestionSet, key: &str, value: &str) -> Reply {
     }
 }
 
+/// The hsb binary with the language left to `--lang` (no language from the environment).
+pub fn hsb(args: &[&str]) -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("hsb").expect("the hsb binary");
+    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command.args(args);
+    command
+}
+
 /// The content in one language.
 pub fn content(lang: Lang) -> Content {
     Content::load(&ContentPaths {
