@@ -177,15 +177,27 @@ fn conduct(
     let yaml = record
         .to_yaml(&content.questions)
         .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
+    // Never written over: the draft (removed once the record is saved) and the file resumed
+    // (which the practitioner was promised stays as it was).
+    let mut saving = Saving {
+        force: options.force,
+        lang,
+        kept: drafts
+            .path()
+            .map(Path::to_path_buf)
+            .into_iter()
+            .chain(options.resume.clone())
+            .collect(),
+    };
     let record_path = save_to(
         p,
         options.save.as_deref(),
         &default_name(&record, "yaml"),
         Msg::SaveRecordAs,
-        options.force,
-        lang,
+        &saving,
         &|_| yaml.clone().into_bytes(),
     )?;
+    saving.kept.push(record_path.clone());
     p.show(&report::wrap(
         &Msg::SavedRecord.fill(
             lang,
@@ -222,8 +234,7 @@ fn conduct(
             options.report.as_deref(),
             &default,
             Msg::WriteReportTo,
-            options.force,
-            lang,
+            &saving,
             &|path| format_of(path).render(&view).into_bytes(),
         )?;
         p.show(&report::wrap(
@@ -237,15 +248,34 @@ fn conduct(
 /// Write `bytes` to the path given, or to one asked for. An existing file is replaced only with
 /// --force or the practitioner's confirmation; answering no asks for another path, and both
 /// files are kept. The write itself never replaces a file that appears after the question.
+/// How to save: whether --force was given, the language, and files never to write over.
+struct Saving {
+    force: bool,
+    lang: Lang,
+    kept: Vec<PathBuf>,
+}
+
+impl Saving {
+    /// Whether `path` names one of the files kept (the same file, however it is written).
+    fn keeps(&self, path: &Path) -> bool {
+        let Ok(path) = path.canonicalize() else {
+            return false;
+        };
+        self.kept
+            .iter()
+            .any(|k| k.canonicalize().is_ok_and(|k| k == path))
+    }
+}
+
 fn save_to(
     p: &mut dyn Prompter,
     given: Option<&Path>,
     default: &str,
     prompt: Msg,
-    force: bool,
-    lang: Lang,
+    saving: &Saving,
     bytes_for: &dyn Fn(&Path) -> Vec<u8>,
 ) -> Result<PathBuf, Stop> {
+    let (force, lang) = (saving.force, saving.lang);
     let mut candidate = given.map(Path::to_path_buf);
     loop {
         let path = match candidate.take() {
@@ -266,6 +296,10 @@ fn save_to(
         if drafts::would_be_ours(&path) {
             // Drafts are removed once saved: a record or report there would be lost.
             p.show(&Msg::SaveIntoDrafts.fill(lang, &[("path", &path.display())]));
+            continue;
+        }
+        if saving.keeps(&path) {
+            p.show(&Msg::SaveOverKept.fill(lang, &[("path", &path.display())]));
             continue;
         }
         let bytes = bytes_for(&path);

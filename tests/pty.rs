@@ -640,11 +640,13 @@ fn ctrl_c_while_updating_a_saved_record_leaves_it_unchanged_and_keeps_a_named_dr
 fn answering_no_to_replace_keeps_both_files() {
     let place = Place::new();
     let (original, bytes) = saved_record(&place, "case-A.yaml");
+    let existing = place.path("existing.yaml");
+    std::fs::write(&existing, "someone's own file").expect("written");
     let mut t = place.start(&[
         "--resume",
         original.to_str().unwrap(),
         "--save",
-        original.to_str().unwrap(),
+        existing.to_str().unwrap(),
     ]);
     t.expect("These answers are right");
     t.send("\r");
@@ -661,8 +663,41 @@ fn answering_no_to_replace_keeps_both_files() {
         std::fs::read(&original).expect("the original is there"),
         bytes
     );
+    assert_eq!(
+        std::fs::read_to_string(&existing).expect("still there"),
+        "someone's own file"
+    );
     let other = std::fs::read_to_string(place.path("hsb-CASE-A.yaml")).expect("the new file");
     assert!(other.contains("case_ref: CASE-A"), "{other}");
+}
+
+#[test]
+fn the_record_resumed_is_never_written_over_even_when_asked() {
+    let place = Place::new();
+    let (original, bytes) = saved_record(&place, "case-A.yaml");
+    let mut t = place.start(&[
+        "--resume",
+        original.to_str().unwrap(),
+        "--save",
+        original.to_str().unwrap(),
+        "--force",
+    ]);
+    t.expect("These answers are right");
+    t.send("\r");
+    t.pass_case_record(Lang::En);
+    t.expect("hsb does not write over it");
+    t.expect("Save the record as");
+    t.send("\r"); // the suggested name, hsb-CASE-A.yaml
+    t.expect("Saved the record");
+    t.expect("Write a report for the case file");
+    t.send("n\r");
+    t.expect("was not changed");
+    assert_eq!(t.exit_code(), 0);
+    assert_eq!(
+        std::fs::read(&original).expect("the original is there"),
+        bytes
+    );
+    assert!(place.path("hsb-CASE-A.yaml").exists());
 }
 
 #[test]
