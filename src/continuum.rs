@@ -356,6 +356,18 @@ impl Continuum {
         }
         for (i, level) in self.levels.iter().enumerate() {
             let anchor = format!("id: {}", level.id);
+            // `none` is "not yet placed", and `not_recorded` a summary's "no judgement".
+            if [NOT_PLACED, "not_recorded"].contains(&level.id.as_str()) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        &source.name,
+                        format!("level id `{}` is reserved", level.id),
+                    )
+                    .at(source.locate(&[&anchor]))
+                    .help("`none` means not yet placed and `not_recorded` no judgement; give the level another id"),
+                );
+            }
             if self.levels.iter().take(i).any(|l| l.id == level.id) {
                 problems.push(
                     Diagnostic::error(

@@ -450,9 +450,9 @@ fn gather_responses(
             }
         }
         // Responses marked to lead (the child's own protection) come first, in their order.
-        let leading: Vec<&str> = fired
+        let leading: Vec<&str> = base
             .iter()
-            .flat_map(|(rule, _)| rule.responses_for(other))
+            .chain(fired.iter().flat_map(|(rule, _)| rule.responses_for(other)))
             .filter(|r| r.lead)
             .map(|r| r.id.as_str())
             .collect();

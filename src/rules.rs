@@ -344,21 +344,26 @@ fn other_person(
     let adult_when = condition(raw.adult_when, "adult_when");
     let acting_on_child_when = condition(raw.acting_on_child_when, "acting_on_child_when");
     let harmed_when = condition(raw.harmed_when, "harmed_when");
-    let harmed_from_level = raw.harmed_from_level.and_then(|id| {
-        let index = continuum.index_of(&id);
-        if index.is_none() {
-            problems.push(
-                Diagnostic::error(
-                    Code::UnknownLevel,
-                    &source.name,
-                    format!("`other_person: harmed_from_level`: `{id}` is not a level"),
-                )
-                .at(source.locate(&["other_person", "harmed_from_level", &id]))
-                .help(continuum.hint(&id)),
-            );
+    let harmed_from_level = match raw.harmed_from_level {
+        // Without a setting, from the level above the least concerning, as when the section is
+        // left out.
+        None => (continuum.levels.len() > 1).then_some(1),
+        Some(id) => {
+            let index = continuum.index_of(&id);
+            if index.is_none() {
+                problems.push(
+                    Diagnostic::error(
+                        Code::UnknownLevel,
+                        &source.name,
+                        format!("`other_person: harmed_from_level`: `{id}` is not a level"),
+                    )
+                    .at(source.locate(&["other_person", "harmed_from_level", &id]))
+                    .help(continuum.hint(&id)),
+                );
+            }
+            index
         }
-        index
-    });
+    };
     OtherPerson {
         adult_when,
         acting_on_child_when,

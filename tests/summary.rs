@@ -175,6 +175,15 @@ fn no_free_text_and_no_small_count_can_be_read_from_any_output() {
             let unknown = rows.iter().filter(|r| hidden(&r["count"])).count()
                 + usize::from(hidden(&table["total"]));
             assert_ne!(unknown, 1, "min {min}: {table} gives a count away");
+            // Small counts alone beside a shown total would be pinned (two `<5` summing to 2).
+            let small = format!("<{min}");
+            let all_small = unknown > 0
+                && !hidden(&table["total"])
+                && rows
+                    .iter()
+                    .filter(|r| hidden(&r["count"]))
+                    .all(|r| r["count"] == small.as_str());
+            assert!(!all_small, "min {min}: {table} pins its small counts");
         }
         let cross = &json["hsb_against_practitioner"];
         let grid: Vec<Vec<Value>> = cross["counts"]

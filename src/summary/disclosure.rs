@@ -133,7 +133,15 @@ fn protect_line(
         .filter(|&&(r, c)| cells[r][c].is_hidden())
         .count()
         + usize::from(total.is_hidden());
-    if hidden != 1 {
+    // Hidden small counts alone beside a shown total still give something away: two `<5`
+    // summing to 2 must both be 1. So such a line needs a withheld count of any size too.
+    let only_small = !total.is_hidden()
+        && hidden > 0
+        && line
+            .iter()
+            .filter(|&&(r, c)| cells[r][c].is_hidden())
+            .all(|&(r, c)| cells[r][c] == Cell::Small);
+    if hidden != 1 && !only_small {
         return false;
     }
     let candidate = line
@@ -152,7 +160,13 @@ fn protect_line(
 /// Totals against the grand total, in the same way.
 fn protect_totals(totals: &mut [Cell], sums: &[u64], grand: &mut Cell) -> bool {
     let hidden = totals.iter().filter(|t| t.is_hidden()).count() + usize::from(grand.is_hidden());
-    if hidden != 1 {
+    let only_small = !grand.is_hidden()
+        && hidden > 0
+        && totals
+            .iter()
+            .filter(|t| t.is_hidden())
+            .all(|t| *t == Cell::Small);
+    if hidden != 1 && !only_small {
         return false;
     }
     let candidate = (0..totals.len())
@@ -220,6 +234,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn small_counts_alone_beside_a_total_do_not_pin_each_other() {
+        // 20 + <5 + <5 + 30 = 52 would say both hidden counts are 1: a large one is withheld too.
+        let p = protect(&[vec![20, 1, 1, 30]], 5);
+        assert_eq!(p.cells[0][0], Cell::Withheld);
+        assert_eq!(p.cells[0][3], Cell::Shown(30));
     }
 
     #[test]

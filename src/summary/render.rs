@@ -192,6 +192,34 @@ fn one_way(content: &Content, tally: &Tally, dimension: &str, min: u64) -> Optio
     })
 }
 
+/// Records with images are counted twice: under the behaviour "images", and as "images" plus
+/// "images and online". Where either of those is hidden, the behaviour count is withheld too,
+/// or subtraction would give it away.
+fn link_images(tables: &mut [Shown]) {
+    let hidden = |t: &Shown, id: &str| {
+        t.columns
+            .iter()
+            .position(|(c, _)| c == id)
+            .and_then(|i| t.protected.cells[0].get(i))
+            .is_some_and(|c| c.is_hidden())
+    };
+    let images_hidden = tables
+        .iter()
+        .find(|t| t.id == "images_online")
+        .is_some_and(|t| hidden(t, "images") || hidden(t, "images_and_online"));
+    if !images_hidden {
+        return;
+    }
+    if let Some(t) = tables.iter_mut().find(|t| t.id == "behaviour")
+        && let Some(i) = t.columns.iter().position(|(c, _)| c == "images")
+        && let Some(cell) = t.protected.cells[0].get_mut(i)
+        && !cell.is_hidden()
+    {
+        *cell = Cell::Withheld;
+        t.protected.secondary = true;
+    }
+}
+
 fn cross(content: &Content, tally: &Tally, min: u64) -> Shown {
     let rows = ordered(content, "level", tally.levels.keys().map(|(h, _)| h));
     let columns = ordered(
@@ -252,11 +280,32 @@ pub fn render(
         .copied()
         .filter(|d| dimensions.is_empty() || dimensions.iter().any(|c| c == d))
         .collect();
-    let tables: Vec<Shown> = chosen
-        .iter()
-        .filter_map(|d| one_way(content, tally, d, min))
-        .collect();
     let cross = cross(content, tally, min);
+    let mut tables: Vec<Shown> = chosen
+        .iter()
+        .filter_map(|d| {
+            if *d == "practitioner_level" {
+                // The practitioner's placements are the level-by-level table's column totals:
+                // shown from it, so that the two tables hide exactly the same counts.
+                Some(Shown {
+                    id: d.to_string(),
+                    heading: heading(d).text(content.lang()).to_string(),
+                    rows: vec![],
+                    columns: cross.columns.clone(),
+                    protected: Protected {
+                        cells: vec![cross.protected.column_totals.clone()],
+                        row_totals: vec![cross.protected.grand],
+                        column_totals: Vec::new(),
+                        grand: cross.protected.grand,
+                        secondary: cross.protected.secondary,
+                    },
+                })
+            } else {
+                one_way(content, tally, d, min)
+            }
+        })
+        .collect();
+    link_images(&mut tables);
     let rules: Vec<(String, Cell, Cell)> = tally
         .rules
         .iter()
