@@ -223,9 +223,14 @@ impl Condition {
     pub fn eval(&self, answers: &dyn Answers) -> Eval {
         match self {
             Condition::All(items) => {
-                let results: Vec<Eval> = items.iter().map(|c| c.eval(answers)).collect();
-                if results.iter().any(|r| r.truth == Truth::False) {
-                    return Eval::default();
+                // One false item decides it: the rest need not be evaluated.
+                let mut results = Vec::with_capacity(items.len());
+                for item in items {
+                    let result = item.eval(answers);
+                    if result.truth == Truth::False {
+                        return Eval::default();
+                    }
+                    results.push(result);
                 }
                 combine(results, Truth::True)
             }
