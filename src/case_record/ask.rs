@@ -60,7 +60,7 @@ fn choose_term(
 ) -> Result<Option<String>, Stop> {
     let lang = content.lang();
     let mut items: Vec<String> = terms.iter().map(|t| t.label.clone()).collect();
-    items.push(Msg::NotRecorded.text(lang).to_string());
+    items.push(Msg::ValueNotRecorded.text(lang).to_string());
     let default = earlier
         .and_then(|id| terms.iter().position(|t| t.id == id))
         .unwrap_or(terms.len());
