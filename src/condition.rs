@@ -219,6 +219,51 @@ impl Condition {
         }
     }
 
+    /// Only the truth of [`Condition::eval`], without gathering the answers behind it: cheap,
+    /// for deciding which rules need the full evaluation (most rules are false for a record).
+    pub fn truth(&self, answers: &dyn Answers) -> Truth {
+        match self {
+            Condition::All(items) => {
+                let mut unknown = false;
+                for item in items {
+                    match item.truth(answers) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => unknown = true,
+                        Truth::True => {}
+                    }
+                }
+                if unknown { Truth::Unknown } else { Truth::True }
+            }
+            Condition::Any(items) => {
+                let mut unknown = false;
+                for item in items {
+                    match item.truth(answers) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => unknown = true,
+                        Truth::False => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                }
+            }
+            Condition::Not(inner) => match inner.truth(answers) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            },
+            Condition::Test { field, test } => match (answers.status(field), test) {
+                (Status::NotApplicable, _) => Truth::False,
+                (Status::Unknown, Test::IsUnknown(want)) => truth_of(*want),
+                (Status::Known(_), Test::IsUnknown(want)) => truth_of(!*want),
+                (Status::Unknown, _) => Truth::Unknown,
+                (Status::Known(answer), test) => truth_of(holds(answer, test)),
+            },
+        }
+    }
+
     /// Evaluate against answers, three-valued.
     pub fn eval(&self, answers: &dyn Answers) -> Eval {
         match self {
@@ -437,6 +482,10 @@ fn combine(results: Vec<Eval>, all_true: Truth) -> Eval {
         out.evidence.clear();
     }
     out
+}
+
+fn truth_of(holds: bool) -> Truth {
+    if holds { Truth::True } else { Truth::False }
 }
 
 fn eval_test(field: &str, test: &Test, status: Status<'_>) -> Eval {

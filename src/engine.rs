@@ -117,7 +117,7 @@ impl<'a> Facts<'a> {
         };
         for (_, field) in questions.fields() {
             if let Some(when) = &field.when
-                && when.eval(&facts).truth == Truth::False
+                && when.truth(&facts) == Truth::False
             {
                 facts.not_applicable.insert(field.key.as_str());
             }
@@ -164,7 +164,15 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         .rules
         .iter()
         .filter(|rule| !(adult_acted && rule.level.is_some()))
-        .map(|rule| (rule, rule.when.eval(&facts)))
+        .map(|rule| {
+            // The full evaluation (with the answers behind it) only where the rule is not
+            // simply false: the same result, without the work for most rules.
+            let eval = match rule.when.truth(&facts) {
+                Truth::False => Eval::default(),
+                _ => rule.when.eval(&facts),
+            };
+            (rule, eval)
+        })
         .collect();
 
     let fired: Vec<(&Rule, &Eval)> = results

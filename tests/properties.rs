@@ -101,6 +101,10 @@ proptest! {
         let highest = outcome.fired.iter().filter_map(|f| f.level).max();
         prop_assert_eq!(outcome.level, highest);
         let facts = Facts::new(&content().questions, &record);
+        // The cheap truth the engine decides with is the full evaluation's truth.
+        for rule in &content().rules.rules {
+            prop_assert_eq!(rule.when.truth(&facts), rule.when.eval(&facts).truth, "{}", rule.id);
+        }
         for fired in &outcome.fired {
             let rule = content().rules.rule(&fired.id).expect("a known rule");
             prop_assert_eq!(rule.when.eval(&facts).truth, Truth::True);
