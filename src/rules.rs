@@ -157,35 +157,17 @@ impl RuleSet {
                     }
                 },
             };
-            let mut when = match Condition::parse(&raw_rule.when, &raw.groups) {
-                Ok(condition) => condition,
-                Err(message) => {
-                    problems.push(
-                        Diagnostic::error(
-                            Code::BadCondition,
-                            &source.name,
-                            format!("rule `{}`: {message}", raw_rule.id),
-                        )
-                        .at(at("when"))
-                        .help("see the comment at the top of the default rules.yaml for the condition forms"),
-                    );
-                    continue;
-                }
+            let place = ConditionPlace {
+                source,
+                what: format!("rule `{}`", raw_rule.id),
+                owner: anchor.clone(),
+                key: "when",
+                parse_help: "see the comment at the top of the default rules.yaml for the condition forms",
             };
-            for problem in when.check(questions) {
-                problems.push(
-                    Diagnostic::error(
-                        problem.code,
-                        &source.name,
-                        format!("rule `{}`: {}", raw_rule.id, problem.message),
-                    )
-                    .at(source
-                        .locate(&[&anchor, "when", &problem.token])
-                        .or(at("when")))
-                    .help(problem.help),
-                );
-            }
-            when.canonicalise(questions);
+            let Some(when) = place.read(&raw_rule.when, &raw.groups, questions, &mut problems)
+            else {
+                continue;
+            };
             let is_effective = raw_rule.level.is_some()
                 || raw_rule.strategy_discussion.is_some()
                 || !raw_rule.responses.is_empty()
@@ -293,6 +275,68 @@ impl RuleSet {
     }
 }
 
+/// Where a condition is written, for its diagnostics.
+struct ConditionPlace<'a> {
+    source: &'a Source,
+    /// What holds it, for messages: "rule `x`", "`other_person: adult_when`".
+    what: String,
+    /// What finds it in the file: its owner ("id: x", "other_person"), then its key.
+    owner: String,
+    key: &'a str,
+    /// Help for a condition that cannot be read at all.
+    parse_help: &'static str,
+}
+
+impl ConditionPlace<'_> {
+    /// Read a condition, check it against the question set and canonicalise it, reporting
+    /// every problem with its place; `None` when it cannot be read at all.
+    fn read(
+        &self,
+        value: &Value,
+        groups: &BTreeMap<String, Vec<String>>,
+        questions: &QuestionSet,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Condition> {
+        let (owner, key) = (self.owner.as_str(), self.key);
+        let at = || {
+            self.source
+                .locate(&[owner, key])
+                .or(self.source.locate(&[owner]))
+        };
+        let mut condition = match Condition::parse(value, groups) {
+            Ok(condition) => condition,
+            Err(message) => {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadCondition,
+                        &self.source.name,
+                        format!("{}: {message}", self.what),
+                    )
+                    .at(at())
+                    .help(self.parse_help),
+                );
+                return None;
+            }
+        };
+        for problem in condition.check(questions) {
+            problems.push(
+                Diagnostic::error(
+                    problem.code,
+                    &self.source.name,
+                    format!("{}: {}", self.what, problem.message),
+                )
+                .at(self
+                    .source
+                    .locate(&[owner, key, &problem.token])
+                    .or_else(at))
+                .help(problem.help),
+            );
+        }
+        condition.canonicalise(questions);
+        Some(condition)
+    }
+}
+
 /// The `other_person:` section, checked like a rule's conditions.
 fn other_person(
     raw: RawOtherPerson,
@@ -303,43 +347,14 @@ fn other_person(
     problems: &mut Vec<Diagnostic>,
 ) -> OtherPerson {
     let mut condition = |value: Option<Value>, key: &str| -> Option<Condition> {
-        let value = value?;
-        let at = || {
-            source
-                .locate(&["other_person", key])
-                .or(source.locate(&["other_person"]))
+        let place = ConditionPlace {
+            source,
+            what: format!("`other_person: {key}`"),
+            owner: "other_person".to_string(),
+            key,
+            parse_help: "it takes the same conditions as a rule's `when:`",
         };
-        match Condition::parse(&value, groups) {
-            Ok(mut condition) => {
-                for problem in condition.check(questions) {
-                    problems.push(
-                        Diagnostic::error(
-                            problem.code,
-                            &source.name,
-                            format!("`other_person: {key}`: {}", problem.message),
-                        )
-                        .at(source
-                            .locate(&["other_person", key, &problem.token])
-                            .or_else(at))
-                        .help(problem.help),
-                    );
-                }
-                condition.canonicalise(questions);
-                Some(condition)
-            }
-            Err(message) => {
-                problems.push(
-                    Diagnostic::error(
-                        Code::BadCondition,
-                        &source.name,
-                        format!("`other_person: {key}`: {message}"),
-                    )
-                    .at(at())
-                    .help("it takes the same conditions as a rule's `when:`"),
-                );
-                None
-            }
-        }
+        place.read(&value?, groups, questions, problems)
     };
     let adult_when = condition(raw.adult_when, "adult_when");
     let acting_on_child_when = condition(raw.acting_on_child_when, "acting_on_child_when");
