@@ -3,7 +3,7 @@
 use crate::case_record;
 use crate::content::{Content, ContentPaths};
 use crate::drafts;
-use crate::engine::evaluate;
+use crate::engine::{Outcome, evaluate};
 use crate::error::{Error, exit};
 use crate::interview::{Drafts, Interview, Prompter, Stop};
 use crate::lang::Lang;
@@ -11,6 +11,7 @@ use crate::messages::Msg;
 use crate::record::Record;
 use crate::report::{self, ReportFormat, View};
 use crate::save::{self, Written};
+use crate::screen;
 use crate::source::Source;
 use crate::terminal::{self, DraftFile, FileDrafts, TerminalPrompter};
 use std::io::IsTerminal;
@@ -109,7 +110,7 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
             }
             Ok(exit::OK)
         }
-        Err(Stop::Interrupted) => Ok(terminal::stopped()),
+        Err(Stop::Interrupted | Stop::Back) => Ok(terminal::stopped()),
         Err(Stop::Failed(err)) => {
             if let Some(path) = drafts.path() {
                 eprintln!(
@@ -156,24 +157,116 @@ fn conduct(
     announce_draft(p, drafts, content.lang());
     interview.ask_remaining(p, drafts)?;
     interview.review(p, drafts)?;
-
     let lang = content.lang();
-    let record = interview.record.clone();
-    let outcome = evaluate(content, &record);
+    let mut record = interview.record.clone();
+    let mut outcome = evaluate(content, &record);
+    // One screen at a time: the result at a glance, then a menu. Esc at the menu goes back to
+    // the review of the answers.
+    let mut next = Next::FullResult;
+    loop {
+        let view = result_view(content, &record, &outcome);
+        println!(
+            "\n{}",
+            report::glance::render(&view, screen::width(), screen::plain())
+        );
+        let items = Next::ALL.map(|n| n.label().text(lang).to_string());
+        let chosen = match p.select(Msg::WhatNext.text(lang), &items, next as usize) {
+            Err(Stop::Back) => Next::ChangeAnswers,
+            other => Next::ALL.get(other?).copied().unwrap_or(Next::Save),
+        };
+        match chosen {
+            Next::FullResult => {
+                p.page(&full_result(&view));
+                next = Next::Judgement;
+            }
+            Next::Judgement => {
+                // Asked on a copy: Esc part-way leaves the record as it was.
+                let mut copy = record.clone();
+                match case_record::ask::ask(p, content, &mut copy, &outcome) {
+                    Ok(()) => {
+                        record = copy;
+                        drafts.save(&record, &interview.answered)?;
+                        next = Next::Save;
+                    }
+                    Err(Stop::Back) => {}
+                    Err(stop) => return Err(stop),
+                }
+            }
+            Next::ChangeAnswers => {
+                interview.review(p, drafts)?;
+                let (assessment, judgement, actions) =
+                    (record.assessment, record.judgement, record.actions);
+                record = interview.record.clone();
+                record.assessment = assessment;
+                record.judgement = judgement;
+                record.actions = actions;
+                outcome = evaluate(content, &record);
+                next = Next::FullResult;
+            }
+            Next::Save => match save_all(content, p, drafts, options, &record, &outcome) {
+                Err(Stop::Back) => next = Next::Save,
+                other => return other,
+            },
+        }
+    }
+}
+
+/// The choices after the result, in the order offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    FullResult,
+    Judgement,
+    Save,
+    ChangeAnswers,
+}
+
+impl Next {
+    const ALL: [Next; 4] = [
+        Next::FullResult,
+        Next::Judgement,
+        Next::Save,
+        Next::ChangeAnswers,
+    ];
+
+    fn label(self) -> Msg {
+        match self {
+            Next::FullResult => Msg::NextFullResult,
+            Next::Judgement => Msg::NextJudgement,
+            Next::Save => Msg::NextSave,
+            Next::ChangeAnswers => Msg::NextChangeAnswers,
+        }
+    }
+}
+
+fn result_view(content: &Content, record: &Record, outcome: &Outcome) -> View {
     let case = record
         .case_ref
         .clone()
-        .unwrap_or_else(|| Msg::NoReference.text(lang).to_string());
-    let heading = Msg::CaseHeading.fill(lang, &[("case", &case)]);
-    println!(
-        "{}",
-        report::table(&View::new(&heading, content, &record, &outcome))
-    );
-    // The practitioner's own judgement and what was done, asked after they have seen the result.
-    let mut record = record;
-    case_record::ask::ask(p, content, &mut record, &outcome)?;
-    drafts.save(&record, &interview.answered)?;
+        .unwrap_or_else(|| Msg::NoReference.text(content.lang()).to_string());
+    let heading = Msg::CaseHeading.fill(content.lang(), &[("case", &case)]);
+    View::new(&heading, content, record, outcome)
+}
 
+/// The whole result: the tables, or plain text for screen readers.
+fn full_result(view: &View) -> String {
+    if screen::plain() {
+        report::text(view)
+    } else {
+        report::table(view)
+    }
+}
+
+/// Save the record, then the report if wanted. Esc before the record is saved goes back to the
+/// menu; once it is saved, Esc at the report's questions writes no report.
+fn save_all(
+    content: &Content,
+    p: &mut dyn Prompter,
+    drafts: &FileDrafts<'_>,
+    options: &Options,
+    record: &Record,
+    outcome: &Outcome,
+) -> Result<(), Stop> {
+    let lang = content.lang();
     let yaml = record
         .to_yaml(&content.questions)
         .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
@@ -189,60 +282,63 @@ fn conduct(
             .chain(options.resume.clone())
             .collect(),
     };
+    let default = default_path(record, "yaml");
     let record_path = save_to(
         p,
         options.save.as_deref(),
-        &default_name(&record, "yaml"),
+        &default,
         Msg::SaveRecordAs,
         &saving,
         &|_| yaml.clone().into_bytes(),
     )?;
     saving.kept.push(record_path.clone());
-    p.show(&report::wrap(
-        &Msg::SavedRecord.fill(
-            lang,
-            &[
-                ("path", &record_path.display()),
-                ("command", &terminal::replay_command(&record_path, lang)),
-            ],
-        ),
-        report::TABLE_WIDTH as usize,
-    ));
-
-    let asked = options.report.is_some() || p.confirm(Msg::WriteReportQuestion.text(lang), true)?;
-    if asked {
-        let view = View::new(
-            &record_path.display().to_string(),
-            content,
-            &record,
-            &outcome,
-        );
-        // The format given, else the one the file name implies, else Markdown.
-        let format_of = |path: &Path| {
-            options
-                .report_format
-                .or_else(|| ReportFormat::for_path(path))
-                .unwrap_or(ReportFormat::Markdown)
+    p.show(&screen::fit(&Msg::SavedRecord.fill(
+        lang,
+        &[
+            ("path", &record_path.display()),
+            ("command", &terminal::replay_command(&record_path, lang)),
+        ],
+    )));
+    let asked = options.report.is_some()
+        || match p.confirm(Msg::WriteReportQuestion.text(lang), true) {
+            Ok(yes) => yes,
+            Err(Stop::Back) => false,
+            Err(stop) => return Err(stop),
         };
-        let default_format = options.report_format.unwrap_or(ReportFormat::Markdown);
-        let default = record_path
-            .with_extension(default_format.extension())
-            .display()
-            .to_string();
-        let written = save_to(
-            p,
-            options.report.as_deref(),
-            &default,
-            Msg::WriteReportTo,
-            &saving,
-            &|path| format_of(path).render(&view).into_bytes(),
-        )?;
-        p.show(&report::wrap(
-            &Msg::WroteReport.fill(lang, &[("path", &written.display())]),
-            report::TABLE_WIDTH as usize,
-        ));
+    if !asked {
+        return Ok(());
     }
-    Ok(())
+    let view = View::new(&record_path.display().to_string(), content, record, outcome);
+    // The format given, else the one the file name implies, else Markdown.
+    let format_of = |path: &Path| {
+        options
+            .report_format
+            .or_else(|| ReportFormat::for_path(path))
+            .unwrap_or(ReportFormat::Markdown)
+    };
+    let default_format = options.report_format.unwrap_or(ReportFormat::Markdown);
+    let default = record_path
+        .with_extension(default_format.extension())
+        .display()
+        .to_string();
+    match save_to(
+        p,
+        options.report.as_deref(),
+        &default,
+        Msg::WriteReportTo,
+        &saving,
+        &|path| format_of(path).render(&view).into_bytes(),
+    ) {
+        Ok(written) => {
+            p.show(&screen::fit(
+                &Msg::WroteReport.fill(lang, &[("path", &written.display())]),
+            ));
+            Ok(())
+        }
+        // The record is saved: going back now means no report.
+        Err(Stop::Back) => Ok(()),
+        Err(stop) => Err(stop),
+    }
 }
 
 /// Write `bytes` to the path given, or to one asked for. An existing file is replaced only with
@@ -320,6 +416,17 @@ fn save_to(
             // A link, a folder, a folder that does not exist: say so, and ask for another path.
             Err(err) => p.show(&err.render(lang)),
         }
+    }
+}
+
+/// `hsb-<case ref>.<extension>` in the private records folder, offered as the place to save;
+/// the practitioner may type any other. Without a home folder, just the name (the current
+/// folder, shown before anything is written).
+fn default_path(record: &Record, extension: &str) -> String {
+    let name = default_name(record, extension);
+    match save::records_folder().and_then(save::create_private_folder) {
+        Ok(folder) => folder.join(name).display().to_string(),
+        Err(_) => name,
     }
 }
 

@@ -529,7 +529,9 @@ pub fn step(paths: &ContentPaths, inputs: &[PathBuf]) -> Result<i32, Error> {
                 }
             }
             Ok(false) => break,
-            Err(crate::interview::Stop::Interrupted) => return Ok(130),
+            Err(crate::interview::Stop::Interrupted | crate::interview::Stop::Back) => {
+                return Ok(130);
+            }
             Err(crate::interview::Stop::Failed(err)) => return Err(err),
         }
     }
@@ -565,7 +567,7 @@ pub fn train(
             println!("{}", crate::training::score_table(&content, &marks));
             Ok(exit::OK)
         }
-        Err(crate::interview::Stop::Interrupted) => Ok(130),
+        Err(crate::interview::Stop::Interrupted | crate::interview::Stop::Back) => Ok(130),
         Err(crate::interview::Stop::Failed(err)) => Err(err),
     }
 }

@@ -27,17 +27,7 @@ pub fn folder() -> Result<PathBuf, Error> {
 
 /// The drafts folder, created private to the owner if it is not there yet.
 pub fn create_folder() -> Result<PathBuf, Error> {
-    let dir = folder()?;
-    std::fs::create_dir_all(&dir).map_err(|e| Error::Write {
-        path: dir.display().to_string(),
-        source: e,
-    })?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
-    }
-    Ok(dir)
+    crate::save::create_private_folder(folder()?)
 }
 
 /// Whether `path` is one of hsb's own drafts: a regular file (not a link) named like a draft,

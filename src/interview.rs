@@ -11,7 +11,8 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::questions::{Field, FieldKind, Question, QuestionSet, UNKNOWN};
 use crate::record::{Answer, Record};
-use crate::report::{TABLE_WIDTH, display_answer, wrap};
+use crate::report::display_answer;
+use crate::screen;
 use std::collections::BTreeSet;
 
 /// Why a prompt did not produce an answer.
@@ -19,6 +20,8 @@ use std::collections::BTreeSet;
 pub enum Stop {
     /// Ctrl-C, or the terminal went away: the draft holds every answer so far.
     Interrupted,
+    /// Esc: the practitioner wants the previous question (or the menu they came from).
+    Back,
     /// Something else failed (writing the draft, the terminal).
     Failed(Error),
 }
@@ -50,6 +53,10 @@ pub trait Prompter {
         chosen: &[bool],
     ) -> Result<Vec<usize>, Stop>;
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop>;
+    /// Long text to read a screen at a time (the full result, a scenario again).
+    fn page(&mut self, text: &str) {
+        self.show(text);
+    }
 }
 
 /// Where drafts go after every answer.
@@ -102,34 +109,79 @@ impl<'a> Interview<'a> {
             return Ok(());
         }
         let lang = self.lang();
-        p.show(&wrap(Msg::CaseRefIntro.text(lang), TABLE_WIDTH as usize));
-        let reference = p.input(Msg::CaseRefPrompt.text(lang), "", &|text| {
+        p.show(&screen::fit(Msg::CaseRefIntro.text(lang)));
+        let reference = loop {
+            match self.enter_case_ref(p, "") {
+                // Nothing comes before the reference.
+                Err(Stop::Back) => continue,
+                other => break other?,
+            }
+        };
+        self.record.case_ref = Some(reference);
+        drafts.save(&self.record, &self.answered)?;
+        Ok(())
+    }
+
+    /// The case reference as typed, trimmed; never empty.
+    fn enter_case_ref(&self, p: &mut dyn Prompter, current: &str) -> Result<String, Stop> {
+        let lang = self.lang();
+        let reference = p.input(Msg::CaseRefPrompt.text(lang), current, &|text| {
             if text.trim().is_empty() {
                 Err(Msg::CaseRefRequired.text(lang).to_string())
             } else {
                 Ok(())
             }
         })?;
-        self.record.case_ref = Some(reference.trim().to_string());
-        drafts.save(&self.record, &self.answered)?;
-        Ok(())
+        Ok(reference.trim().to_string())
     }
 
-    /// Ask every field that applies and is not yet answered, question by question.
+    /// Ask every field that applies and is not yet answered, question by question. Esc goes
+    /// back to the field before, with its answer offered; going forward again offers each
+    /// answer given on the way.
     pub fn ask_remaining(
         &mut self,
         p: &mut dyn Prompter,
         drafts: &mut dyn Drafts,
     ) -> Result<(), Stop> {
-        let total = self.questions.questions.len();
-        for question in &self.questions.questions {
-            if !self.has_unanswered(question) {
+        let questions = self.questions;
+        let fields: Vec<(&'a Question, &'a Field)> = questions
+            .questions
+            .iter()
+            .flat_map(|q| q.fields.iter().map(move |f| (q, f)))
+            .collect();
+        let total = questions.questions.len();
+        // Fields before `frontier` are asked again on the way forward, after a step back.
+        let mut frontier = 0;
+        let mut at = 0;
+        let mut heading: Option<&str> = None;
+        while let Some((question, field)) = fields.get(at).copied() {
+            let facts = Facts::new(questions, &self.record);
+            if !facts.applies(&field.key) || (at >= frontier && self.answered.contains(&field.key))
+            {
+                at += 1;
                 continue;
             }
-            self.show_heading(p, question, total);
-            while let Some(field) = self.next_unanswered_in(question) {
-                self.ask_field(p, field)?;
-                drafts.save(&self.record, &self.answered)?;
+            if heading != Some(question.id.as_str()) {
+                self.show_heading(p, question, total);
+                heading = Some(question.id.as_str());
+            }
+            match self.ask_field(p, field) {
+                Ok(()) => {
+                    drafts.save(&self.record, &self.answered)?;
+                    at += 1;
+                }
+                Err(Stop::Back) => {
+                    frontier = frontier.max(at);
+                    let facts = Facts::new(questions, &self.record);
+                    let before = fields.get(..at).unwrap_or_default().iter().rposition(|(_, f)| {
+                        facts.applies(&f.key) && self.answered.contains(&f.key)
+                    });
+                    match before {
+                        Some(previous) => at = previous,
+                        None => p.show(Msg::FirstQuestion.text(self.lang())),
+                    }
+                }
+                Err(stop) => return Err(stop),
             }
         }
         Ok(())
@@ -152,8 +204,12 @@ impl<'a> Interview<'a> {
                 .find(|f| facts.applies(&f.key) && !asked.contains(&f.key));
             let Some(field) = next else { break };
             asked.insert(field.key.clone());
-            self.ask_field(p, field)?;
-            drafts.save(&self.record, &self.answered)?;
+            match self.ask_field(p, field) {
+                Ok(()) => drafts.save(&self.record, &self.answered)?,
+                // Back to the review, keeping what was changed so far.
+                Err(Stop::Back) => return Ok(()),
+                Err(stop) => return Err(stop),
+            }
         }
         Ok(())
     }
@@ -167,21 +223,50 @@ impl<'a> Interview<'a> {
             }
             let lang = self.lang();
             p.show(&self.review_table());
-            let mut items = vec![Msg::ConfirmAnswers.text(lang).to_string()];
+            let case = self.record.case_ref.clone().unwrap_or_default();
+            let width = screen::columns().saturating_sub(6);
+            let mut items = vec![
+                Msg::ConfirmAnswers.text(lang).to_string(),
+                Msg::ChangeCaseRef.fill(lang, &[("case", &case)]),
+            ];
             items.extend(self.questions.questions.iter().map(|q| {
-                truncate(
+                screen::truncate(
                     &Msg::ChangeQuestion.fill(lang, &[("number", &q.number), ("text", &q.text)]),
-                    TABLE_WIDTH as usize - 4,
+                    width,
                 )
             }));
-            let choice = p.select(Msg::ReviewPrompt.text(lang), &items, 0)?;
-            match choice
-                .checked_sub(1)
-                .and_then(|i| self.questions.questions.get(i))
-            {
-                None => return Ok(()),
-                Some(question) => self.ask_question(p, drafts, question)?,
+            let choice = match p.select(Msg::ReviewPrompt.text(lang), &items, 0) {
+                // Esc at the review: nothing before it to go back to, so ask again.
+                Err(Stop::Back) => continue,
+                other => other?,
+            };
+            match choice {
+                0 => return Ok(()),
+                1 => self.change_case_ref(p, drafts)?,
+                n => {
+                    if let Some(question) = self.questions.questions.get(n - 2) {
+                        self.ask_question(p, drafts, question)?;
+                    }
+                }
             }
+        }
+    }
+
+    /// Change the case reference (never a name), from the review.
+    fn change_case_ref(
+        &mut self,
+        p: &mut dyn Prompter,
+        drafts: &mut dyn Drafts,
+    ) -> Result<(), Stop> {
+        let current = self.record.case_ref.clone().unwrap_or_default();
+        match self.enter_case_ref(p, &current) {
+            Ok(reference) => {
+                self.record.case_ref = Some(reference);
+                drafts.save(&self.record, &self.answered)?;
+                Ok(())
+            }
+            Err(Stop::Back) => Ok(()),
+            Err(stop) => Err(stop),
         }
     }
 
@@ -227,25 +312,13 @@ impl<'a> Interview<'a> {
         self.questions.lang
     }
 
-    fn has_unanswered(&self, question: &Question) -> bool {
-        self.next_unanswered_in(question).is_some()
-    }
-
-    fn next_unanswered_in(&self, question: &'a Question) -> Option<&'a Field> {
-        let facts = Facts::new(self.questions, &self.record);
-        question
-            .fields
-            .iter()
-            .find(|f| facts.applies(&f.key) && !self.answered.contains(&f.key))
-    }
-
     fn show_heading(&self, p: &mut dyn Prompter, question: &Question, total: usize) {
-        let width = TABLE_WIDTH as usize;
+        let width = screen::width();
         let lang = self.lang();
         p.show(&format!(
-            "\n{}\n{}\n{}",
-            "─".repeat(width),
-            wrap(
+            "\n{}\n{}\n{}\n{}",
+            screen::rule('─'),
+            screen::wrap(
                 &Msg::QuestionOf.fill(
                     lang,
                     &[
@@ -256,24 +329,25 @@ impl<'a> Interview<'a> {
                 ),
                 width
             ),
-            wrap(
+            screen::wrap(
                 &Msg::WhyWeAsk.fill(lang, &[("reason", &question.reason.trim())]),
                 width
-            )
+            ),
+            screen::wrap(Msg::BackHint.text(lang), width)
         ));
     }
 
     /// Ask one field and record the answer.
     fn ask_field(&mut self, p: &mut dyn Prompter, field: &Field) -> Result<(), Stop> {
-        let width = TABLE_WIDTH as usize;
         let lang = self.lang();
-        let not_known = Msg::NotKnownYet.text(lang);
         // The full prompt and its help are shown wrapped; the prompt line itself carries a short
         // name, so that it fits the terminal and reads well in the scrollback ("✔ Age · 12").
-        p.show(&format!("\n{}", wrap(&field.prompt, width)));
+        let mut above = format!("\n{}", screen::fit(&field.prompt));
         if let Some(help) = &field.help {
-            p.show(&wrap(&format!("({})", help.trim()), width));
+            above.push('\n');
+            above.push_str(&screen::fit(&format!("({})", help.trim())));
         }
+        p.show(&above);
         let label = field.label.clone();
         let current = self.record.answers.get(&field.key).cloned();
         let answer = match &field.kind {
@@ -282,9 +356,7 @@ impl<'a> Interview<'a> {
                 ask_number(p, field, &label, (*min, *max), current, lang)?
             }
             FieldKind::Choice(choices) => {
-                p.show(&guidance(choices));
-                let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
-                items.push(not_known.to_string());
+                let items = self.choice_items(p, choices, screen::lines(&above, screen::width()));
                 // A new question starts on "Not known yet": pressing Enter never gives an answer
                 // nobody chose.
                 let default = match &current {
@@ -298,40 +370,13 @@ impl<'a> Interview<'a> {
                 choices.get(index).map(|c| Answer::Choice(c.id.clone()))
             }
             FieldKind::List(choices) => {
-                p.show(&guidance(choices));
-                let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
-                items.push(not_known.to_string());
+                let items = self.choice_items(p, choices, screen::lines(&above, screen::width()));
                 let mut chosen: Vec<bool> = choices
                     .iter()
                     .map(|c| matches!(&current, Some(Answer::List(vs)) if vs.contains(&c.id)))
                     .collect();
                 chosen.push(current.is_none() && self.answered.contains(&field.key));
-                loop {
-                    let picked = p.multi_select(
-                        &Msg::ChooseMany.fill(lang, &[("label", &label)]),
-                        &items,
-                        &chosen,
-                    )?;
-                    let not_known = picked.contains(&choices.len());
-                    if picked.is_empty() {
-                        p.show(&Msg::ChooseAtLeastOne.fill(lang, &[("not_known", &not_known)]));
-                        continue;
-                    }
-                    if not_known && picked.len() > 1 {
-                        p.show(&Msg::NotKnownAlone.fill(lang, &[("not_known", &not_known)]));
-                        continue;
-                    }
-                    break if not_known {
-                        None
-                    } else {
-                        Some(Answer::List(
-                            picked
-                                .iter()
-                                .filter_map(|i| choices.get(*i).map(|c| c.id.clone()))
-                                .collect(),
-                        ))
-                    };
-                }
+                self.ask_list(p, &label, choices, &items, chosen)?
             }
         };
         match answer {
@@ -345,6 +390,78 @@ impl<'a> Interview<'a> {
         self.answered.insert(field.key.clone());
         self.forget_what_no_longer_applies();
         Ok(())
+    }
+
+    /// Tick any of the choices, or "Not known yet" alone. A refusal says why in words the
+    /// practitioner sees on screen, and keeps what was ticked.
+    fn ask_list(
+        &self,
+        p: &mut dyn Prompter,
+        label: &str,
+        choices: &[crate::questions::Choice],
+        items: &[String],
+        mut chosen: Vec<bool>,
+    ) -> Result<Option<Answer>, Stop> {
+        let lang = self.lang();
+        let not_known_label = Msg::NotKnownYet.text(lang);
+        loop {
+            let picked = p.multi_select(
+                &Msg::ChooseMany.fill(lang, &[("label", &label)]),
+                items,
+                &chosen,
+            )?;
+            let not_known = picked.contains(&choices.len());
+            for (i, tick) in chosen.iter_mut().enumerate() {
+                *tick = picked.contains(&i);
+            }
+            if picked.is_empty() {
+                p.show(&Msg::ChooseAtLeastOne.fill(lang, &[("not_known", &not_known_label)]));
+                continue;
+            }
+            if not_known && picked.len() > 1 {
+                p.show(&Msg::NotKnownAlone.fill(lang, &[("not_known", &not_known_label)]));
+                continue;
+            }
+            return Ok(if not_known {
+                None
+            } else {
+                Some(Answer::List(
+                    picked
+                        .iter()
+                        .filter_map(|i| choices.get(*i).map(|c| c.id.clone()))
+                        .collect(),
+                ))
+            });
+        }
+    }
+
+    /// The choices as list items, with "Not known yet" last. Each choice's help is shown above
+    /// the list when the two fit the screen together (`above` lines are already shown);
+    /// otherwise each item carries its own help, so that the question stays in view. Plain
+    /// output (screen readers) always reads the help first, as a list.
+    fn choice_items(
+        &self,
+        p: &mut dyn Prompter,
+        choices: &[crate::questions::Choice],
+        above: usize,
+    ) -> Vec<String> {
+        let guidance = guidance(choices);
+        let room = screen::height().saturating_sub(above + 3);
+        let fits = screen::lines(&guidance, screen::width()) + choices.len() < room;
+        let mut items: Vec<String> = if fits || screen::plain() {
+            p.show(&guidance);
+            choices.iter().map(|c| c.label.clone()).collect()
+        } else {
+            choices
+                .iter()
+                .map(|c| match c.help.trim() {
+                    "" => c.label.clone(),
+                    help => format!("{} · {help}", c.label),
+                })
+                .collect()
+        };
+        items.push(Msg::NotKnownYet.text(self.lang()).to_string());
+        items
     }
 
     fn ask_text(
@@ -442,21 +559,11 @@ pub fn parse_number(
 
 /// One line of help per value, for reading before choosing.
 fn guidance(choices: &[crate::questions::Choice]) -> String {
-    let width = TABLE_WIDTH as usize;
+    let width = screen::width();
     choices
         .iter()
         .filter(|c| !c.help.trim().is_empty())
-        .map(|c| wrap(&format!("  • {}: {}", c.label, c.help.trim()), width))
+        .map(|c| screen::wrap(&format!("  • {}: {}", c.label, c.help.trim()), width))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Shorten a line to `width` characters, marking the cut with an ellipsis.
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

@@ -30,6 +30,7 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod save;
+pub mod screen;
 pub mod source;
 pub mod suggest;
 pub mod suite;

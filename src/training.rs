@@ -11,7 +11,8 @@ use crate::interview::{Prompter, Stop};
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::record::Record;
-use crate::report::{self, TABLE_WIDTH, View, display_answer, wrap};
+use crate::report::{self, View, display_answer, wrap};
+use crate::screen;
 
 /// A scenario ready to teach from.
 pub struct Scenario {
@@ -29,13 +30,16 @@ impl Scenario {
 }
 
 fn width() -> usize {
-    TABLE_WIDTH as usize
+    screen::width()
 }
 
-/// Wait for Enter; "q" stops.
+/// Wait for Enter; "q" stops. Esc carries on too: there is nothing to go back to.
 fn pause(p: &mut dyn Prompter, lang: Lang, prompt: Msg) -> Result<bool, Stop> {
-    let reply = p.input(prompt.text(lang), "", &|_| Ok(()))?;
-    Ok(!reply.trim().eq_ignore_ascii_case("q"))
+    match p.input(prompt.text(lang), "", &|_| Ok(())) {
+        Ok(reply) => Ok(!reply.trim().eq_ignore_ascii_case("q")),
+        Err(Stop::Back) => Ok(true),
+        Err(stop) => Err(stop),
+    }
 }
 
 /// The answers to one question, one line each, in the practitioner's words.
@@ -94,7 +98,7 @@ pub fn step_through(
         let mut screen = format!(
             "{}\n{}\n\n{}\n\n{}\n\n{}",
             heading(i + 1),
-            "═".repeat(width()),
+            screen::rule('═'),
             wrap(
                 &Msg::QuestionOf.fill(
                     lang,
@@ -123,7 +127,7 @@ pub fn step_through(
     p.show(&format!(
         "{CLEAR}{}\n{}\n\n{}",
         heading(steps - 1),
-        "═".repeat(width()),
+        screen::rule('═'),
         summary(&view)
     ));
     if let Some(notes) = &record.teaching_notes {
@@ -133,7 +137,7 @@ pub fn step_through(
         p.show(&format!(
             "{CLEAR}{}\n{}\n\n{}\n\n{}",
             heading(steps),
-            "═".repeat(width()),
+            screen::rule('═'),
             Msg::TeachingNotes.text(lang),
             notes
                 .trim()
@@ -153,7 +157,7 @@ pub fn step_through(
 pub fn next_scenario(p: &mut dyn Prompter, lang: Lang) -> Result<bool, Error> {
     match pause(p, lang, Msg::EnterNextScenario) {
         Ok(go_on) => Ok(go_on),
-        Err(Stop::Interrupted) => Ok(false),
+        Err(Stop::Interrupted | Stop::Back) => Ok(false),
         Err(Stop::Failed(err)) => Err(err),
     }
 }
@@ -248,25 +252,21 @@ pub fn quiz(
         .collect();
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
-        p.show(&format!(
-            "{CLEAR}{}\n{}\n\n{}",
-            Msg::ScenarioOf.fill(
-                lang,
-                &[
-                    ("n", &(n + 1)),
-                    ("total", &scenarios.len()),
-                    ("title", &scenario.title())
-                ]
-            ),
-            "═".repeat(width()),
+        let title = Msg::ScenarioOf.fill(
+            lang,
+            &[
+                ("n", &(n + 1)),
+                ("total", &scenarios.len()),
+                ("title", &scenario.title()),
+            ],
+        );
+        let case = format!(
+            "{title}\n{}\n\n{}",
+            screen::rule('═'),
             all_answers(content, record)
-        ));
-        let level_index = p.select(Msg::WhereOnContinuum.text(lang), &levels, 0)?;
-        let strategy_items: Vec<String> = STRATEGY_CHOICES
-            .iter()
-            .map(|(_, s)| s.text(lang).to_string())
-            .collect();
-        let strategy_index = p.select(Msg::StrategyDiscussionIs.text(lang), &strategy_items, 2)?;
+        );
+        p.show(&format!("{CLEAR}{case}"));
+        let (level_index, strategy_index) = choose(content, p, &levels, &case)?;
         let outcome = evaluate(content, record);
         let mark = mark_for(content, scenario, &outcome, level_index, strategy_index);
         p.show(&feedback(content, scenario, &outcome, &mark));
@@ -282,6 +282,57 @@ pub fn quiz(
         }
     }
     Ok(marks)
+}
+
+/// The trainee's placement and strategy-discussion decision, confirmed before scoring. The
+/// scenario is one key away: the last choice (or Esc) shows it again, through the pager.
+fn choose(
+    content: &Content,
+    p: &mut dyn Prompter,
+    levels: &[String],
+    case: &str,
+) -> Result<(usize, usize), Stop> {
+    let lang = content.lang();
+    let mut level_items = levels.to_vec();
+    level_items.push(Msg::ShowScenarioAgain.text(lang).to_string());
+    let strategy_items: Vec<String> = STRATEGY_CHOICES
+        .iter()
+        .map(|(_, s)| s.text(lang).to_string())
+        .collect();
+    let confirm_items = [Msg::ScoreNow, Msg::ChooseAgain].map(|m| m.text(lang).to_string());
+    let (mut level, mut strategy) = (0, 2);
+    loop {
+        level = match p.select(Msg::WhereOnContinuum.text(lang), &level_items, level) {
+            Ok(i) if i < levels.len() => i,
+            Ok(_) | Err(Stop::Back) => {
+                p.page(case);
+                continue;
+            }
+            Err(stop) => return Err(stop),
+        };
+        strategy = match p.select(Msg::StrategyDiscussionIs.text(lang), &strategy_items, strategy)
+        {
+            Err(Stop::Back) => continue,
+            other => other?,
+        };
+        let question = Msg::ScoreQuestion.fill(
+            lang,
+            &[
+                ("level", &levels.get(level).map_or("", String::as_str)),
+                (
+                    "status",
+                    &STRATEGY_CHOICES
+                        .get(strategy)
+                        .map_or("", |(s, _)| s.word(lang)),
+                ),
+            ],
+        );
+        match p.select(&question, &confirm_items, 0) {
+            Ok(0) => return Ok((level, strategy)),
+            Ok(_) | Err(Stop::Back) => continue,
+            Err(stop) => return Err(stop),
+        }
+    }
 }
 
 fn mark_for(

@@ -8,7 +8,7 @@ use crate::engine::Outcome;
 use crate::interview::{Prompter, Stop};
 use crate::messages::Msg;
 use crate::record::{Assessment, Judgement, Record};
-use crate::report::{TABLE_WIDTH, wrap};
+use crate::screen;
 
 /// Ask for everything the case record holds, and put it in `record`.
 pub fn ask(
@@ -19,11 +19,10 @@ pub fn ask(
 ) -> Result<(), Stop> {
     let lang = content.lang();
     let terms = Terms::builtin(lang);
-    let width = TABLE_WIDTH as usize;
     p.show(&format!(
         "\n{}\n{}",
-        "─".repeat(width),
-        wrap(Msg::RecordTheCaseIntro.text(lang), width)
+        screen::rule('─'),
+        screen::fit(Msg::RecordTheCaseIntro.text(lang))
     ));
     let earlier = record.assessment.clone().unwrap_or_default();
     let role = choose_term(
@@ -78,12 +77,12 @@ fn ask_judgement(
 ) -> Result<Option<Judgement>, Stop> {
     let lang = content.lang();
     let continuum = &content.continuum;
-    let width = TABLE_WIDTH as usize;
+    let width = screen::width();
     let hsb_level = continuum.placement_id(outcome.level).to_string();
     let hsb_status = outcome.strategy.status;
     p.show(&format!(
         "\n{}",
-        wrap(
+        screen::wrap(
             &Msg::JudgementIntro.fill(
                 lang,
                 &[
@@ -99,7 +98,7 @@ fn ask_judgement(
             || j.strategy_discussion.clone(),
             |s| s.word(lang).to_string(),
         );
-        p.show(&wrap(
+        p.show(&screen::wrap(
             &Msg::EarlierJudgement.fill(
                 lang,
                 &[
@@ -159,7 +158,7 @@ fn ask_judgement(
                     reason: None,
                 }));
             }
-            p.show(&wrap(Msg::JudgementReasonIntro.text(lang), width));
+            p.show(&screen::wrap(Msg::JudgementReasonIntro.text(lang), width));
             let earlier_reason = earlier
                 .as_ref()
                 .and_then(|j| j.reason.clone())
@@ -195,11 +194,11 @@ fn ask_actions(
     actions: &mut Vec<RecordedAction>,
 ) -> Result<(), Stop> {
     let lang = content.lang();
-    let width = TABLE_WIDTH as usize;
+    let width = screen::width();
     let finish = Msg::ActionFinish.text(lang);
     p.show(&format!(
         "\n{}",
-        wrap(&Msg::ActionsIntro.fill(lang, &[("finish", &finish)]), width)
+        screen::wrap(&Msg::ActionsIntro.fill(lang, &[("finish", &finish)]), width)
     ));
     if !actions.is_empty() {
         p.show(&Msg::EarlierActions.fill(lang, &[("count", &actions.len())]));

@@ -5,6 +5,7 @@
 
 pub mod case;
 pub mod document;
+pub mod glance;
 pub mod html;
 mod json;
 mod markdown;

@@ -11,6 +11,8 @@ use comfy_table::presets::{UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 use std::fmt::Write;
 
+pub use crate::screen::wrap;
+
 pub const WIDTH: u16 = 80;
 
 /// A table whose columns have these text widths (borders and padding add 3 per column plus 1).
@@ -288,60 +290,4 @@ fn responses(view: &View, list: &[super::ResponseView]) -> String {
         rows,
         true,
     )
-}
-
-/// Wrap text at word boundaries to fit `width` columns, keeping its line breaks and indents;
-/// a word longer than the width is broken.
-pub fn wrap(text: &str, width: usize) -> String {
-    let width = width.max(1);
-    let mut out = String::with_capacity(text.len() + text.len() / width.max(8));
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
-        let mut line_len = 0;
-        for word in line.split_whitespace() {
-            let mut word = word;
-            let mut len = word.chars().count();
-            if line_len > 0 && line_len + 1 + len > width {
-                out.push('\n');
-                line_len = 0;
-            }
-            if line_len == 0 && indent.len() + len <= width {
-                out.push_str(indent);
-                line_len = indent.len();
-            } else if line_len > 0 {
-                out.push(' ');
-                line_len += 1;
-            }
-            while line_len + len > width {
-                let take = width.saturating_sub(line_len).max(1);
-                let split = word.char_indices().nth(take).map_or(word.len(), |(i, _)| i);
-                out.push_str(&word[..split]);
-                out.push('\n');
-                line_len = 0;
-                word = &word[split..];
-                len = word.chars().count();
-            }
-            out.push_str(word);
-            line_len += len;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_at_words_and_breaks_long_ones() {
-        assert_eq!(wrap("one two three", 7), "one two\nthree");
-        assert_eq!(wrap("abcdefghij", 4), "abcd\nefgh\nij");
-        assert_eq!(wrap("a:\n  indented text", 20), "a:\n  indented text");
-        for line in wrap("what_happened.behaviours: Touching under clothes", 20).lines() {
-            assert!(line.chars().count() <= 20, "{line}");
-        }
-    }
 }

@@ -5,18 +5,21 @@
 
 use crate::drafts;
 use crate::error::Error;
-use crate::interview::{Drafts, Prompter, Stop};
+use crate::interview::Drafts;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::questions::QuestionSet;
 use crate::record::Record;
 use crate::save;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, Input, MultiSelect, Select};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+
+mod line;
+pub mod pager;
+mod prompter;
+pub use prompter::TerminalPrompter;
 
 /// Held while a draft is written, so that a signal never ends the process halfway through.
 static WRITING: Mutex<()> = Mutex::new(());
@@ -255,107 +258,5 @@ impl Drafts for FileDrafts<'_> {
                 Ok(())
             }
         }
-    }
-}
-
-/// Prompts on standard error, with dialoguer.
-pub struct TerminalPrompter {
-    theme: Box<dyn Theme>,
-    /// Information to standard output (teaching screens) rather than standard error.
-    to_stdout: bool,
-    lang: Lang,
-}
-
-impl TerminalPrompter {
-    /// A prompter whose own words (yes and no) are in `lang`.
-    pub fn new(lang: Lang) -> Self {
-        let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let theme: Box<dyn Theme> = if plain {
-            Box::new(SimpleTheme)
-        } else {
-            Box::new(ColorfulTheme::default())
-        };
-        TerminalPrompter {
-            theme,
-            to_stdout: false,
-            lang,
-        }
-    }
-
-    /// For teaching: screens go to standard output, prompts stay on standard error.
-    pub fn plain_output(lang: Lang) -> Self {
-        TerminalPrompter {
-            to_stdout: true,
-            ..TerminalPrompter::new(lang)
-        }
-    }
-
-    /// A prompt that fails has lost its terminal (end of input, a closed window): that is an
-    /// interruption, which keeps the draft and says how to resume.
-    fn outcome<T>(&self, result: dialoguer::Result<T>) -> Result<T, Stop> {
-        result.map_err(|_| Stop::Interrupted)
-    }
-}
-
-impl Prompter for TerminalPrompter {
-    fn show(&mut self, text: &str) {
-        if self.to_stdout {
-            println!("{text}");
-        } else {
-            eprintln!("{text}");
-        }
-    }
-
-    fn input(
-        &mut self,
-        prompt: &str,
-        initial: &str,
-        validate: &dyn Fn(&str) -> Result<(), String>,
-    ) -> Result<String, Stop> {
-        let result = Input::<String>::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .with_initial_text(initial)
-            .allow_empty(true)
-            .validate_with(|text: &String| validate(text))
-            .interact_text();
-        self.outcome(result)
-    }
-
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
-        let result = Select::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .items(items)
-            .default(default.min(items.len().saturating_sub(1)))
-            .interact();
-        self.outcome(result)
-    }
-
-    fn multi_select(
-        &mut self,
-        prompt: &str,
-        items: &[String],
-        chosen: &[bool],
-    ) -> Result<Vec<usize>, Stop> {
-        let result = MultiSelect::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .items(items)
-            .defaults(chosen)
-            .interact();
-        self.outcome(result)
-    }
-
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
-        if self.lang != Lang::En {
-            // dialoguer's yes/no prompt speaks English (y/n, "yes"), so other languages choose
-            // from their own two words instead.
-            let items = [Msg::WordYes, Msg::WordNo].map(|m| m.text(self.lang).to_string());
-            let index = self.select(prompt, &items, usize::from(!default))?;
-            return Ok(index == 0);
-        }
-        let result = Confirm::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .default(default)
-            .interact();
-        self.outcome(result)
     }
 }

@@ -1,0 +1,165 @@
+//! The screen text is printed on: its width (for wrapping), its height (for paging long lists)
+//! and whether output must be plain (for screen readers and dumb terminals).
+//!
+//! Width and height come from the terminal when there is one (`terminal_size`), else 80 by 24.
+//! Prose is wrapped by display width (`textwrap` with `unicode-width`), so that Welsh letters
+//! such as ŵ and ŷ count as one column each.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The width assumed when output is not a terminal, and that of the result's tables.
+pub const DEFAULT_WIDTH: usize = 80;
+/// Prose is never wrapped wider than this, however wide the terminal: long lines are hard to read.
+pub const MAX_WIDTH: usize = 100;
+/// Narrower than this, wrapping would make prose unreadable; it is wrapped at this and overflows.
+pub const MIN_WIDTH: usize = 40;
+pub const DEFAULT_HEIGHT: usize = 24;
+
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Ask for plain output (`--plain`).
+pub fn set_plain(plain: bool) {
+    PLAIN.store(plain, Ordering::Relaxed);
+}
+
+/// Plain output: no box drawing, bars or decorative symbols, for screen readers. Given by
+/// `--plain`, or by a terminal that says it is dumb (`TERM=dumb`).
+pub fn plain() -> bool {
+    PLAIN.load(Ordering::Relaxed) || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+}
+
+fn size() -> Option<(usize, usize)> {
+    use terminal_size::{Height, Width, terminal_size_of};
+    let size = terminal_size_of(std::io::stdout())
+        .or_else(|| terminal_size_of(std::io::stderr()))?;
+    let (Width(w), Height(h)) = size;
+    Some((usize::from(w), usize::from(h)))
+}
+
+/// The width prose is wrapped to: the terminal's (between 40 and 100), else 80.
+pub fn width() -> usize {
+    size().map_or(DEFAULT_WIDTH, |(w, _)| w.clamp(MIN_WIDTH, MAX_WIDTH))
+}
+
+/// The terminal's width as it is, for truncating list items that must stay on one line.
+pub fn columns() -> usize {
+    size().map_or(DEFAULT_WIDTH, |(w, _)| w.max(MIN_WIDTH))
+}
+
+/// The terminal's height, else 24.
+pub fn height() -> usize {
+    size().map_or(DEFAULT_HEIGHT, |(_, h)| h.max(10))
+}
+
+/// Wrap text to `width` columns by display width, keeping its line breaks. Each line keeps its
+/// indent; a bullet line ("• ", "- ", "→ ") hangs its continuation under the bullet's text. A
+/// word longer than the width is broken.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(8));
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = &line[..line.len() - body.len()];
+        if textwrap::core::display_width(line) <= width {
+            out.push_str(line.trim_end());
+            continue;
+        }
+        let hang = ["• ", "- ", "→ ", "▶ ", "✓ "]
+            .iter()
+            .find(|b| body.starts_with(*b))
+            .map_or(0, |b| textwrap::core::display_width(b));
+        let indent = if indent.len() + hang + 8 > width {
+            ""
+        } else {
+            indent
+        };
+        let rest = format!("{indent}{}", " ".repeat(hang));
+        let options = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(if hang == 0 { indent } else { &rest })
+            .break_words(true);
+        for (i, piece) in textwrap::wrap(body, options).iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(piece.trim_end());
+        }
+    }
+    out
+}
+
+/// A line across the screen made of `mark`, or nothing in plain output.
+pub fn rule(mark: char) -> String {
+    if plain() {
+        String::new()
+    } else {
+        mark.to_string().repeat(width())
+    }
+}
+
+/// Wrap to the screen's width.
+pub fn fit(text: &str) -> String {
+    wrap(text, width())
+}
+
+/// The number of lines `text` takes once wrapped to `width`.
+pub fn lines(text: &str, width: usize) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    wrap(text, width).lines().count().max(1)
+}
+
+/// Cut a line to `width` columns, marking the cut with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if textwrap::core::display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_words_and_breaks_long_ones() {
+        assert_eq!(wrap("one two three", 7), "one two\nthree");
+        assert_eq!(wrap("abcdefghij", 4), "abcd\nefgh\nij");
+        assert_eq!(wrap("a:\n  indented text", 20), "a:\n  indented text");
+        for line in wrap("what_happened.behaviours: Touching under clothes", 20).lines() {
+            assert!(line.chars().count() <= 20, "{line}");
+        }
+    }
+
+    #[test]
+    fn bullets_hang_and_indents_stay() {
+        assert_eq!(
+            wrap("  • one two three four", 12),
+            "  • one two\n    three\n    four"
+        );
+        assert_eq!(wrap("    deep words here", 12), "    deep\n    words\n    here");
+    }
+
+    #[test]
+    fn welsh_letters_are_one_column_each() {
+        // Twelve characters, some of them two bytes: they fit twelve columns exactly.
+        assert_eq!(wrap("ŵŷâêîôûŵŷâêî", 12), "ŵŷâêîôûŵŷâêî");
+        assert_eq!(truncate("ŵŷâêîôû", 4), "ŵŷâ…");
+    }
+}
