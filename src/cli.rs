@@ -39,6 +39,10 @@ pub struct Cli {
     /// when LC_ALL, LC_MESSAGES or LANG starts with `cy`, else English.
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
+    /// Plain output for screen readers: no box drawing, bars or decorative symbols (also when
+    /// TERM=dumb).
+    #[arg(long, global = true)]
+    pub plain: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -100,6 +104,10 @@ Exit status: 0 all replayed, 2 a file could not be read (the others are still re
         /// placement and why, then the teaching notes. Needs a terminal.
         #[arg(long)]
         step: bool,
+        /// Show each result at a glance (one screen: placement, strategy discussion, first
+        /// responses, what to clarify) instead of in full.
+        #[arg(long, conflicts_with_all = ["step", "format"])]
+        summary: bool,
     },
     /// A quiz: for each scenario, see the answers, choose a placement and a strategy-discussion
     /// decision, then see hsb's outcome, the rules behind it and the teaching notes.
@@ -167,6 +175,15 @@ Exit status: 0 exported, 2 a record could not be read (the others are still expo
         #[arg(long, short, value_enum, default_value_t = MaterialFormat::Text)]
         format: MaterialFormat,
     },
+    /// Print a shell completion script: for example `hsb completions bash >
+    /// ~/.local/share/bash-completion/completions/hsb`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): for example `hsb man > ~/.local/share/man/man1/hsb.1`.
+    Man,
     /// Validate question sets, continuum files, rule sets and scenarios (each recognised by its
     /// `format:` line); with no files, the built-in defaults.
     #[command(
@@ -257,6 +274,9 @@ pub enum ResultFormat {
     Text,
     /// The same report as a self-contained HTML page that prints to PDF (A4).
     Html,
+    /// The result at a glance (`--summary`).
+    #[value(skip)]
+    Glance,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -279,13 +299,24 @@ pub enum MaterialFormat {
 pub fn parse(lang: Lang) -> Result<Cli, i32> {
     use clap::{CommandFactory, FromArgMatches};
     crate::help::localise(Cli::command(), lang)
+        .term_width(crate::screen::width())
         .try_get_matches_from(std::env::args_os())
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .map_err(|err| crate::help::report(&err, lang))
 }
 
+/// Text wrapped to the screen, unless it is Markdown (whose paragraphs are for a renderer to fill).
+fn fit_unless(markdown: bool, text: &str) -> String {
+    if markdown {
+        text.to_string()
+    } else {
+        crate::screen::fit(text)
+    }
+}
+
 /// Run a parsed command line in `lang` (see [`Lang::from_env`]); returns the exit code.
 pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
+    crate::screen::set_plain(cli.plain);
     let paths = ContentPaths {
         lang,
         questions: cli.questions,
@@ -316,6 +347,11 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
         Command::Replay {
             files, step: true, ..
         } => commands::step(&paths, &files),
+        Command::Replay {
+            files,
+            summary: true,
+            ..
+        } => commands::replay(&paths, &files, ResultFormat::Glance, &mut out),
         Command::Train {
             files,
             shuffle,
@@ -328,6 +364,12 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             } else {
                 ResultFormat::Json
             });
+            // A screen reader gets the same result as plain text.
+            let format = if crate::screen::plain() && format == ResultFormat::Table {
+                ResultFormat::Text
+            } else {
+                format
+            };
             commands::replay(&paths, &files, format, &mut out)
         }
         Command::Check {
@@ -390,20 +432,26 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
         }
         Command::Questions { format } => {
             let set = content::load_questions(&paths)?;
-            write!(
-                out,
-                "{}",
-                report::material::questions(&set, format == MaterialFormat::Markdown)
-            )?;
+            let markdown = format == MaterialFormat::Markdown;
+            let text = report::material::questions(&set, markdown);
+            write!(out, "{}", fit_unless(markdown, &text))?;
             Ok(exit::OK)
         }
         Command::Continuum { format } => {
             let continuum = content::load_continuum(&paths)?;
-            write!(
-                out,
-                "{}",
-                report::material::continuum(&continuum, format == MaterialFormat::Markdown)
-            )?;
+            let markdown = format == MaterialFormat::Markdown;
+            let text = report::material::continuum(&continuum, markdown);
+            write!(out, "{}", fit_unless(markdown, &text))?;
+            Ok(exit::OK)
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "hsb", &mut out);
+            Ok(exit::OK)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             Ok(exit::OK)
         }
     }

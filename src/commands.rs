@@ -45,9 +45,17 @@ pub fn replay(
             ResultFormat::Json => writeln!(out, "{}", report::json(&view))?,
             ResultFormat::Table => {
                 if i > 0 {
-                    writeln!(out, "\n{}\n", "═".repeat(80))?;
+                    writeln!(out, "\n{}\n", crate::screen::rule('═'))?;
                 }
                 write!(out, "{}", report::table(&view))?
+            }
+            ResultFormat::Glance => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let width = crate::screen::width();
+                let glance = report::glance::render(&view, width, crate::screen::plain());
+                writeln!(out, "{glance}")?
             }
             ResultFormat::Markdown => {
                 if i > 0 {

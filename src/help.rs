@@ -25,6 +25,7 @@ pub const HELP: &[Help] = &[
             ("questions", Msg::HelpQuestionsArg),
             ("rules", Msg::HelpRulesArg),
             ("lang", Msg::HelpLangArg),
+            ("plain", Msg::HelpPlainArg),
         ],
     },
     Help {
@@ -54,6 +55,7 @@ pub const HELP: &[Help] = &[
             ("files", Msg::HelpReplayFiles),
             ("format", Msg::HelpResultFormat),
             ("step", Msg::HelpReplayStep),
+            ("summary", Msg::HelpReplaySummary),
         ],
     },
     Help {
@@ -98,6 +100,18 @@ pub const HELP: &[Help] = &[
         about: Msg::HelpContinuum,
         after: None,
         args: &[("format", Msg::HelpMaterialFormat)],
+    },
+    Help {
+        command: Some("completions"),
+        about: Msg::HelpCompletions,
+        after: None,
+        args: &[("shell", Msg::HelpCompletionsShell)],
+    },
+    Help {
+        command: Some("man"),
+        about: Msg::HelpMan,
+        after: None,
+        args: &[],
     },
     Help {
         command: Some("check"),

@@ -17,15 +17,21 @@ pub const DEFAULT_HEIGHT: usize = 24;
 
 static PLAIN: AtomicBool = AtomicBool::new(false);
 
-/// Ask for plain output (`--plain`).
-pub fn set_plain(plain: bool) {
-    PLAIN.store(plain, Ordering::Relaxed);
+/// Ask for plain output: `--plain`, or a terminal that says it is dumb (`TERM=dumb`). Set once
+/// by the command line before anything is printed.
+pub fn set_plain(asked: bool) {
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    PLAIN.store(asked || dumb, Ordering::Relaxed);
 }
 
-/// Plain output: no box drawing, bars or decorative symbols, for screen readers. Given by
-/// `--plain`, or by a terminal that says it is dumb (`TERM=dumb`).
+/// Plain output: no box drawing, bars or decorative symbols, for screen readers.
 pub fn plain() -> bool {
-    PLAIN.load(Ordering::Relaxed) || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+    PLAIN.load(Ordering::Relaxed)
+}
+
+/// A list bullet: "•", or "-" in plain output.
+pub fn bullet() -> &'static str {
+    if plain() { "-" } else { "•" }
 }
 
 fn size() -> Option<(usize, usize)> {

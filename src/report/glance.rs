@@ -19,7 +19,8 @@ const RESPONSES: usize = 2;
 pub fn render(view: &View, width: usize, plain: bool) -> String {
     let mut out: Vec<String> = Vec::new();
     let heading = view.fill(Msg::GlanceHeading, &[("heading", &view.heading())]);
-    out.extend(clip(&heading, width, 2));
+    out.extend(clip(&heading, width, 1));
+    out.extend(clip(view.say(Msg::GlanceSupport), width, 2));
     if !plain {
         // The continuum with the placement marked: it fits 80 columns in both languages.
         out.extend(super::continuum_bar(view).lines().map(str::to_string));
@@ -37,7 +38,7 @@ pub fn render(view: &View, width: usize, plain: bool) -> String {
     out.extend(clip(&placement, width, 2));
     let sd = &view.strategy_discussion;
     let strategy = format!(
-        "{} {}",
+        "{}. {}",
         view.fill(Msg::StrategyDiscussionHeading, &[("status", &sd.label)]),
         sd.summary.trim()
     );

@@ -22,6 +22,9 @@ pub fn grid(
     rows: Vec<Vec<String>>,
     condensed: bool,
 ) -> String {
+    if crate::screen::plain() {
+        return plain_grid(header, &rows);
+    }
     let mut table = Table::new();
     let style = if condensed {
         UTF8_FULL_CONDENSED
@@ -51,8 +54,45 @@ pub fn grid(
     table.to_string()
 }
 
+/// A table for a screen reader: each row a paragraph of "Column: cell" lines (or the cells on
+/// one line, without a header), rows separated by a blank line.
+fn plain_grid(header: Option<&[&str]>, rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .map(|row| match header {
+            Some(header) => row
+                .iter()
+                .zip(header)
+                .filter(|(cell, _)| !cell.trim().is_empty())
+                .map(|(cell, name)| format!("{name}: {}", cell.replace('\n', " ")))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            None => row
+                .iter()
+                .map(|cell| cell.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("; "),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// The five-step continuum with the placement marked.
 pub fn continuum_bar(view: &View) -> String {
+    if crate::screen::plain() {
+        // In words, as the text report has it: "Normal - [ABUSIVE] - Violent".
+        return view
+            .levels
+            .iter()
+            .map(|(id, label)| {
+                if view.level.as_deref() == Some(id.as_str()) {
+                    format!("[{}]", label.to_uppercase())
+                } else {
+                    label.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" - ");
+    }
     let cells: Vec<String> = view
         .levels
         .iter()

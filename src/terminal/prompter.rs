@@ -158,7 +158,9 @@ impl TerminalPrompter {
             .iter()
             .map(|i| screen::truncate(i, screen::columns().saturating_sub(6)))
             .collect();
-        let room = screen::height().saturating_sub(self.shown + 3).max(5);
+        // What was shown keeps at most half the screen; the list has the rest.
+        let height = screen::height();
+        let room = height.saturating_sub(self.shown.min(height / 2) + 3).max(5);
         (items, room)
     }
 
