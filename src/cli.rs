@@ -298,8 +298,9 @@ pub enum MaterialFormat {
 /// returned instead.
 pub fn parse(lang: Lang) -> Result<Cli, i32> {
     use clap::{CommandFactory, FromArgMatches};
-    crate::help::localise(Cli::command(), lang)
-        .term_width(crate::screen::width())
+    // The width is set before the help is localised, which builds the command (and so passes
+    // its settings to the subcommands).
+    crate::help::localise(Cli::command().term_width(crate::screen::width()), lang)
         .try_get_matches_from(std::env::args_os())
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .map_err(|err| crate::help::report(&err, lang))

@@ -273,7 +273,8 @@ fn questions_prints_all_seven_with_why_we_ask_and_attribution() {
         assert!(text.contains(q), "missing {q}");
     }
     assert_eq!(text.matches("Why we ask:").count(), 7);
-    assert!(text.contains("Open Government Licence v3.0"));
+    assert!(flat(&text).contains("Open Government Licence v3.0"));
+    fits_80_columns(&text);
     Case::new()
         .args(&["questions", "--format", "markdown"])
         .run()
@@ -294,9 +295,34 @@ fn continuum_prints_five_levels_with_features_and_responses() {
     ] {
         assert!(text.contains(level), "missing {level}");
     }
+    let text = flat(&text);
     assert!(text.contains("section 130"));
     assert!(text.contains("For the child harmed"));
     assert!(text.contains(NOTICE));
+}
+
+/// The words of `text` with every run of spaces and line breaks as one space.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Printed prose is wrapped to the terminal, 80 columns when output is not one.
+fn fits_80_columns(text: &str) {
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+}
+
+#[test]
+fn material_and_help_are_wrapped_to_80_columns_when_not_a_terminal() {
+    for lang in ["en", "cy"] {
+        for args in [&["questions"][..], &["continuum"], &["--help"], &["assess", "--help"]] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let assert = Case::new().args(&all).run().success();
+            fits_80_columns(&String::from_utf8_lossy(&assert.get_output().stdout));
+        }
+    }
 }
 
 #[test]

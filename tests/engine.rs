@@ -302,9 +302,23 @@ fn repeated_or_escalating_or_persistent_amber_behaviour_is_problematic() {
     ] {
         let case = Case::alone()
             .set("developmental.traffic_light", "amber")
+            // Earlier responses are asked about only when it is not a one-off.
+            .unknown("pattern.isolated")
             .set(key, value);
         assert_eq!(case.level(), "problematic", "{key}: {value}");
     }
+}
+
+#[test]
+fn after_a_one_off_earlier_incidents_and_responses_do_not_apply() {
+    // A one-off has no earlier incidents or responses: they are not asked, and an answer to
+    // them (from a file) is set aside rather than counted.
+    let case = Case::alone()
+        .set("developmental.traffic_light", "amber")
+        .set("pattern.previous_response_ineffective", "yes");
+    assert_eq!(case.level(), "inappropriate");
+    let case = case.set("pattern.isolated", "no");
+    assert_eq!(case.level(), "problematic");
 }
 
 #[test]

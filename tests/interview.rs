@@ -33,10 +33,9 @@ const ALONE: &[(&str, &str)] = &[
     ("others.involved", "no"),
     ("discovery.how", "observed"),
     ("discovery.secrecy", "no"),
+    ("discovery.notes", ""),
     ("pattern.isolated", "yes"),
-    ("pattern.previous_incidents", "0"),
     ("pattern.escalating", "no"),
-    ("pattern.previous_response_ineffective", "not_applicable"),
     ("other_factors.aggression_or_violence", "no"),
     ("other_factors.adult_involvement", "no"),
     ("other_factors.filming", "no"),
@@ -148,7 +147,7 @@ fn not_known_cannot_be_combined_with_other_choices() {
 fn the_review_can_change_a_question_and_asks_what_then_applies() {
     let qs = questions();
     let mut p = script(&qs, ALONE);
-    p.replies.push_back(Reply::Pick(4)); // Change 4. Who else was involved
+    p.replies.push_back(Reply::Pick(5)); // Change 4. Who else was involved (after the case reference)
     for (key, value) in [
         ("others.involved", "yes"),
         ("others.relationship", "peer"),
@@ -157,6 +156,7 @@ fn the_review_can_change_a_question_and_asks_what_then_applies() {
         ("others.able_to_consent", "unclear"),
         ("others.coercion", "no"),
         ("others.perception", "uncomfortable"),
+        ("others.notes", ""),
     ] {
         p.replies.push_back(reply(&qs, key, value));
     }
@@ -194,10 +194,11 @@ fn answers_that_stop_applying_are_dropped() {
             ("others.able_to_consent", "yes"),
             ("others.coercion", "no"),
             ("others.perception", "mutual"),
+            ("others.notes", ""),
         ],
     );
     let mut p = script(&qs, &answers);
-    p.replies.push_back(Reply::Pick(4));
+    p.replies.push_back(Reply::Pick(5)); // Change 4
     p.replies.push_back(reply(&qs, "others.involved", "no"));
     p.replies.push_back(Reply::Pick(0));
     let mut drafts = Memory::default();
@@ -280,4 +281,165 @@ fn a_finished_record_saves_and_loads_to_the_same_answers() {
     ];
     let loaded = Record::load(&source, &qs, &levels).unwrap();
     assert_eq!(loaded, interview.record);
+}
+
+#[test]
+fn esc_goes_back_to_the_previous_question_with_its_answer_offered() {
+    let qs = questions();
+    let mut p = Script::default();
+    p.replies.push_back(Reply::Text("CASE-1".to_string()));
+    p.replies
+        .push_back(reply(&qs, "what_happened.description", "Words."));
+    p.replies
+        .push_back(reply(&qs, "what_happened.behaviours", "exposing"));
+    // Esc at the age: back to the behaviours, ticked as they were; change them.
+    p.replies.push_back(Reply::Back);
+    p.replies.push_back(reply(
+        &qs,
+        "what_happened.behaviours",
+        "exposing,sexual_language",
+    ));
+    // On again: the age is asked.
+    p.replies.push_back(reply(&qs, "developmental.age", "9"));
+    let mut drafts = Memory::default();
+    let mut interview = Interview::new(&qs);
+    interview.ask_case_ref(&mut p, &mut drafts).unwrap();
+    // Stops (no more replies) after the age.
+    assert!(matches!(
+        interview.ask_remaining(&mut p, &mut drafts),
+        Err(Stop::Interrupted)
+    ));
+    let asked: Vec<&str> = p.prompts.iter().map(String::as_str).collect();
+    let behaviours = asked.iter().filter(|q| q.starts_with("Behaviours")).count();
+    assert_eq!(behaviours, 2, "{asked:?}");
+    // The second time, the behaviours came back ticked as answered.
+    let exposing = qs
+        .field("what_happened.behaviours")
+        .unwrap()
+        .kind
+        .choices()
+        .iter()
+        .find(|c| c.id == "exposing")
+        .unwrap()
+        .label
+        .clone();
+    // (Each item may carry its choice's help after its label, to fit the screen.)
+    assert!(
+        p.offered.iter().any(|o| o.starts_with(&exposing)),
+        "{:?}",
+        p.offered
+    );
+    assert_eq!(
+        interview.record.answers.get("what_happened.behaviours"),
+        Some(&Answer::List(vec![
+            "exposing".into(),
+            "sexual_language".into()
+        ]))
+    );
+    assert_eq!(
+        interview.record.answers.get("developmental.age"),
+        Some(&Answer::Number(9))
+    );
+}
+
+#[test]
+fn esc_going_back_then_forward_offers_each_answer_given_on_the_way() {
+    let qs = questions();
+    let mut p = script(&qs, &ALONE[..3]);
+    // At the traffic light: back twice (age, then behaviours), then forward again.
+    p.replies.push_back(Reply::Back);
+    p.replies.push_back(Reply::Back);
+    p.replies
+        .push_back(reply(&qs, "what_happened.behaviours", "self_touching"));
+    p.replies.push_back(reply(&qs, "developmental.age", "6"));
+    let mut drafts = Memory::default();
+    let mut interview = Interview::new(&qs);
+    interview.ask_case_ref(&mut p, &mut drafts).unwrap();
+    let _ = interview.ask_remaining(&mut p, &mut drafts);
+    // The age was offered with "6" already in it when it came round again.
+    let ages: Vec<&String> = p
+        .prompts
+        .iter()
+        .zip(&p.offered)
+        .filter(|(q, _)| q.starts_with("Age of the child"))
+        .map(|(_, offered)| offered)
+        .collect();
+    assert_eq!(ages.len(), 3, "{:?}", p.prompts);
+    assert_eq!(ages[1], "6");
+    assert_eq!(ages[2], "6");
+}
+
+#[test]
+fn choosing_nothing_or_not_known_with_others_names_the_label_and_keeps_the_ticks() {
+    let qs = questions();
+    let not_known = hsb::messages::Msg::NotKnownYet.text(hsb::lang::Lang::En);
+    let mut p = script(&qs, &ALONE[..1]);
+    p.replies.push_back(Reply::Picks(vec![]));
+    p.replies.push_back(Reply::Picks(vec![2, 14]));
+    p.replies
+        .push_back(reply(&qs, "what_happened.behaviours", "self_touching"));
+    let mut drafts = Memory::default();
+    let mut interview = Interview::new(&qs);
+    interview.ask_case_ref(&mut p, &mut drafts).unwrap();
+    let _ = interview.ask_remaining(&mut p, &mut drafts);
+    let said: Vec<&String> = p
+        .shown
+        .iter()
+        .filter(|s| s.contains("Choose at least one") || s.contains("cannot be combined"))
+        .collect();
+    assert_eq!(said.len(), 2, "{:?}", p.shown);
+    for message in said {
+        assert!(message.contains(&format!("\"{not_known}\"")), "{message}");
+        assert!(!message.contains("true") && !message.contains("false"));
+    }
+    // After the refusal of "Touching own body" with "Not known yet", both are still ticked.
+    let touching = &qs.field("what_happened.behaviours").unwrap().kind.choices()[2].label;
+    assert!(
+        p.offered
+            .iter()
+            .any(|o| o.starts_with(touching.as_str()) && o.ends_with(&format!(",{not_known}"))),
+        "{:?}",
+        p.offered
+    );
+}
+
+#[test]
+fn the_case_reference_can_be_changed_at_the_review() {
+    let qs = questions();
+    let mut p = script(&qs, ALONE);
+    p.replies.push_back(Reply::Pick(1)); // Change the case reference
+    p.replies.push_back(Reply::Text("CASE-2".to_string()));
+    p.replies.push_back(Reply::Pick(0)); // confirm
+    let mut drafts = Memory::default();
+    let mut interview = Interview::new(&qs);
+    interview.ask_case_ref(&mut p, &mut drafts).unwrap();
+    interview.ask_remaining(&mut p, &mut drafts).unwrap();
+    interview.review(&mut p, &mut drafts).unwrap();
+    assert!(p.replies.is_empty());
+    assert_eq!(interview.record.case_ref.as_deref(), Some("CASE-2"));
+    // The reference typed first was offered for editing.
+    assert!(p.offered.contains(&"CASE-1".to_string()));
+    assert_eq!(
+        drafts.saves.last().and_then(|(r, _)| r.case_ref.as_deref()),
+        Some("CASE-2")
+    );
+}
+
+#[test]
+fn after_a_one_off_earlier_incidents_and_responses_are_not_asked() {
+    let qs = questions();
+    let mut p = script(&qs, ALONE);
+    p.replies.push_back(Reply::Pick(0));
+    let mut drafts = Memory::default();
+    let mut interview = Interview::new(&qs);
+    interview.ask_case_ref(&mut p, &mut drafts).unwrap();
+    interview.ask_remaining(&mut p, &mut drafts).unwrap();
+    interview.review(&mut p, &mut drafts).unwrap();
+    for label in ["Earlier incidents", "Continued after responses"] {
+        assert!(
+            !p.prompts.iter().any(|q| q.starts_with(label)),
+            "{label} asked after a one-off"
+        );
+    }
+    assert!(p.prompts.iter().any(|q| q.starts_with("Escalating")));
 }

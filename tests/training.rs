@@ -73,12 +73,20 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
         scenario(&content, "normal/0-5_care_nap-time-self-soothing.yaml"),
     ];
     let mut p = Script::default();
-    // Violent (index 4), strategy discussion required (index 0).
-    p.replies
-        .extend([Reply::Pick(4), Reply::Pick(0), Reply::Text(String::new())]);
-    // Problematic (index 2), not indicated (index 2).
-    p.replies
-        .extend([Reply::Pick(2), Reply::Pick(2), Reply::Text(String::new())]);
+    // Violent (index 4), strategy discussion required (index 0), yes score it.
+    p.replies.extend([
+        Reply::Pick(4),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+    ]);
+    // Problematic (index 2), not indicated (index 2), yes score it.
+    p.replies.extend([
+        Reply::Pick(2),
+        Reply::Pick(2),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+    ]);
     let marks = quiz(&content, &cases, &mut p).unwrap();
     assert_eq!(marks.len(), 2);
     assert!(marks[0].level_right() && marks[0].strategy_right());
@@ -96,6 +104,41 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
     assert!(p.shown[3].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
     let scores = score_table(&content, &marks);
     assert!(scores.contains("Placement: 1 of 2 as hsb placed them. Strategy discussion: 2 of 2."));
+}
+
+#[test]
+fn the_scenario_is_one_key_away_and_nothing_is_scored_before_the_trainee_confirms() {
+    let content = content();
+    let cases = vec![scenario(&content, "violent/9-13_school_pinned-down.yaml")];
+    let again = content.continuum.levels.len() + 1; // after the levels and "not yet placed"
+    let mut p = Script::default();
+    p.replies.extend([
+        // "Show the scenario again", then Esc (which shows it too).
+        Reply::Pick(again),
+        Reply::Back,
+        // Normal, not indicated, then "No, choose again".
+        Reply::Pick(0),
+        Reply::Pick(2),
+        Reply::Pick(1),
+        // Violent, required, score it.
+        Reply::Pick(4),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+    ]);
+    let marks = quiz(&content, &cases, &mut p).unwrap();
+    assert!(p.replies.is_empty());
+    // Only the confirmed answer is scored.
+    assert_eq!(marks.len(), 1);
+    assert!(marks[0].level_right() && marks[0].strategy_right());
+    // The scenario was shown three times: first, then once for each way of asking again.
+    let scenario_shown = p
+        .shown
+        .iter()
+        .filter(|s| s.contains("Aggression or violence: Yes"))
+        .count();
+    assert_eq!(scenario_shown, 3);
+    assert!(p.prompts.iter().any(|q| q.contains("Score it?")));
 }
 
 #[test]

@@ -15,6 +15,8 @@ pub enum Reply {
     Text(String),
     Pick(usize),
     Picks(Vec<usize>),
+    /// Esc: back to the previous question.
+    Back,
     Interrupt,
 }
 
@@ -27,6 +29,9 @@ pub struct Script {
     pub refused: Vec<String>,
     /// Every item offered in a list to choose from.
     pub items: Vec<String>,
+    /// What each prompt offered before anything was typed or moved: the text already in an
+    /// input, the highlighted item of a list, the ticks of a multiple choice.
+    pub offered: Vec<String>,
 }
 
 impl Script {
@@ -34,6 +39,7 @@ impl Script {
         self.prompts.push(prompt.to_string());
         match self.replies.pop_front() {
             Some(Reply::Interrupt) | None => Err(Stop::Interrupted),
+            Some(Reply::Back) => Err(Stop::Back),
             Some(reply) => Ok(reply),
         }
     }
@@ -47,9 +53,10 @@ impl Prompter for Script {
     fn input(
         &mut self,
         prompt: &str,
-        _: &str,
+        initial: &str,
         validate: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String, Stop> {
+        self.offered.push(initial.to_string());
         loop {
             match self.next(prompt)? {
                 Reply::Text(text) => match validate(&text) {
@@ -61,8 +68,10 @@ impl Prompter for Script {
         }
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], _: usize) -> Result<usize, Stop> {
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
         self.items.extend_from_slice(items);
+        self.offered
+            .push(items.get(default).cloned().unwrap_or_default());
         match self.next(prompt)? {
             Reply::Pick(i) if i < items.len() => Ok(i),
             other => panic!("{prompt}: expected a pick among {items:?}, scripted {other:?}"),
@@ -73,9 +82,16 @@ impl Prompter for Script {
         &mut self,
         prompt: &str,
         items: &[String],
-        _: &[bool],
+        chosen: &[bool],
     ) -> Result<Vec<usize>, Stop> {
         self.items.extend_from_slice(items);
+        let ticked: Vec<&str> = items
+            .iter()
+            .zip(chosen)
+            .filter(|(_, on)| **on)
+            .map(|(item, _)| item.as_str())
+            .collect();
+        self.offered.push(ticked.join(","));
         match self.next(prompt)? {
             Reply::Picks(p) => Ok(p),
             other => panic!("{prompt}: expected picks, scripted {other:?}"),
