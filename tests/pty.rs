@@ -35,6 +35,11 @@ impl Place {
         self.dir.path().join(name)
     }
 
+    /// Where records and reports are saved unless another place is given.
+    fn records(&self) -> PathBuf {
+        self.path("home").join(".local/share/hsb/records")
+    }
+
     fn start(&self, args: &[&str]) -> Terminal {
         let mut all = vec!["assess"];
         all.extend_from_slice(args);
@@ -53,6 +58,8 @@ impl Place {
             .current_dir(self.dir.path())
             .env("HOME", self.dir.path().join("home"))
             .env_remove("XDG_STATE_HOME")
+            .env_remove("XDG_DATA_HOME")
+            .env("PAGER", "cat")
             .env("NO_COLOR", "1")
             .env("TERM", "xterm");
         for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
@@ -61,7 +68,7 @@ impl Place {
         command.envs(env.iter().copied());
         let mut session = Session::spawn(command).expect("hsb starts in a pseudo-terminal");
         session.set_expect_timeout(Some(Duration::from_secs(20)));
-        let _ = session.get_process_mut().set_window_size(80, 50);
+        let _ = session.get_process_mut().set_window_size(80, 24);
         Terminal {
             session,
             questions: Content::load(&ContentPaths {
@@ -124,18 +131,15 @@ impl Terminal {
         }
     }
 
-    /// Pass the case-record questions after the result without recording anything: no role, no
-    /// agency, no judgement yet, no actions (the highlighted choice of each). Returns what was
-    /// shown before them (the result).
-    fn pass_case_record(&mut self, lang: Lang) -> String {
+    /// At the menu after the result, choose "Save" without recording a judgement. Returns what
+    /// was shown before the menu (the result at a glance).
+    fn choose_save(&mut self, lang: Lang) -> String {
         use hsb::messages::Msg;
-        let result = self.expect(Msg::RolePrompt.text(lang));
-        self.send("\r");
-        self.expect(Msg::AgencyPrompt.text(lang));
-        self.send("\r");
-        self.expect(Msg::JudgementPrompt.text(lang));
-        self.send("\r");
-        self.expect(Msg::ActionPrompt.text(lang));
+        let result = self.expect(Msg::WhatNext.text(lang));
+        self.expect(Msg::NextChangeAnswers.text(lang));
+        // From "Show the full result" down to "Save the record and report".
+        self.send(DOWN);
+        self.send(DOWN);
         self.send("\r");
         result
     }
@@ -217,7 +221,7 @@ fn a_full_assessment_ends_with_a_record_and_report_that_replay_to_the_same_resul
     t.expect("Your answers");
     t.expect("These answers are right");
     t.send("\r");
-    let result = t.pass_case_record(Lang::En);
+    let result = t.choose_save(Lang::En);
     t.expect("Saved the record");
     assert!(result.contains("INAPPROPRIATE"), "{result}");
     assert!(result.contains("STRATEGY DISCUSSION: NOT INDICATED"));
@@ -279,7 +283,7 @@ fn an_interrupted_assessment_resumes_where_it_stopped() {
     }
     t.expect("These answers are right");
     t.send("\r");
-    t.pass_case_record(Lang::En);
+    t.choose_save(Lang::En);
     t.expect("Saved the record");
     t.expect("Write a report for the case file");
     t.send("n\r");
@@ -303,9 +307,10 @@ fn an_invalid_age_is_asked_again_with_the_reason() {
     t.expect("Age of the child");
     t.send("ten\r");
     t.expect("\"ten\" is not a whole number: enter a whole number from 0 to 17.");
-    t.send("25\r");
+    // The refused entry stays for correcting; Ctrl-U clears it.
+    t.send("\x1525\r");
     t.expect("25 is outside the range: enter a whole number from 0 to 17.");
-    t.send("9\r");
+    t.send("\x159\r");
     t.expect("Traffic light");
     t.send("\x03");
     t.expect("To carry on");
@@ -396,6 +401,8 @@ fn a_quiz_scores_the_trainee_against_hsb() {
     t.send(&format!("{}\r", DOWN.repeat(4))); // Violent
     t.expect("A strategy discussion is");
     t.send(&format!("{}\r", UP.repeat(2))); // Required
+    t.expect("Score it?");
+    t.send("\r");
     t.expect("Your placement: violent (RIGHT)");
     t.expect("Teaching notes:");
     t.expect("Enter for the next scenario");
@@ -405,6 +412,8 @@ fn a_quiz_scores_the_trainee_against_hsb() {
     t.send(&format!("{}\r", DOWN.repeat(3))); // Abusive
     t.expect("A strategy discussion is");
     t.send("\r"); // Not indicated
+    t.expect("Score it?");
+    t.send("\r");
     t.expect("Your placement: abusive (DIFFERENT). hsb: normal.");
     t.expect("Enter for the scores");
     t.send("\r");
@@ -464,7 +473,7 @@ fn a_welsh_speaking_practitioner_runs_the_whole_assessment_in_welsh() {
     t.expect("Eich atebion");
     t.expect("Mae'r atebion hyn yn gywir");
     t.send("\r");
-    let result = t.pass_case_record(Lang::Cy);
+    let result = t.choose_save(Lang::Cy);
     t.expect("Cadwyd y cofnod");
     assert!(result.contains("AMHRIODOL"), "{result}");
     assert!(
@@ -528,7 +537,8 @@ impl Terminal {
     /// At the review, open question 7 and change its first answer (aggression) from no to yes.
     fn change_aggression_to_yes(&mut self) {
         self.expect("These answers are right");
-        self.send(&DOWN.repeat(7));
+        // Past the case reference to question 7.
+        self.send(&DOWN.repeat(8));
         self.send("\r");
         self.expect("Was there aggression or violence?");
         self.expect("Aggression or violence");
@@ -560,7 +570,7 @@ fn resuming_a_saved_record_and_saving_elsewhere_leaves_the_original_byte_for_byt
     t.send("\r");
     t.expect("These answers are right");
     t.send("\r");
-    t.pass_case_record(Lang::En);
+    t.choose_save(Lang::En);
     t.expect("Saved the record");
     t.expect("Write a report for the case file");
     t.send("n\r");
@@ -649,7 +659,7 @@ fn answering_no_to_replace_keeps_both_files() {
     ]);
     t.expect("These answers are right");
     t.send("\r");
-    t.pass_case_record(Lang::En);
+    t.choose_save(Lang::En);
     t.expect("already exists. Replace it?");
     t.send("n");
     t.expect("Save the record as");
@@ -666,7 +676,7 @@ fn answering_no_to_replace_keeps_both_files() {
         std::fs::read_to_string(&existing).expect("still there"),
         "someone's own file"
     );
-    let other = std::fs::read_to_string(place.path("hsb-CASE-A.yaml")).expect("the new file");
+    let other = std::fs::read_to_string(place.records().join("hsb-CASE-A.yaml")).expect("the new file");
     assert!(other.contains("case_ref: CASE-A"), "{other}");
 }
 
@@ -683,7 +693,7 @@ fn the_record_resumed_is_never_written_over_even_when_asked() {
     ]);
     t.expect("These answers are right");
     t.send("\r");
-    t.pass_case_record(Lang::En);
+    t.choose_save(Lang::En);
     t.expect("hsb does not write over it");
     t.expect("Save the record as");
     t.send("\r"); // the suggested name, hsb-CASE-A.yaml
@@ -696,7 +706,7 @@ fn the_record_resumed_is_never_written_over_even_when_asked() {
         std::fs::read(&original).expect("the original is there"),
         bytes
     );
-    assert!(place.path("hsb-CASE-A.yaml").exists());
+    assert!(place.records().join("hsb-CASE-A.yaml").exists());
 }
 
 #[test]
@@ -741,6 +751,10 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
     }
     t.expect("These answers are right");
     t.send("\r");
+    t.expect("What next?");
+    t.expect("Change the answers");
+    t.send(DOWN); // Record your judgement and the actions taken
+    t.send("\r");
     // Role: from "not recorded" (last) up to the first, the designated safeguarding person.
     t.expect("Your role");
     t.send(&UP.repeat(11));
@@ -780,6 +794,10 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
         t.send(&format!("{note}\r"));
     }
     t.expect("Action taken");
+    t.send("\r");
+    // Back at the menu, now on "Save".
+    t.expect("What next?");
+    t.expect("Change the answers");
     t.send("\r");
     t.expect("Saved the record");
     t.expect("Wrote the report");
@@ -847,17 +865,18 @@ fn a_record_is_never_saved_over_the_draft_that_is_about_to_be_removed() {
     }
     t.expect("These answers are right");
     t.send("\r");
-    t.pass_case_record(Lang::En);
+    t.choose_save(Lang::En);
     t.expect("is in hsb's drafts folder");
     t.expect("Save the record as");
-    t.send("\r"); // the suggested name, hsb-PTY-D.yaml in the current folder
+    t.send("\r"); // the suggested name, hsb-PTY-D.yaml in the records folder
     t.expect("Saved the record");
     t.expect("Write a report for the case file");
     t.send("n\r");
     t.expect("The draft has been removed");
     assert_eq!(t.exit_code(), 0);
     assert!(!draft.exists());
-    let saved = std::fs::read_to_string(place.path("hsb-PTY-D.yaml")).expect("the record");
+    let saved =
+        std::fs::read_to_string(place.records().join("hsb-PTY-D.yaml")).expect("the record");
     assert!(saved.contains("showed their bottom"), "{saved}");
 }
 
@@ -873,6 +892,8 @@ fn a_trainee_can_answer_not_yet_placed() {
     t.send(&format!("{}\r", DOWN.repeat(5))); // after the five levels
     t.expect("A strategy discussion is");
     t.send(&format!("{DOWN}\r")); // consider
+    t.expect("Score it?");
+    t.send("\r");
     t.expect("Your placement: not yet placed (RIGHT)");
     t.expect("Enter for the scores");
     t.send("\r");
