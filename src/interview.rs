@@ -173,9 +173,13 @@ impl<'a> Interview<'a> {
                 Err(Stop::Back) => {
                     frontier = frontier.max(at);
                     let facts = Facts::new(questions, &self.record);
-                    let before = fields.get(..at).unwrap_or_default().iter().rposition(|(_, f)| {
-                        facts.applies(&f.key) && self.answered.contains(&f.key)
-                    });
+                    let before = fields
+                        .get(..at)
+                        .unwrap_or_default()
+                        .iter()
+                        .rposition(|(_, f)| {
+                            facts.applies(&f.key) && self.answered.contains(&f.key)
+                        });
                     match before {
                         Some(previous) => at = previous,
                         None => p.show(Msg::FirstQuestion.text(self.lang())),
@@ -563,7 +567,10 @@ fn guidance(choices: &[crate::questions::Choice]) -> String {
     choices
         .iter()
         .filter(|c| !c.help.trim().is_empty())
-        .map(|c| screen::wrap(&format!("  • {}: {}", c.label, c.help.trim()), width))
+        .map(|c| {
+            let line = format!("  {} {}: {}", screen::bullet(), c.label, c.help.trim());
+            screen::wrap(&line, width)
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -89,6 +89,29 @@ fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Written, Error> {
     Ok(Written::Done)
 }
 
+/// Where records and reports are saved unless another place is given: `records` in hsb's data
+/// folder (on Linux `$XDG_DATA_HOME/hsb/records`, by default `~/.local/share/hsb/records`),
+/// never the current folder.
+pub fn records_folder() -> Result<PathBuf, Error> {
+    directories::ProjectDirs::from("", "", "hsb")
+        .map(|dirs| dirs.data_dir().join("records"))
+        .ok_or_else(|| Error::usage(Msg::NoHome, &[]))
+}
+
+/// `dir`, created private to the owner (0700) if it is not there yet.
+pub fn create_private_folder(dir: PathBuf) -> Result<PathBuf, Error> {
+    std::fs::create_dir_all(&dir).map_err(|e| Error::Write {
+        path: dir.display().to_string(),
+        source: e,
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,27 +161,4 @@ mod tests {
         assert_eq!(write_new(&fresh, b"new").unwrap(), Written::Done);
         assert_eq!(std::fs::read(&fresh).unwrap(), b"new");
     }
-}
-
-/// Where records and reports are saved unless another place is given: `records` in hsb's data
-/// folder (on Linux `$XDG_DATA_HOME/hsb/records`, by default `~/.local/share/hsb/records`),
-/// never the current folder.
-pub fn records_folder() -> Result<PathBuf, Error> {
-    directories::ProjectDirs::from("", "", "hsb")
-        .map(|dirs| dirs.data_dir().join("records"))
-        .ok_or_else(|| Error::usage(Msg::NoHome, &[]))
-}
-
-/// `dir`, created private to the owner (0700) if it is not there yet.
-pub fn create_private_folder(dir: PathBuf) -> Result<PathBuf, Error> {
-    std::fs::create_dir_all(&dir).map_err(|e| Error::Write {
-        path: dir.display().to_string(),
-        source: e,
-    })?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
-    }
-    Ok(dir)
 }

@@ -36,8 +36,8 @@ pub fn bullet() -> &'static str {
 
 fn size() -> Option<(usize, usize)> {
     use terminal_size::{Height, Width, terminal_size_of};
-    let size = terminal_size_of(std::io::stdout())
-        .or_else(|| terminal_size_of(std::io::stderr()))?;
+    let size =
+        terminal_size_of(std::io::stdout()).or_else(|| terminal_size_of(std::io::stderr()))?;
     let (Width(w), Height(h)) = size;
     Some((usize::from(w), usize::from(h)))
 }
@@ -159,7 +159,10 @@ mod tests {
             wrap("  • one two three four", 12),
             "  • one two\n    three\n    four"
         );
-        assert_eq!(wrap("    deep words here", 12), "    deep\n    words\n    here");
+        assert_eq!(
+            wrap("    deep words here", 12),
+            "    deep\n    words\n    here"
+        );
     }
 
     #[test]

@@ -183,7 +183,7 @@ fn summary(view: &View) -> String {
     out.push_str(&format!("\n\n{}\n", view.say(Msg::WhyTheRulesThatFired)));
     for rule in &view.rules {
         out.push_str(&wrap(
-            &format!("  • {} [{}]", rule.reason, rule.id),
+            &format!("  {} {} [{}]", screen::bullet(), rule.reason, rule.id),
             width(),
         ));
         out.push('\n');
@@ -310,8 +310,11 @@ fn choose(
             }
             Err(stop) => return Err(stop),
         };
-        strategy = match p.select(Msg::StrategyDiscussionIs.text(lang), &strategy_items, strategy)
-        {
+        strategy = match p.select(
+            Msg::StrategyDiscussionIs.text(lang),
+            &strategy_items,
+            strategy,
+        ) {
             Err(Stop::Back) => continue,
             other => other?,
         };

@@ -316,7 +316,12 @@ fn fits_80_columns(text: &str) {
 #[test]
 fn material_and_help_are_wrapped_to_80_columns_when_not_a_terminal() {
     for lang in ["en", "cy"] {
-        for args in [&["questions"][..], &["continuum"], &["--help"], &["assess", "--help"]] {
+        for args in [
+            &["questions"][..],
+            &["continuum"],
+            &["--help"],
+            &["assess", "--help"],
+        ] {
             let mut all = vec!["--lang", lang];
             all.extend_from_slice(args);
             let assert = Case::new().args(&all).run().success();

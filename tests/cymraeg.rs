@@ -446,6 +446,7 @@ fn stepping_through_and_the_quiz_are_in_welsh() {
     for _ in &scenarios {
         quiz.replies.push_back(Reply::Pick(0)); // a placement
         quiz.replies.push_back(Reply::Pick(2)); // not indicated
+        quiz.replies.push_back(Reply::Pick(0)); // score it
         quiz.replies.push_back(Reply::Text(String::new()));
     }
     let marks = hsb::training::quiz(&welsh, &scenarios, &mut quiz).expect("the quiz");

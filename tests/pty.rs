@@ -17,6 +17,10 @@ const DOWN: &str = "\x1b[B";
 struct Terminal {
     session: expectrl::session::OsSession,
     questions: QuestionSet,
+    /// Everything hsb has written, drawn on an 80x24 screen as a terminal would draw it.
+    screen: vt100::Parser,
+    /// Everything hsb has written, as it was written.
+    output: Vec<u8>,
 }
 
 /// A folder to work in and a HOME for drafts.
@@ -77,6 +81,12 @@ impl Place {
             })
             .expect("defaults")
             .questions,
+            screen: vt100::Parser::new(
+                std::num::NonZeroU16::new(24).expect("24 rows"),
+                std::num::NonZeroU16::new(80).expect("80 columns"),
+                0,
+            ),
+            output: Vec::new(),
         }
     }
 }
@@ -87,7 +97,26 @@ impl Terminal {
             .session
             .expect(text)
             .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+        self.screen.process(found.as_bytes());
+        self.output.extend_from_slice(found.as_bytes());
         String::from_utf8_lossy(found.before()).into_owned()
+    }
+
+    /// What an 80x24 terminal shows now (as far as hsb's output has been read).
+    fn screen(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Read everything until hsb ends.
+    fn read_to_end(&mut self) {
+        let _ = self.expect_eof();
+    }
+
+    fn expect_eof(&mut self) -> Result<(), expectrl::Error> {
+        let found = self.session.expect(expectrl::Eof)?;
+        self.screen.process(found.as_bytes());
+        self.output.extend_from_slice(found.as_bytes());
+        Ok(())
     }
 
     fn send(&mut self, keys: &str) {
@@ -676,7 +705,8 @@ fn answering_no_to_replace_keeps_both_files() {
         std::fs::read_to_string(&existing).expect("still there"),
         "someone's own file"
     );
-    let other = std::fs::read_to_string(place.records().join("hsb-CASE-A.yaml")).expect("the new file");
+    let other =
+        std::fs::read_to_string(place.records().join("hsb-CASE-A.yaml")).expect("the new file");
     assert!(other.contains("case_ref: CASE-A"), "{other}");
 }
 
@@ -899,4 +929,240 @@ fn a_trainee_can_answer_not_yet_placed() {
     t.send("\r");
     t.expect("Placement: 1 of 1 as hsb placed them.");
     assert_eq!(t.exit_code(), 0);
+}
+
+// ---- One screen at a time (80x24) ---------------------------------------------------------------
+
+/// The description typed in each language.
+fn description(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "A seven-year-old showed their bottom in the playground for a dare.",
+        Lang::Cy => "Dangosodd plentyn saith oed ei ben-ôl ar yr iard.",
+    }
+}
+
+/// Start an assessment in `lang` with these extra arguments, and answer every question.
+fn answered(place: &Place, lang: Lang, env: &[(&str, &str)], args: &[&str]) -> Terminal {
+    use hsb::messages::Msg;
+    let mut all = vec!["--lang", lang.code(), "assess"];
+    all.extend_from_slice(args);
+    let mut t = place.run_in(lang, env, &all);
+    t.expect(Msg::CaseRefPrompt.text(lang));
+    t.send("SCREEN-1\r");
+    for (key, value) in ANSWERS {
+        let value = if *key == "what_happened.description" {
+            description(lang)
+        } else {
+            value
+        };
+        t.answer(key, value);
+    }
+    t.expect(Msg::ConfirmAnswers.text(lang));
+    t.send("\r");
+    t
+}
+
+#[test]
+fn the_menu_after_the_result_shows_the_placement_and_strategy_discussion_on_one_screen() {
+    use hsb::messages::Msg;
+    for (lang, placement, status) in [
+        (
+            Lang::En,
+            "Placement: INAPPROPRIATE",
+            "STRATEGY DISCUSSION: NOT INDICATED",
+        ),
+        (
+            Lang::Cy,
+            "Lleoliad: AMHRIODOL",
+            "TRAFODAETH STRATEGAETH: DIM ARWYDD O ANGEN",
+        ),
+    ] {
+        let place = Place::new();
+        let mut t = answered(&place, lang, &[], &[]);
+        t.expect(Msg::WhatNext.text(lang));
+        t.expect(Msg::NextChangeAnswers.text(lang));
+        let screen = t.screen();
+        for shown in [
+            placement,
+            status,
+            Msg::GlanceSupport.text(lang),
+            Msg::ForTheChild.text(lang),
+            Msg::WhatNext.text(lang),
+            Msg::NextSave.text(lang),
+        ] {
+            let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(shown),
+                "{lang:?}: {shown:?} not on screen:\n{screen}"
+            );
+        }
+        // Save: the suggested path is in the private records folder, and Ctrl-U clears it.
+        t.send(DOWN);
+        t.send(DOWN);
+        t.send("\r");
+        t.expect(Msg::SaveRecordAs.text(lang));
+        t.expect("hsb-SCREEN-1.yaml");
+        let chosen = place.path("chosen.yaml");
+        t.send("\x15");
+        t.send(&format!("{}\r", chosen.display()));
+        t.expect(match lang {
+            Lang::En => "Write a report for the case file",
+            Lang::Cy => "adroddiad",
+        });
+        t.send(match lang {
+            Lang::En => "n\r",
+            Lang::Cy => "\x1b[B\r", // "Na"
+        });
+        assert_eq!(t.exit_code(), 0);
+        let saved = std::fs::read_to_string(&chosen).expect("saved where typed");
+        assert!(saved.contains("case_ref: SCREEN-1"), "{saved}");
+        assert!(
+            !place.records().join("hsb-SCREEN-1.yaml").exists(),
+            "{lang:?}: the cleared path was not used"
+        );
+        assert!(
+            !place.path("hsb-SCREEN-1.yaml").exists(),
+            "nothing goes into the current folder unasked"
+        );
+    }
+}
+
+#[test]
+fn records_go_to_the_private_records_folder_by_default() {
+    use hsb::messages::Msg;
+    let place = Place::new();
+    let mut t = answered(&place, Lang::En, &[], &[]);
+    t.expect(Msg::WhatNext.text(Lang::En));
+    t.expect(Msg::NextChangeAnswers.text(Lang::En));
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    t.expect("Save the record as");
+    t.send("\r");
+    t.expect("Write a report for the case file");
+    t.send("y");
+    t.expect("Write the report to");
+    t.send("\r");
+    t.expect("Wrote the report");
+    assert_eq!(t.exit_code(), 0);
+    let folder = place.records();
+    assert!(folder.join("hsb-SCREEN-1.yaml").is_file());
+    assert!(folder.join("hsb-SCREEN-1.md").is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "the folder is private");
+    }
+}
+
+#[test]
+fn esc_goes_back_to_the_previous_question_with_its_answer_kept() {
+    use hsb::messages::Msg;
+    for lang in Lang::ALL {
+        let place = Place::new();
+        let mut t = place.run_in(lang, &[], &["--lang", lang.code(), "assess"]);
+        t.expect(Msg::CaseRefPrompt.text(lang));
+        t.send("BACK-1\r");
+        t.answer("what_happened.description", description(lang));
+        t.answer("what_happened.behaviours", "exposing");
+        let age = t
+            .questions
+            .field("developmental.age")
+            .unwrap()
+            .label
+            .clone();
+        t.expect(&age);
+        t.send("\x1b"); // Esc
+        let behaviours = t
+            .questions
+            .field("what_happened.behaviours")
+            .unwrap()
+            .clone();
+        t.expect(&behaviours.label);
+        let exposing = &behaviours
+            .kind
+            .choices()
+            .iter()
+            .find(|c| c.id == "exposing")
+            .unwrap()
+            .label;
+        t.expect(&format!("[x] {exposing}"));
+        let screen = t.screen();
+        assert!(
+            screen.contains(&format!("[x] {exposing}")),
+            "{lang:?}: the answer is kept:\n{screen}"
+        );
+        // Enter keeps it, and the age is asked again.
+        t.send("\r");
+        t.expect(&age);
+        t.send("\x03");
+        t.expect("--resume");
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
+fn the_list_cursor_is_a_symbol_as_well_as_a_colour() {
+    for (env, cursor) in [(&[("NO_COLOR", "")][..], "❯"), (&[][..], ">")] {
+        let place = Place::new();
+        let mut t = place.run_in(Lang::En, env, &["assess"]);
+        t.expect("Case reference");
+        t.send("CURSOR\r");
+        t.answer("what_happened.description", "Words.");
+        t.expect("Behaviours");
+        t.expect("Not known yet");
+        let screen = t.screen();
+        let first = t
+            .questions
+            .field("what_happened.behaviours")
+            .unwrap()
+            .kind
+            .choices()[0]
+            .label
+            .clone();
+        let row = screen
+            .lines()
+            .find(|l| l.contains(&first))
+            .unwrap_or_else(|| panic!("{first} on screen:\n{screen}"));
+        assert!(row.trim_start().starts_with(cursor), "{row:?}");
+        t.send("\x03");
+        t.expect("--resume");
+    }
+}
+
+#[test]
+fn plain_output_has_no_box_drawing_bars_or_symbols_anywhere() {
+    use hsb::messages::Msg;
+    for (lang, placement) in [
+        (Lang::En, "Placement: INAPPROPRIATE"),
+        (Lang::Cy, "Lleoliad: AMHRIODOL"),
+    ] {
+        let place = Place::new();
+        let mut t = answered(&place, lang, &[], &["--plain"]);
+        t.expect(Msg::WhatNext.text(lang));
+        t.expect(Msg::NextChangeAnswers.text(lang));
+        // The full result (through the pager, `cat` here), then save and write a report.
+        t.send("\r");
+        t.expect(Msg::WhatNext.text(lang));
+        t.expect(Msg::NextChangeAnswers.text(lang));
+        t.send(&format!("{DOWN}\r"));
+        t.expect(Msg::SaveRecordAs.text(lang));
+        t.send(&format!("\x15{}\r", place.path("plain.yaml").display()));
+        t.expect(match lang {
+            Lang::En => "Write a report for the case file",
+            Lang::Cy => "adroddiad",
+        });
+        t.send(match lang {
+            Lang::En => "n\r",
+            Lang::Cy => "\x1b[B\r", // "Na"
+        });
+        t.read_to_end();
+        let all = String::from_utf8_lossy(&t.output).into_owned();
+        assert!(all.contains(placement), "{lang:?}:\n{all}");
+        for c in all.chars() {
+            let drawing = ('\u{2500}'..='\u{259F}').contains(&c);
+            let symbol = "▶◀•✔✘❯⬚→✓·›".contains(c);
+            assert!(!drawing && !symbol, "{lang:?}: {c:?} in plain output");
+        }
+        assert!(place.path("plain.yaml").is_file());
+    }
 }

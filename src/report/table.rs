@@ -120,7 +120,13 @@ pub fn strategy_box(view: &View) -> String {
         text.push_str("\n\n");
         text.push_str(view.say(Msg::Why));
         for reason in &sd.reasons {
-            let _ = write!(text, "\n• {} [{}]", reason.text, reason.rule);
+            let _ = write!(
+                text,
+                "\n{} {} [{}]",
+                crate::screen::bullet(),
+                reason.text,
+                reason.rule
+            );
         }
     }
     grid(&[76], None, vec![vec![text]], false)

@@ -55,7 +55,12 @@ impl Line {
                 while start > 0 && self.chars.get(start - 1).is_some_and(|c| c.is_whitespace()) {
                     start -= 1;
                 }
-                while start > 0 && self.chars.get(start - 1).is_some_and(|c| !c.is_whitespace()) {
+                while start > 0
+                    && self
+                        .chars
+                        .get(start - 1)
+                        .is_some_and(|c| !c.is_whitespace())
+                {
                     start -= 1;
                 }
                 self.chars.drain(start..self.cursor);
@@ -194,13 +199,24 @@ mod tests {
 
     #[test]
     fn ctrl_u_clears_a_prefilled_path() {
-        let keys = [Key::Char('\u{15}'), Key::Char('a'), Key::Char('.'), Key::Char('y')];
+        let keys = [
+            Key::Char('\u{15}'),
+            Key::Char('a'),
+            Key::Char('.'),
+            Key::Char('y'),
+        ];
         assert_eq!(typed("/home/me/hsb-ABC.yaml", &keys), "a.y");
     }
 
     #[test]
     fn editing_keys_work_in_the_middle() {
-        let keys = [Key::Home, Key::Del, Key::Char('W'), Key::End, Key::Backspace];
+        let keys = [
+            Key::Home,
+            Key::Del,
+            Key::Char('W'),
+            Key::End,
+            Key::Backspace,
+        ];
         assert_eq!(typed("word", &keys), "Wor");
         let keys = [Key::ArrowLeft, Key::ArrowLeft, Key::Char('\u{0b}')];
         assert_eq!(typed("ŵyth", &keys), "ŵy");

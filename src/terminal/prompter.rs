@@ -193,7 +193,8 @@ impl Prompter for TerminalPrompter {
         validate: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String, Stop> {
         let shown = self.render(|t, f| t.format_input_prompt(f, prompt, None));
-        let done = |text: &str| self.render(|t, f| t.format_input_prompt_selection(f, prompt, text));
+        let done =
+            |text: &str| self.render(|t, f| t.format_input_prompt_selection(f, prompt, text));
         let error = |reason: &str| self.render(|t, f| t.format_error(f, reason));
         let result = line::read(&Term::stderr(), &shown, initial, validate, &done, &error);
         self.shown = 0;
