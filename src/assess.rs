@@ -69,15 +69,13 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     terminal::install_signal_handlers()?;
     let mut prompter = TerminalPrompter::new(lang);
     let mut drafts = FileDrafts::new(target, questions);
-    let width = report::TABLE_WIDTH as usize;
     if let Some(notice) = content.review_notice() {
-        prompter.show(&report::wrap(notice, width));
+        prompter.show(&screen::fit(notice));
     }
-    prompter.show(&report::wrap(content.continuum.notice.trim(), width));
+    prompter.show(&screen::fit(content.continuum.notice.trim()));
     if let Some(original) = &copied_from {
-        prompter.show(&report::wrap(
+        prompter.show(&screen::fit(
             &Msg::ResumeCopy.fill(lang, &[("path", &original.display())]),
-            width,
         ));
     }
     if options.resume.is_some() {
@@ -103,9 +101,8 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
                 prompter.show(Msg::DraftRemoved.text(lang));
             }
             if let Some(original) = &copied_from {
-                prompter.show(&report::wrap(
+                prompter.show(&screen::fit(
                     &Msg::OriginalUnchanged.fill(lang, &[("path", &original.display())]),
-                    width,
                 ));
             }
             Ok(exit::OK)
@@ -133,10 +130,10 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
 fn announce_draft(p: &mut dyn Prompter, drafts: &FileDrafts<'_>, lang: Lang) {
     if let Some(path) = drafts.path() {
         let resume = terminal::resume_command(path, lang);
-        p.show(&report::wrap(
-            &Msg::DraftIntro.fill(lang, &[("path", &path.display()), ("command", &resume)]),
-            report::TABLE_WIDTH as usize,
-        ));
+        p.show(&screen::fit(&Msg::DraftIntro.fill(
+            lang,
+            &[("path", &path.display()), ("command", &resume)],
+        )));
     }
 }
 

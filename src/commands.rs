@@ -114,7 +114,7 @@ pub fn drafts(
     let content = Content::load(paths)?;
     let folder = crate::drafts::folder()?;
     let listed = crate::drafts::list(&content)?;
-    let width = report::TABLE_WIDTH as usize;
+    let width = crate::screen::width();
     if listed.is_empty() {
         writeln!(
             out,

@@ -59,8 +59,18 @@ pub fn height() -> usize {
 
 /// Wrap text to `width` columns by display width, keeping its line breaks. Each line keeps its
 /// indent; a bullet line ("• ", "- ", "→ ") hangs its continuation under the bullet's text. A
-/// word longer than the width is broken.
+/// word longer than the width is broken (table cells have fixed widths).
 pub fn wrap(text: &str, width: usize) -> String {
+    wrap_with(text, width, true)
+}
+
+/// Wrap prose to the screen's width. A word longer than the width (a path, a command) is left
+/// whole, so that it can still be copied.
+pub fn fit(text: &str) -> String {
+    wrap_with(text, width(), false)
+}
+
+fn wrap_with(text: &str, width: usize, break_words: bool) -> String {
     let width = width.max(1);
     let mut out = String::with_capacity(text.len() + text.len() / width.max(8));
     for (n, line) in text.split('\n').enumerate() {
@@ -86,7 +96,7 @@ pub fn wrap(text: &str, width: usize) -> String {
         let options = textwrap::Options::new(width)
             .initial_indent(indent)
             .subsequent_indent(if hang == 0 { indent } else { &rest })
-            .break_words(true);
+            .break_words(break_words);
         for (i, piece) in textwrap::wrap(body, options).iter().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -104,11 +114,6 @@ pub fn rule(mark: char) -> String {
     } else {
         mark.to_string().repeat(width())
     }
-}
-
-/// Wrap to the screen's width.
-pub fn fit(text: &str) -> String {
-    wrap(text, width())
 }
 
 /// The number of lines `text` takes once wrapped to `width`.
@@ -163,6 +168,13 @@ mod tests {
             wrap("    deep words here", 12),
             "    deep\n    words\n    here"
         );
+    }
+
+    #[test]
+    fn prose_never_breaks_a_path() {
+        let path = format!("/{}/hsb-ABC.yaml", "long".repeat(30));
+        let wrapped = wrap_with(&format!("Saved to {path} now"), 40, false);
+        assert!(wrapped.lines().any(|l| l == path), "{wrapped}");
     }
 
     #[test]
