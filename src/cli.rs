@@ -175,14 +175,17 @@ Exit status: 0 exported, 2 a record could not be read (the others are still expo
         #[arg(long, short, value_enum, default_value_t = MaterialFormat::Text)]
         format: MaterialFormat,
     },
-    /// Print a shell completion script: for example `hsb completions bash >
-    /// ~/.local/share/bash-completion/completions/hsb`.
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "For example: hsb completions bash > ~/.local/share/bash-completion/completions/hsb"
+    )]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): for example `hsb man > ~/.local/share/man/man1/hsb.1`.
+    /// Print the manual page (roff).
+    #[command(after_help = "For example: hsb man > ~/.local/share/man/man1/hsb.1 && man hsb")]
     Man,
     /// Validate question sets, continuum files, rule sets and scenarios (each recognised by its
     /// `format:` line); with no files, the built-in defaults.

@@ -104,13 +104,13 @@ pub const HELP: &[Help] = &[
     Help {
         command: Some("completions"),
         about: Msg::HelpCompletions,
-        after: None,
+        after: Some(Msg::HelpCompletionsAfter),
         args: &[("shell", Msg::HelpCompletionsShell)],
     },
     Help {
         command: Some("man"),
         about: Msg::HelpMan,
-        after: None,
+        after: Some(Msg::HelpManAfter),
         args: &[],
     },
     Help {

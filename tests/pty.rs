@@ -1166,3 +1166,138 @@ fn plain_output_has_no_box_drawing_bars_or_symbols_anywhere() {
         assert!(place.path("plain.yaml").is_file());
     }
 }
+
+/// Run `hsb ARGS` in a pseudo-terminal `columns` wide and return everything it printed. The
+/// size is set before hsb starts (through a shell that waits for it).
+fn printed_at_width(columns: u16, args: &[&str]) -> String {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("sleep 0.5; exec \"$0\" \"$@\"")
+        .arg(assert_cmd::cargo::cargo_bin("hsb"))
+        .args(args)
+        .env("TERM", "xterm");
+    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let mut session = Session::spawn(command).expect("hsb starts in a pseudo-terminal");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let _ = session.get_process_mut().set_window_size(columns, 24);
+    let found = session.expect(expectrl::Eof).expect("hsb ends");
+    strip_styles(&String::from_utf8_lossy(found.as_bytes()))
+}
+
+/// `text` without its styling escapes (bold, colours: ESC [ ... m).
+fn strip_styles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn prose_and_help_are_wrapped_to_the_terminal_in_both_languages() {
+    for lang in ["en", "cy"] {
+        for args in [
+            &["questions"][..],
+            &["continuum"],
+            &["--help"],
+            &["assess", "--help"],
+        ] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let text = printed_at_width(60, &all);
+            assert!(text.lines().count() > 5, "{all:?}: {text}");
+            for line in text.lines() {
+                let line = line.trim_end_matches('\r');
+                assert!(
+                    line.chars().count() <= 60,
+                    "{all:?}: {} columns: {line}",
+                    line.chars().count()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_list_pages_within_the_screen_and_the_question_stays_in_view() {
+    let place = Place::new();
+    let mut t = place.start(&[]);
+    t.expect("Case reference");
+    t.send("LIST-1\r");
+    t.answer("what_happened.description", "Words.");
+    let field = t
+        .questions
+        .field("what_happened.behaviours")
+        .unwrap()
+        .clone();
+    t.expect(&field.label);
+    t.expect("Not known yet");
+    let screen = t.screen();
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&field.prompt), "{screen}");
+    t.send("\x03");
+    t.expect("--resume");
+}
+
+#[test]
+fn the_case_reference_is_changed_at_the_review() {
+    use hsb::messages::Msg;
+    let place = Place::new();
+    let record = place.path("renamed.yaml");
+    let mut t = answered(&place, Lang::En, &[], &["--save", record.to_str().unwrap()]);
+    t.expect(Msg::WhatNext.text(Lang::En));
+    t.expect(Msg::NextChangeAnswers.text(Lang::En));
+    t.send("\x1b"); // Esc: back to the review
+    t.expect("Change the case reference (SCREEN-1)");
+    t.send(&format!("{DOWN}\r"));
+    t.expect("Case reference");
+    t.send("\x15SCREEN-2\r");
+    t.expect("Change the case reference (SCREEN-2)");
+    t.send("\r");
+    t.choose_save(Lang::En);
+    t.expect("Write a report for the case file");
+    t.send("n\r");
+    assert_eq!(t.exit_code(), 0);
+    let text = std::fs::read_to_string(&record).expect("the record");
+    assert!(text.contains("case_ref: SCREEN-2"), "{text}");
+}
+
+#[test]
+fn in_the_quiz_the_scenario_is_one_key_away_and_scoring_waits_for_confirmation() {
+    let place = Place::new();
+    let mut t = place.run(&["train", &example("violent/9-13_school_pinned-down.yaml")]);
+    t.expect("Where on the continuum");
+    t.expect("(Show the scenario again)");
+    t.send(&format!("{}\r", DOWN.repeat(6)));
+    // The scenario again (through the pager, `cat` here), then the question again.
+    t.expect("Aggression or violence");
+    t.expect("Where on the continuum");
+    t.send(&format!("{}\r", DOWN.repeat(4))); // Violent
+    t.expect("A strategy discussion is");
+    t.send(&format!("{}\r", UP.repeat(2))); // Required
+    t.expect("Score it?");
+    t.send(&format!("{DOWN}\r")); // No, choose again
+    t.expect("Where on the continuum");
+    t.send("\r");
+    t.expect("A strategy discussion is");
+    t.send("\r");
+    t.expect("Score it?");
+    t.send("\r");
+    t.expect("Your placement: violent (RIGHT)");
+    t.expect("Enter for the scores");
+    t.send("\r");
+    t.expect("Placement: 1 of 1 as hsb placed them.");
+    assert_eq!(t.exit_code(), 0);
+}
