@@ -370,11 +370,13 @@ fn save_to(
 ) -> Result<PathBuf, Stop> {
     let (force, lang) = (saving.force, saving.lang);
     let mut candidate = given.map(Path::to_path_buf);
+    // What the prompt offers: the default, or the path just refused, for correcting.
+    let mut offered = default.to_string();
     loop {
         let path = match candidate.take() {
             Some(path) => path,
             None => PathBuf::from(
-                p.input(prompt.text(lang), default, &|text| {
+                p.input(prompt.text(lang), &offered, &|text| {
                     if text.trim().is_empty() {
                         Err(Msg::EnterFileName.text(lang).to_string())
                     } else if Path::new(text.trim()).is_dir() {
@@ -410,8 +412,12 @@ fn save_to(
                     return Ok(path);
                 }
             }
-            // A link, a folder, a folder that does not exist: say so, and ask for another path.
-            Err(err) => p.show(&err.render(lang)),
+            // A link, a folder, a folder that does not exist: say so, and ask again with the
+            // path offered for correcting.
+            Err(err) => {
+                p.show(&err.render(lang));
+                offered = path.display().to_string();
+            }
         }
     }
 }

@@ -455,7 +455,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
         }
         Command::Man => {
             use clap::CommandFactory;
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            crate::manual::render(Cli::command(), &mut out)?;
             Ok(exit::OK)
         }
     }

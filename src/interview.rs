@@ -45,12 +45,14 @@ pub trait Prompter {
     ) -> Result<String, Stop>;
     /// One of `items`.
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop>;
-    /// Any of `items`.
+    /// Any of `items`, as `validate` allows: a refusal is shown with its reason, and the ticks
+    /// are kept for another try.
     fn multi_select(
         &mut self,
         prompt: &str,
         items: &[String],
         chosen: &[bool],
+        validate: &dyn Fn(&[usize]) -> Result<(), String>,
     ) -> Result<Vec<usize>, Stop>;
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop>;
     /// Long text to read a screen at a time (the full result, a scenario again).
@@ -346,21 +348,38 @@ impl<'a> Interview<'a> {
         let lang = self.lang();
         // The full prompt and its help are shown wrapped; the prompt line itself carries a short
         // name, so that it fits the terminal and reads well in the scrollback ("✔ Age · 12").
-        let mut above = format!("\n{}", screen::fit(&field.prompt));
+        let mut question = format!("\n{}", screen::fit(&field.prompt));
         if let Some(help) = &field.help {
-            above.push('\n');
-            above.push_str(&screen::fit(&format!("({})", help.trim())));
+            question.push('\n');
+            question.push_str(&screen::fit(&format!("({})", help.trim())));
         }
-        p.show(&above);
+        let choices = field.kind.choices();
+        let guidance = guidance(choices);
+        // One line of help per choice, read before choosing. When the question, the help and
+        // the list do not fit the screen together, the help comes first, so that the question
+        // stays in view right above its list; the help is never cut short.
+        let width = screen::width();
+        let together =
+            screen::lines(&question, width) + screen::lines(&guidance, width) + choices.len() + 4;
+        if together > screen::height() && !guidance.is_empty() {
+            p.show(&format!("\n{guidance}"));
+            p.show(&question);
+        } else {
+            p.show(&question);
+            if !guidance.is_empty() {
+                p.show(&guidance);
+            }
+        }
         let label = field.label.clone();
         let current = self.record.answers.get(&field.key).cloned();
+        let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
+        items.push(Msg::NotKnownYet.text(lang).to_string());
         let answer = match &field.kind {
             FieldKind::Text => self.ask_text(p, field, &label, current)?,
             FieldKind::Number { min, max } => {
                 ask_number(p, field, &label, (*min, *max), current, lang)?
             }
             FieldKind::Choice(choices) => {
-                let items = self.choice_items(p, choices, screen::lines(&above, screen::width()));
                 // A new question starts on "Not known yet": pressing Enter never gives an answer
                 // nobody chose.
                 let default = match &current {
@@ -374,13 +393,12 @@ impl<'a> Interview<'a> {
                 choices.get(index).map(|c| Answer::Choice(c.id.clone()))
             }
             FieldKind::List(choices) => {
-                let items = self.choice_items(p, choices, screen::lines(&above, screen::width()));
                 let mut chosen: Vec<bool> = choices
                     .iter()
                     .map(|c| matches!(&current, Some(Answer::List(vs)) if vs.contains(&c.id)))
                     .collect();
                 chosen.push(current.is_none() && self.answered.contains(&field.key));
-                self.ask_list(p, &label, choices, &items, chosen)?
+                self.ask_list(p, &label, choices, &items, &chosen)?
             }
         };
         match answer {
@@ -404,68 +422,35 @@ impl<'a> Interview<'a> {
         label: &str,
         choices: &[crate::questions::Choice],
         items: &[String],
-        mut chosen: Vec<bool>,
+        chosen: &[bool],
     ) -> Result<Option<Answer>, Stop> {
         let lang = self.lang();
         let not_known_label = Msg::NotKnownYet.text(lang);
-        loop {
-            let picked = p.multi_select(
-                &Msg::ChooseMany.fill(lang, &[("label", &label)]),
-                items,
-                &chosen,
-            )?;
-            let not_known = picked.contains(&choices.len());
-            for (i, tick) in chosen.iter_mut().enumerate() {
-                *tick = picked.contains(&i);
-            }
-            if picked.is_empty() {
-                p.show(&Msg::ChooseAtLeastOne.fill(lang, &[("not_known", &not_known_label)]));
-                continue;
-            }
-            if not_known && picked.len() > 1 {
-                p.show(&Msg::NotKnownAlone.fill(lang, &[("not_known", &not_known_label)]));
-                continue;
-            }
-            return Ok(if not_known {
-                None
-            } else {
-                Some(Answer::List(
-                    picked
-                        .iter()
-                        .filter_map(|i| choices.get(*i).map(|c| c.id.clone()))
-                        .collect(),
-                ))
-            });
-        }
-    }
-
-    /// The choices as list items, with "Not known yet" last. Each choice's help is shown above
-    /// the list when the two fit the screen together (`above` lines are already shown);
-    /// otherwise each item carries its own help, so that the question stays in view. Plain
-    /// output (screen readers) always reads the help first, as a list.
-    fn choice_items(
-        &self,
-        p: &mut dyn Prompter,
-        choices: &[crate::questions::Choice],
-        above: usize,
-    ) -> Vec<String> {
-        let guidance = guidance(choices);
-        let room = screen::height().saturating_sub(above + 3);
-        let fits = screen::lines(&guidance, screen::width()) + choices.len() < room;
-        let mut items: Vec<String> = if fits || screen::plain() {
-            p.show(&guidance);
-            choices.iter().map(|c| c.label.clone()).collect()
+        let not_known = choices.len();
+        let picked = p.multi_select(
+            &Msg::ChooseMany.fill(lang, &[("label", &label)]),
+            items,
+            chosen,
+            &|picked: &[usize]| {
+                if picked.is_empty() {
+                    Err(Msg::ChooseAtLeastOne.fill(lang, &[("not_known", &not_known_label)]))
+                } else if picked.contains(&not_known) && picked.len() > 1 {
+                    Err(Msg::NotKnownAlone.fill(lang, &[("not_known", &not_known_label)]))
+                } else {
+                    Ok(())
+                }
+            },
+        )?;
+        Ok(if picked.contains(&not_known) {
+            None
         } else {
-            choices
-                .iter()
-                .map(|c| match c.help.trim() {
-                    "" => c.label.clone(),
-                    help => format!("{} · {help}", c.label),
-                })
-                .collect()
-        };
-        items.push(Msg::NotKnownYet.text(self.lang()).to_string());
-        items
+            Some(Answer::List(
+                picked
+                    .iter()
+                    .filter_map(|i| choices.get(*i).map(|c| c.id.clone()))
+                    .collect(),
+            ))
+        })
     }
 
     fn ask_text(

@@ -23,6 +23,7 @@ pub mod files;
 pub mod help;
 pub mod interview;
 pub mod lang;
+pub mod manual;
 pub mod messages;
 mod placeholders;
 pub mod questions;

@@ -97,6 +97,12 @@ fn wrap_with(text: &str, width: usize, break_words: bool) -> String {
             .initial_indent(indent)
             .subsequent_indent(if hang == 0 { indent } else { &rest })
             .break_words(break_words);
+        // Prose never splits a path or a case reference at its hyphens.
+        let options = if break_words {
+            options
+        } else {
+            options.word_splitter(textwrap::WordSplitter::NoHyphenation)
+        };
         for (i, piece) in textwrap::wrap(body, options).iter().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -172,7 +178,7 @@ mod tests {
 
     #[test]
     fn prose_never_breaks_a_path() {
-        let path = format!("/{}/hsb-ABC.yaml", "long".repeat(30));
+        let path = format!("/{}/draft-CY-01-20261128-205804.yaml", "long".repeat(10));
         let wrapped = wrap_with(&format!("Saved to {path} now"), 40, false);
         assert!(wrapped.lines().any(|l| l == path), "{wrapped}");
     }

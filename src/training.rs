@@ -270,6 +270,8 @@ pub fn quiz(
         let outcome = evaluate(content, record);
         let mark = mark_for(content, scenario, &outcome, level_index, strategy_index);
         p.show(&feedback(content, scenario, &outcome, &mark));
+        // The marks again, beside the prompt: the notes above may have pushed them off screen.
+        p.show(&marked(content, &mark));
         marks.push(mark);
         let last = n + 1 == scenarios.len();
         let prompt = if last {
@@ -360,7 +362,8 @@ fn mark_for(
     }
 }
 
-fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Mark) -> String {
+/// The trainee's two answers against hsb's, one sentence each.
+fn marked(content: &Content, mark: &Mark) -> String {
     let lang = content.lang();
     let tick = |right: bool| {
         if right {
@@ -370,9 +373,8 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
         }
         .text(lang)
     };
-    let view = View::new(&scenario.source, content, &scenario.record, outcome);
-    let mut out = format!(
-        "\n{}\n{}\n\n",
+    format!(
+        "{}\n{}",
         wrap(
             &Msg::YourPlacement.fill(
                 lang,
@@ -395,10 +397,15 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
             ),
             width()
         ),
-    );
+    )
+}
+
+fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Mark) -> String {
+    let view = View::new(&scenario.source, content, &scenario.record, outcome);
+    let mut out = format!("\n{}\n\n", marked(content, mark));
     out.push_str(&summary(&view));
     if let Some(notes) = &scenario.record.teaching_notes {
-        out.push_str(&format!("\n{}:\n", Msg::TeachingNotes.text(lang)));
+        out.push_str(&format!("\n{}:\n", Msg::TeachingNotes.text(content.lang())));
         for para in notes.trim().split("\n\n") {
             out.push_str(&wrap(
                 &para.split_whitespace().collect::<Vec<_>>().join(" "),

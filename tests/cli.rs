@@ -697,3 +697,44 @@ fn error_messages_name_fields_not_what_was_typed() {
         .stderr(contains("developmental.age"))
         .stderr(contains("Sam").not());
 }
+
+#[test]
+fn completions_and_a_manual_page_come_from_the_same_definitions_as_help() {
+    for (shell, marker) in [
+        ("bash", "_hsb()"),
+        ("zsh", "#compdef hsb"),
+        ("fish", "complete -c hsb"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let assert = Case::new().args(&["completions", shell]).run().success();
+        let script = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+        assert!(script.contains(marker), "{shell}");
+        assert!(
+            script.contains("assess") && script.contains("resume"),
+            "{shell}"
+        );
+    }
+    let assert = Case::new().args(&["man"]).run().success();
+    let page = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH hsb 1"),
+        "{page}"
+    );
+    assert!(page.contains(".SH COMMANDS"));
+    // Every command is described on this one page, with its own options; no other page is
+    // referred to.
+    for command in [
+        "hsb assess",
+        "hsb replay",
+        "hsb train",
+        "hsb check",
+        "hsb man",
+    ] {
+        assert!(page.contains(&format!(".SS \"{command}\"")), "{command}");
+    }
+    assert!(page.contains("\\-\\-resume"), "the options of assess");
+    assert!(
+        !page.contains("hsb\\-assess(1)"),
+        "a page that does not exist"
+    );
+}

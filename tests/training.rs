@@ -101,7 +101,9 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
     assert!(!p.shown[0].contains("VIOLENT"));
     assert!(p.shown[1].contains("Your placement: violent (RIGHT)"));
     assert!(p.shown[1].contains("Teaching notes:"));
-    assert!(p.shown[3].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
+    assert!(p.shown[4].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
+    // The marks are repeated beside the prompt to go on, after the notes.
+    assert!(p.shown[5].starts_with("Your placement: problematic (DIFFERENT)"));
     let scores = score_table(&content, &marks);
     assert!(scores.contains("Placement: 1 of 2 as hsb placed them. Strategy discussion: 2 of 2."));
 }

@@ -24,28 +24,42 @@ pub fn ask(
         screen::rule('─'),
         screen::fit(Msg::RecordTheCaseIntro.text(lang))
     ));
+    // Esc goes back one step (from the first, out to the menu); nothing is recorded until the
+    // last step is done.
     let earlier = record.assessment.clone().unwrap_or_default();
-    let role = choose_term(
-        p,
-        Msg::RolePrompt,
-        &terms.roles,
-        earlier.role.as_deref(),
-        content,
-    )?;
-    let agency = choose_term(
-        p,
-        Msg::AgencyPrompt,
-        &terms.agencies,
-        earlier.agency.as_deref(),
-        content,
-    )?;
+    let (mut role, mut agency) = (earlier.role, earlier.agency);
+    let mut judgement = record.judgement.clone();
+    let mut actions = record.actions.clone();
+    let mut step = 0;
+    while step < 4 {
+        let done = match step {
+            0 => choose_term(p, Msg::RolePrompt, &terms.roles, role.as_deref(), content)
+                .map(|chosen| role = chosen),
+            1 => choose_term(
+                p,
+                Msg::AgencyPrompt,
+                &terms.agencies,
+                agency.as_deref(),
+                content,
+            )
+            .map(|chosen| agency = chosen),
+            2 => ask_judgement(p, content, outcome, judgement.clone()).map(|j| judgement = j),
+            _ => ask_actions(p, content, terms, &mut actions),
+        };
+        match done {
+            Ok(()) => step += 1,
+            Err(Stop::Back) if step == 0 => return Err(Stop::Back),
+            Err(Stop::Back) => step -= 1,
+            Err(stop) => return Err(stop),
+        }
+    }
     record.assessment = Some(Assessment {
         at: Some(When::now().to_string()),
         role,
         agency,
     });
-    record.judgement = ask_judgement(p, content, outcome, record.judgement.take())?;
-    ask_actions(p, content, terms, &mut record.actions)?;
+    record.judgement = judgement;
+    record.actions = actions;
     Ok(())
 }
 
@@ -220,9 +234,17 @@ fn ask_actions(
                     .map(|_| ())
                     .map_err(|_| Msg::ActionWhenInvalid.text(lang).to_string())
             },
-        )?;
+        );
+        // Esc while adding an action: back to the list of actions, without it.
+        let typed = match typed {
+            Err(Stop::Back) => continue,
+            other => other?,
+        };
         let at = When::parse_local(&typed).unwrap_or(now).to_string();
-        let note = p.input(Msg::ActionNotePrompt.text(lang), "", &|_| Ok(()))?;
+        let note = match p.input(Msg::ActionNotePrompt.text(lang), "", &|_| Ok(())) {
+            Err(Stop::Back) => continue,
+            other => other?,
+        };
         let note = note.trim();
         actions.push(RecordedAction {
             action: action.id.clone(),

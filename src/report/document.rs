@@ -78,7 +78,11 @@ pub fn document(view: &View) -> Vec<Block> {
 }
 
 fn facts(view: &View) -> Vec<String> {
-    let mut facts = vec![view.fill(Msg::FileLine, &[("path", &format!("`{}`", view.source))])];
+    let mut facts = Vec::new();
+    // The file, unless there is none yet (an assessment not saved) or it is the heading already.
+    if !view.source.is_empty() && view.heading() != view.source {
+        facts.push(view.fill(Msg::FileLine, &[("path", &format!("`{}`", view.source))]));
+    }
     if let Some(case_ref) = &view.case_ref {
         facts.push(view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
     }

@@ -56,7 +56,12 @@ pub fn render(view: &View, width: usize, plain: bool) -> String {
         }
     }
     if !view.clarify.is_empty() {
-        let items: Vec<&str> = view.clarify.iter().map(|c| c.text.as_str()).collect();
+        // Each by its short label, without ids: the full result has the details.
+        let items: Vec<&str> = view
+            .clarify
+            .iter()
+            .map(|c| c.label.as_deref().unwrap_or(c.text.as_str()))
+            .collect();
         let line = view.fill(
             Msg::GlanceClarify,
             &[("count", &items.len()), ("items", &items.join("; "))],

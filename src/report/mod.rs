@@ -170,6 +170,9 @@ pub struct ResponseView {
 pub struct ClarifyView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The field's short label ("Threats, bribes or force"), for a one-line list.
+    #[serde(skip)]
+    pub label: Option<String>,
     pub text: String,
     pub because: Vec<String>,
     pub rules: Vec<String>,
@@ -283,6 +286,11 @@ impl View {
                 .iter()
                 .map(|c| ClarifyView {
                     field: c.field.clone(),
+                    label: c
+                        .field
+                        .as_deref()
+                        .and_then(|key| questions.field(key))
+                        .map(|f| f.label.clone()),
                     text: c.text.clone(),
                     because: c.because.clone(),
                     rules: c.rules.clone(),

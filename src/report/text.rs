@@ -34,8 +34,12 @@ fn hanging(lead: &str, text: &str, hang: usize) -> String {
         .join("\n")
 }
 
+/// A heading with a line of `mark` under it; in plain output (screen readers) the heading alone.
 fn underline(text: &str, mark: char) -> String {
     let text = plain(text);
+    if crate::screen::plain() {
+        return wrap(&text, WIDTH);
+    }
     let width = text.chars().count().min(WIDTH);
     format!("{}\n{}", wrap(&text, WIDTH), mark.to_string().repeat(width))
 }
@@ -102,6 +106,7 @@ fn block_to(out: &mut String, block: &Block) {
             }
             writeln!(out)
         }
+        Block::Footer(text) if crate::screen::plain() => writeln!(out, "{}", hanging("", text, 0)),
         Block::Footer(text) => writeln!(out, "{}\n{}", "-".repeat(WIDTH), hanging("", text, 0)),
     };
 }

@@ -7,6 +7,11 @@ use std::process::{Command, Stdio};
 
 /// Show `text` through the pager; returns once the reader has closed it.
 pub fn page(text: &str) {
+    // A dumb terminal cannot run a pager (less warns and waits): the text is printed.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        println!("{text}");
+        return;
+    }
     let pager = std::env::var("PAGER")
         .ok()
         .filter(|p| !p.trim().is_empty())

@@ -111,7 +111,7 @@ pub struct TerminalPrompter {
     /// Information to standard output (teaching screens) rather than standard error.
     to_stdout: bool,
     lang: Lang,
-    /// Lines shown since the last prompt: the context a list must leave room for.
+    /// Lines of the last text shown: the context (a question) a list must leave in view.
     shown: usize,
 }
 
@@ -173,7 +173,7 @@ impl TerminalPrompter {
 
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) {
-        self.shown += screen::lines(text, screen::columns());
+        self.shown = screen::lines(text, screen::columns());
         if self.to_stdout {
             println!("{text}");
         } else {
@@ -221,15 +221,42 @@ impl Prompter for TerminalPrompter {
         prompt: &str,
         items: &[String],
         chosen: &[bool],
+        validate: &dyn Fn(&[usize]) -> Result<(), String>,
     ) -> Result<Vec<usize>, Stop> {
         let (items, room) = self.fit(items);
-        let result = MultiSelect::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .items(&items)
-            .defaults(chosen)
-            .max_length(room)
-            .interact_opt();
-        self.outcome(result)
+        let mut chosen = chosen.to_vec();
+        loop {
+            // dialoguer's own report line would tick an answer before it is accepted: hsb
+            // reports it itself, once it is.
+            let result = MultiSelect::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(&items)
+                .defaults(&chosen)
+                .max_length(room)
+                .report(false)
+                .interact_opt();
+            let picked = self.outcome(result)?;
+            for (i, tick) in chosen.iter_mut().enumerate() {
+                *tick = picked.contains(&i);
+            }
+            match validate(&picked) {
+                Ok(()) => {
+                    let names: Vec<&str> = picked
+                        .iter()
+                        .filter_map(|i| items.get(*i).map(String::as_str))
+                        .collect();
+                    let line = self
+                        .render(|t, f| t.format_multi_select_prompt_selection(f, prompt, &names));
+                    eprintln!("{line}");
+                    return Ok(picked);
+                }
+                Err(reason) => {
+                    let line = self.render(|t, f| t.format_error(f, &reason));
+                    eprintln!("{line}");
+                    self.shown = 1;
+                }
+            }
+        }
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {

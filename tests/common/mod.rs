@@ -83,18 +83,33 @@ impl Prompter for Script {
         prompt: &str,
         items: &[String],
         chosen: &[bool],
+        validate: &dyn Fn(&[usize]) -> Result<(), String>,
     ) -> Result<Vec<usize>, Stop> {
         self.items.extend_from_slice(items);
-        let ticked: Vec<&str> = items
-            .iter()
-            .zip(chosen)
-            .filter(|(_, on)| **on)
-            .map(|(item, _)| item.as_str())
-            .collect();
-        self.offered.push(ticked.join(","));
-        match self.next(prompt)? {
-            Reply::Picks(p) => Ok(p),
-            other => panic!("{prompt}: expected picks, scripted {other:?}"),
+        let mut chosen = chosen.to_vec();
+        loop {
+            let ticked: Vec<&str> = items
+                .iter()
+                .zip(&chosen)
+                .filter(|(_, on)| **on)
+                .map(|(item, _)| item.as_str())
+                .collect();
+            self.offered.push(ticked.join(","));
+            let picked = match self.next(prompt)? {
+                Reply::Picks(p) => p,
+                other => panic!("{prompt}: expected picks, scripted {other:?}"),
+            };
+            match validate(&picked) {
+                Ok(()) => return Ok(picked),
+                Err(reason) => {
+                    // Shown, as the terminal shows it; the ticks stay for another try.
+                    self.shown.push(reason.clone());
+                    self.refused.push(reason);
+                    for (i, tick) in chosen.iter_mut().enumerate() {
+                        *tick = picked.contains(&i);
+                    }
+                }
+            }
         }
     }
 
