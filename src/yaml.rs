@@ -1,6 +1,10 @@
 //! Parsing YAML text into typed values, turning parser errors into diagnostics with places.
-
-mod fast;
+//!
+//! Every value comes from one parser, `yaml_serde` (libyaml). Before it sees a file with more
+//! brackets than hsb ever needs, a second real parser's events (`saphyr-parser`, which streams
+//! in linear time) measure how deeply its collections nest: libyaml's time grows with the square
+//! of the nesting, so a small file of brackets could otherwise hang it. That check reads the
+//! document as a parser does, so brackets inside quoted or block text never count.
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::Source;
@@ -14,56 +18,65 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
                 .help("the built-in content is broken; rebuild hsb")
         });
     }
-    // Most files are simple block YAML that the fast reader takes; anything it declines, and any
-    // file whose shape is wrong, goes through the full parser, which reports errors with places.
-    if let Some(value) = fast::parse(&source.text)
-        && let Ok(parsed) = serde_yaml::from_value(value)
-    {
-        return Ok(parsed);
-    }
-    if let Some(place) = too_deep(&source.text) {
-        return Err(Diagnostic::error(
-            Code::YamlSyntax,
-            &source.name,
-            format!("brackets are nested more than {MAX_FLOW_DEPTH} deep"),
-        )
-        .at(Some(place))
-        .help("hsb files need no deep nesting; check the brackets near this place"));
-    }
-    serde_yaml::from_str(&source.text).map_err(|err| from_yaml_error(source, &err))
+    check_depth(source)?;
+    serde_yaml::from_str(&source.text).map_err(|err| {
+        // Which stage failed says what kind of problem it is: if the text does not even read
+        // as YAML, it is syntax; if it does, the shape is wrong for this kind of file.
+        let syntax = serde_yaml::from_str::<serde_yaml::Value>(&source.text).is_err();
+        from_yaml_error(source, &err, syntax)
+    })
 }
 
-/// The deepest `[`/`{` nesting the full parser is given. Its time grows with the square of the
-/// nesting, so a small file of brackets could otherwise hang it; hsb files need two or three.
-pub const MAX_FLOW_DEPTH: usize = 64;
+/// The deepest nesting of collections hsb reads; its files need three or four.
+pub const MAX_DEPTH: usize = 64;
 
-/// Where bracket nesting first passes [`MAX_FLOW_DEPTH`], ignoring quoted text and comments.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
+/// Refuse a file whose collections nest more than [`MAX_DEPTH`] deep, at the place the parser
+/// finds it. A file with no more than that many brackets cannot nest that deep in flow style,
+/// and block nesting is bounded by the file's size, so only files with more brackets are read
+/// twice.
+fn check_depth(source: &Source) -> Result<(), Diagnostic> {
+    use saphyr_parser::{Event, Parser};
+    let brackets = source
+        .text
+        .bytes()
+        .filter(|b| matches!(b, b'[' | b'{'))
+        .count();
+    if brackets <= MAX_DEPTH {
+        return Ok(());
+    }
     let mut depth = 0usize;
-    for (line_index, line) in text.lines().enumerate() {
-        let mut quote: Option<char> = None;
-        let mut previous = ' ';
-        for (column, c) in line.chars().enumerate() {
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None => match c {
-                    '\'' | '"' => quote = Some(c),
-                    '#' if previous == ' ' => break,
-                    '[' | '{' => {
-                        depth += 1;
-                        if depth > MAX_FLOW_DEPTH {
-                            return Some((line_index + 1, column + 1));
-                        }
-                    }
-                    ']' | '}' => depth = depth.saturating_sub(1),
-                    _ => {}
-                },
+    for event in Parser::new_from_str(&source.text) {
+        match event {
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), span)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let place = (span.start.line(), span.start.col() + 1);
+                    return Err(Diagnostic::error(
+                        Code::YamlSyntax,
+                        &source.name,
+                        format!("lists and mappings are nested more than {MAX_DEPTH} deep"),
+                    )
+                    .at(Some(place))
+                    .help("hsb files need no deep nesting; check the brackets near this place"));
+                }
             }
-            previous = c;
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            // Not YAML as this parser reads it: say so here, rather than hand the file to one
+            // whose time may grow with the square of what follows.
+            Err(err) => {
+                let marker = err.marker();
+                return Err(Diagnostic::error(
+                    Code::YamlSyntax,
+                    &source.name,
+                    format!("the file is not valid YAML: {}", err.info()),
+                )
+                .at(Some((marker.line(), marker.col() + 1)))
+                .help("check indentation, colons and brackets near this place"));
+            }
         }
     }
-    None
+    Ok(())
 }
 
 /// Read just the `format:` line of a file, if it has one, without validating the rest.
@@ -138,7 +151,7 @@ pub fn scalar_text(value: &serde_yaml::Value) -> String {
     }
 }
 
-fn from_yaml_error(source: &Source, err: &serde_yaml::Error) -> Diagnostic {
+fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Diagnostic {
     let place = err.location().map(|l| (l.line(), l.column()));
     let message = err.to_string();
     // The library appends " at line X column Y"; the place is already in the prefix.
@@ -147,7 +160,6 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error) -> Diagnostic {
         None => message,
     };
     let message = scrub(&message);
-    let syntax = looks_like_syntax(&message);
     let code = if syntax {
         Code::YamlSyntax
     } else {
@@ -186,28 +198,6 @@ fn scrub(message: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn looks_like_syntax(message: &str) -> bool {
-    const SYNTAX: &[&str] = &[
-        "did not find expected",
-        "found character",
-        "mapping values are not allowed",
-        "could not find expected",
-        "found unexpected",
-        "found undefined",
-        "block sequence entries",
-        "unknown anchor",
-        "more than one document",
-        "control characters",
-        "invalid leading UTF-8",
-        "invalid trailing UTF-8",
-        "recursion limit",
-        "repetition limit",
-        "while parsing",
-        "while scanning",
-    ];
-    SYNTAX.iter().any(|s| message.contains(s))
 }
 
 #[cfg(test)]

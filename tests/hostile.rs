@@ -118,3 +118,116 @@ fn a_directory_where_a_rules_file_was_expected_is_explained() {
         .code(2)
         .stderr(contains("E003"));
 }
+
+// ---- One parser of record -------------------------------------------------------------------
+
+/// The JSON `hsb replay` gives for a record, or its error (exit code, stderr).
+fn replayed(text: &str) -> Result<String, (Option<i32>, String)> {
+    let (_dir, path) = write("case.yaml", text.as_bytes());
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .args(["replay", "--format", "json"])
+        .arg(&path)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err((
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ))
+    }
+}
+
+const CASE: &str = "format: hsb/1\ncase_ref: NBSP-1\nanswers:\n  what_happened.description: Words.\n  developmental.age: 12\n  others.involved: \"yes\"\n";
+
+#[test]
+fn a_no_break_space_after_a_value_is_read_the_same_whatever_else_is_in_the_file() {
+    // "yes" followed by a no-break space is not the value "yes": it is refused, with or without
+    // an anchor elsewhere in the file (which once sent the file to a different reader).
+    let plain = format!("{CASE}  others.coercion: yes\u{a0}\n");
+    let anchored = format!("{CASE}  others.coercion: yes\u{a0}\n  context.notes: &n note\n");
+    let (a, b) = (replayed(&plain), replayed(&anchored));
+    assert!(a.is_err(), "{a:?}");
+    assert!(b.is_err(), "{b:?}");
+    let (a, b) = (a.unwrap_err(), b.unwrap_err());
+    assert_eq!(a.0, b.0);
+    assert!(a.1.contains("others.coercion") && b.1.contains("others.coercion"));
+    // Trailing spaces in block text are kept exactly as YAML reads them, either way.
+    let block = format!("{CASE}  context.notes: |\n    two spaces after  \n");
+    let json = replayed(&block).expect("replays");
+    assert!(json.contains("case_ref"), "{json}");
+}
+
+#[test]
+fn an_apostrophe_before_deep_brackets_does_not_hide_them() {
+    // 800 KB, under the size limit: a plain value with an apostrophe, then deep nesting on the
+    // same line (a character scan took the apostrophe for the start of a quotation).
+    let text = format!(
+        "format: hsb/1\ntitle: a test\nanswers:\n  x: [it's, {}1{}]\n",
+        "{a: ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    assert!(text.len() > 500_000 && text.len() < 1024 * 1024);
+    let (_dir, path) = write("apostrophe.yaml", text.as_bytes());
+    let start = std::time::Instant::now();
+    Command::cargo_bin("hsb")
+        .unwrap()
+        .args(["replay", "--format", "json"])
+        .arg(&path)
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stderr(contains("E010"))
+        .stderr(contains(":4:"));
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "answered in {:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn a_record_whose_text_has_a_run_of_brackets_saves_and_loads_back_the_same() {
+    use hsb::content::{Content, ContentPaths};
+    use hsb::record::{Answer, Record};
+    use hsb::source::Source;
+    let content = Content::load(&ContentPaths::default()).unwrap();
+    let levels = content.level_ids();
+    let run = "{".repeat(70);
+    // Typed text a practitioner might enter, each with a run of brackets somewhere.
+    for typed in [
+        format!("{run}"),
+        format!("Brackets {run}"),
+        format!("Brackets {run}\nand more"),
+        format!("It's {run} and \"quoted\""),
+        format!("Tab\there: {run} # not a comment"),
+        format!("[{run}]"),
+        format!("Back\\slash {run} ŵŷ"),
+        format!("{run}\n\n  indented\n"),
+    ] {
+        let mut first = Record::default();
+        first.case_ref = Some("BR-1".to_string());
+        first.answers.insert(
+            "what_happened.description".to_string(),
+            Answer::Text(typed.clone()),
+        );
+        first
+            .answers
+            .insert("developmental.age".to_string(), Answer::Number(12));
+        let saved = first.to_yaml(&content.questions).expect("saves");
+        let again = Record::load(
+            &Source::embedded("saved.yaml", &saved),
+            &content.questions,
+            &levels,
+        )
+        .unwrap_or_else(|d| panic!("{typed:?} saved as\n{saved}\ndoes not load back: {d:?}"));
+        assert_eq!(
+            again.answers.get("what_happened.description"),
+            Some(&Answer::Text(typed.clone())),
+            "{saved}"
+        );
+    }
+}
