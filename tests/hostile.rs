@@ -199,7 +199,7 @@ fn a_record_whose_text_has_a_run_of_brackets_saves_and_loads_back_the_same() {
     let run = "{".repeat(70);
     // Typed text a practitioner might enter, each with a run of brackets somewhere.
     for typed in [
-        format!("{run}"),
+        run.clone(),
         format!("Brackets {run}"),
         format!("Brackets {run}\nand more"),
         format!("It's {run} and \"quoted\""),
@@ -208,8 +208,10 @@ fn a_record_whose_text_has_a_run_of_brackets_saves_and_loads_back_the_same() {
         format!("Back\\slash {run} ŵŷ"),
         format!("{run}\n\n  indented\n"),
     ] {
-        let mut first = Record::default();
-        first.case_ref = Some("BR-1".to_string());
+        let mut first = Record {
+            case_ref: Some("BR-1".to_string()),
+            ..Record::default()
+        };
         first.answers.insert(
             "what_happened.description".to_string(),
             Answer::Text(typed.clone()),
