@@ -356,10 +356,12 @@ fn read_answer(
                 |found| format!("did you mean `{found}`?"),
             )
         };
+        // The key itself is never repeated: a mistyped key may be a sentence about a child.
         return Err(Diagnostic::error(
             Code::UnknownField,
             &source.name,
-            format!("unknown field `{key}`"),
+            "an answer is keyed by something that is not a field id of the question set"
+                .to_string(),
         )
         .at(source.locate(&["answers", key]))
         .help(help));
@@ -383,11 +385,8 @@ fn read_answer(
             None => Err(Diagnostic::error(
                 Code::UnknownValue,
                 &source.name,
-                if looks_like_a_word(written) {
-                    format!("`{written}` is not a value of `{key}`")
-                } else {
-                    format!("`{key}` takes one of its listed values, not free text")
-                },
+                // What was written is never repeated, however short: it may be a name.
+                format!("`{key}` has a value that is not one of its listed values"),
             )
             .at(place(written))
             .help(format!(
@@ -473,16 +472,11 @@ fn field_hint(field: &crate::questions::Field) -> String {
 /// anything longer may be free text about a child, and is never repeated.
 pub(crate) fn describe(value: &Value) -> String {
     match value {
-        Value::String(s) if looks_like_a_word(s) => format!("`{s}`"),
         Value::String(_) => "text".to_string(),
         Value::Number(n) => format!("the number {n}"),
         Value::Bool(b) => format!("`{b}`"),
         other => scalar_text(other),
     }
-}
-
-pub(crate) fn looks_like_a_word(text: &str) -> bool {
-    text.len() <= 40 && !text.contains(char::is_whitespace)
 }
 
 fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mut Vec<Diagnostic>) {

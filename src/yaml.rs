@@ -167,7 +167,7 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
     };
     let help = if syntax {
         "check indentation, colons and brackets near this place"
-    } else if message.contains("unknown field") {
+    } else if message.starts_with("unknown key") {
         "remove the key or correct its spelling"
     } else if message.contains("missing field") {
         "add the missing key"
@@ -179,11 +179,20 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
         .help(help)
 }
 
-/// The parser quotes the offending text in some messages (`invalid type: string "…"`); that text
-/// may describe a child, so it is left out. The line and column still say where it is.
+/// The parser quotes the offending text in some messages (`invalid type: string "…"`, ``unknown
+/// field `…` ``); that text may describe a child, so it is left out. The line and column still
+/// say where it is.
 fn scrub(message: &str) -> String {
+    // A key that is not one of the file's keys: the key is left out, the allowed ones stay.
+    let message = match message.strip_prefix("unknown field `") {
+        Some(rest) => match rest.find('`') {
+            Some(end) => format!("unknown key{}", rest.get(end + 1..).unwrap_or("")),
+            None => "unknown key".to_string(),
+        },
+        None => message.to_string(),
+    };
     let mut out = String::with_capacity(message.len());
-    let mut rest = message;
+    let mut rest = message.as_str();
     while let Some(start) = rest.find("string \"") {
         let (before, after) = rest.split_at(start + "string".len());
         out.push_str(before);

@@ -403,7 +403,7 @@ fn a_misspelt_field_gets_a_suggestion_and_its_place() {
         )
         .args(&["replay", "r.yaml"])
         .fails_with(&[
-            "r.yaml:22:3: error[E020]: unknown field `others.coersion`",
+            "r.yaml:22:3: error[E020]: an answer is keyed by something that is not a field id",
             "did you mean `others.coercion`?",
         ]);
 }
@@ -421,7 +421,7 @@ fn a_misspelt_value_gets_a_suggestion_and_the_allowed_values() {
         .args(&["replay", "r.yaml"])
         .fails_with(&[
             "error[E021]",
-            "`youngr_child` is not a value of `others.relationship`",
+            "`others.relationship` has a value that is not one of its listed values",
             "did you mean `younger_child`?",
             "`sibling`",
         ]);
@@ -484,7 +484,7 @@ fn answers_must_be_keyed_question_dot_field() {
         )
         .args(&["replay", "r.yaml"])
         .fails_with(&[
-            "unknown field `developmental`",
+            "error[E020]: an answer is keyed by something that is not a field id",
             "write `developmental.<field>: …`",
         ]);
 }
@@ -525,7 +525,11 @@ fn unknown_top_level_keys_are_refused_with_their_place() {
                 .replace("title:", "titel:"),
         )
         .args(&["replay", "r.yaml"])
-        .fails_with(&["r.yaml:2:1: error[E011]", "unknown field `titel`"]);
+        .fails_with(&[
+            "r.yaml:2:1: error[E011]",
+            "unknown key, expected one of",
+            "`title`",
+        ]);
 }
 
 #[test]
@@ -737,4 +741,69 @@ fn completions_and_a_manual_page_come_from_the_same_definitions_as_help() {
         !page.contains("hsb\\-assess(1)"),
         "a page that does not exist"
     );
+}
+
+#[test]
+fn no_message_repeats_a_key_or_value_written_in_a_record() {
+    // Names and sentences where keys and values go, at the top level, among the answers and in
+    // the case record: every one is refused with its place, and none is repeated.
+    let secrets = [
+        "John Smith touched his sister",
+        "Jane Doe",
+        "Kevin",
+        "Bob",
+        "Brynmor",
+    ];
+    let text = [
+        "format: hsb/1",
+        "John Smith touched his sister: yes",
+        "answers:",
+        "  Jane Doe: yes",
+        "  others.relationship: Kevin",
+        "  others.involved: Bob",
+        "  what_happened.description: Words.",
+        "  developmental.age: 12",
+        "assessment:",
+        "  role: Brynmor",
+        "",
+    ]
+    .join("\n");
+    let text = text.as_str();
+    for args in [
+        &["replay", "r.yaml"][..],
+        &["check", "r.yaml"],
+        &["--lang", "cy", "replay", "r.yaml"],
+    ] {
+        let output = Case::new()
+            .file("r.yaml", text)
+            .args(args)
+            .run()
+            .get_output()
+            .clone();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(said.contains("r.yaml:2:1"), "{said}");
+        for secret in secrets {
+            assert!(
+                !said.contains(secret),
+                "{args:?} repeated {secret:?}:\n{said}"
+            );
+        }
+    }
+    // Without the unknown top-level key, each answer's problem is reported, still repeating none.
+    let answers_only = text.replace("John Smith touched his sister: yes\n", "");
+    let output = Case::new()
+        .file("r.yaml", &answers_only)
+        .args(&["check", "r.yaml"])
+        .run()
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(said.contains("E020") && said.contains("E021"), "{said}");
+    for secret in secrets {
+        assert!(!said.contains(secret), "repeated {secret:?}:\n{said}");
+    }
 }

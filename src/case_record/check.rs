@@ -5,7 +5,7 @@
 use super::{RecordedAction, Terms, When};
 use crate::diag::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::record::{Assessment, describe, looks_like_a_word};
+use crate::record::{Assessment, describe};
 use crate::source::Source;
 use crate::suggest;
 use serde_yaml::Value;
@@ -25,11 +25,8 @@ fn unknown<'b>(
     allowed: impl Iterator<Item = &'b str> + Clone,
     place: Option<(usize, usize)>,
 ) -> Diagnostic {
-    let shown = if looks_like_a_word(value) {
-        format!("`{value}` is not a value of `{key}`")
-    } else {
-        format!("`{key}` takes one of its listed values, not free text")
-    };
+    // What was written is never repeated, however short: it may be a name.
+    let shown = format!("`{key}` has a value that is not one of its listed values");
     Diagnostic::error(Code::UnknownValue, &source.name, shown)
         .at(place)
         .help(format!(
