@@ -26,6 +26,7 @@ pub mod lang;
 pub mod manual;
 pub mod messages;
 mod placeholders;
+pub mod places;
 pub mod questions;
 pub mod record;
 pub mod report;

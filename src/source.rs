@@ -5,6 +5,9 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::places::{self, Token};
 
 /// The largest file hsb reads. Records, rule files and question sets are a few kilobytes;
 /// anything larger is a mistake or an attack, and is refused before it is parsed.
@@ -18,6 +21,8 @@ pub struct Source {
     pub text: Cow<'static, str>,
     /// For built-in files: the same content as JSON, converted at build time (faster to load).
     pub json: Option<&'static str>,
+    /// Every key and value with its place, read by a parser the first time a place is needed.
+    places: OnceLock<Option<Vec<Token>>>,
 }
 
 impl Source {
@@ -27,6 +32,7 @@ impl Source {
             name: format!("<embedded>/{name}"),
             text: Cow::Owned(text.to_string()),
             json: None,
+            places: OnceLock::new(),
         }
     }
 
@@ -36,6 +42,7 @@ impl Source {
             name: format!("<embedded>/{name}"),
             text: Cow::Borrowed(text),
             json: Some(json),
+            places: OnceLock::new(),
         }
     }
 
@@ -97,15 +104,27 @@ impl Source {
             name,
             text: Cow::Owned(text),
             json: None,
+            places: OnceLock::new(),
         })
     }
 
-    /// The 1-based line and column of the last of `anchors`, found one after another in the text.
+    /// The 1-based line and column of the last of `anchors`, each found after the one before.
     ///
-    /// Each anchor is searched for as a whole word after the previous one; this finds, say, the
-    /// `touchng` in a rule's conditions from `["id: my-rule", "touchng"]`. Returns `None` when an
-    /// anchor is not found.
+    /// Places come from the parser's marks for each key and value ([`places`]): `"id: my-rule"`
+    /// is that key with that value, `"questions:"` a key, and a word is a key or value (or a
+    /// whole word in plain text), so `["id: my-rule", "touchng"]` finds the `touchng` in that
+    /// rule's conditions. Comments are never searched. A file that does not parse is searched
+    /// as text instead (its syntax error has the parser's own place). `None` when an anchor is
+    /// not found.
     pub fn locate(&self, anchors: &[&str]) -> Option<(usize, usize)> {
+        let parsed = self.places.get_or_init(|| places::tokens(&self.text));
+        match parsed {
+            Some(tokens) => places::locate(tokens, anchors),
+            None => self.locate_in_text(anchors),
+        }
+    }
+
+    fn locate_in_text(&self, anchors: &[&str]) -> Option<(usize, usize)> {
         let mut at = 0;
         let mut found = None;
         for anchor in anchors {

@@ -807,3 +807,40 @@ fn no_message_repeats_a_key_or_value_written_in_a_record() {
         assert!(!said.contains(secret), "repeated {secret:?}:\n{said}");
     }
 }
+
+#[test]
+fn places_come_from_the_parser_never_from_a_comment() {
+    // A quoted key, and a key whose word also appears in a comment above it: each diagnostic
+    // points at the key itself.
+    let quoted = [
+        "format: hsb/1",
+        "answers:",
+        "  what_happened.description: Words.",
+        "  developmental.age: 12",
+        "  \"others.coersion\": \"yes\"",
+        "",
+    ]
+    .join("\n");
+    Case::new()
+        .file("r.yaml", &quoted)
+        .args(&["check", "r.yaml"])
+        .run()
+        .code(1)
+        .stdout(contains("r.yaml:5:3: error[E020]"));
+    let commented = [
+        "format: hsb/1",
+        "# others.coersion was asked about on the phone; recorded below",
+        "answers:",
+        "  what_happened.description: Words.   # not others.coersion",
+        "  developmental.age: 12",
+        "  others.coersion: \"yes\"",
+        "",
+    ]
+    .join("\n");
+    Case::new()
+        .file("r.yaml", &commented)
+        .args(&["check", "r.yaml"])
+        .run()
+        .code(1)
+        .stdout(contains("r.yaml:6:3: error[E020]"));
+}
