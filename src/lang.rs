@@ -51,7 +51,11 @@ impl Lang {
     ///
     /// `env` reads a variable (empty counts as unset). An `HSB_LANG` hsb does not speak is an
     /// error, since somebody set it on purpose; a locale for another language just means English.
-    pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Result<Lang, Msg> {
+    pub fn choose(
+        flag: Option<Lang>,
+        env: impl Fn(&str) -> Option<String>,
+        system: impl Fn() -> Option<String>,
+    ) -> Result<Lang, Msg> {
         if let Some(lang) = flag {
             return Ok(lang);
         }
@@ -60,9 +64,12 @@ impl Lang {
             let code = value.trim().to_ascii_lowercase();
             return Lang::from_code(&code).ok_or(Msg::HsbLangInvalid);
         }
+        // The locale variables, else the system's own setting (on Windows, the display language
+        // chosen in Settings: `cy-GB` on a Welsh-language Windows).
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .find_map(var)
+            .or_else(system)
             .unwrap_or_default();
         Ok(if locale.to_ascii_lowercase().starts_with("cy") {
             Lang::Cy
@@ -91,7 +98,11 @@ impl Lang {
 
     /// The language chosen by `--lang` and this process's environment.
     pub fn from_env(flag: Option<Lang>) -> Result<Lang, Msg> {
-        Lang::choose(flag, |name| std::env::var(name).ok())
+        Lang::choose(
+            flag,
+            |name| std::env::var(name).ok(),
+            sys_locale::get_locale,
+        )
     }
 }
 
@@ -371,31 +382,47 @@ mod tests {
 
     #[test]
     fn the_flag_then_hsb_lang_then_the_locale_choose_the_language() {
-        assert_eq!(Lang::choose(None, env(&[])), Ok(Lang::En));
+        assert_eq!(Lang::choose(None, env(&[]), || None), Ok(Lang::En));
         assert_eq!(
-            Lang::choose(None, env(&[("LANG", "cy_GB.UTF-8")])),
+            Lang::choose(None, env(&[("LANG", "cy_GB.UTF-8")]), || None),
             Ok(Lang::Cy)
         );
-        assert_eq!(Lang::choose(None, env(&[("LC_ALL", "cy")])), Ok(Lang::Cy));
+        assert_eq!(
+            Lang::choose(None, env(&[("LC_ALL", "cy")]), || None),
+            Ok(Lang::Cy)
+        );
         // LC_ALL outranks LANG, as in POSIX.
         assert_eq!(
             Lang::choose(
                 None,
-                env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "cy_GB.UTF-8")])
+                env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "cy_GB.UTF-8")]),
+                || None
             ),
             Ok(Lang::En)
         );
         assert_eq!(
-            Lang::choose(None, env(&[("HSB_LANG", "cy"), ("LANG", "en_GB.UTF-8")])),
+            Lang::choose(
+                None,
+                env(&[("HSB_LANG", "cy"), ("LANG", "en_GB.UTF-8")]),
+                || None
+            ),
             Ok(Lang::Cy)
         );
         assert_eq!(
-            Lang::choose(Some(Lang::En), env(&[("HSB_LANG", "cy")])),
+            Lang::choose(Some(Lang::En), env(&[("HSB_LANG", "cy")]), || None),
             Ok(Lang::En)
         );
-        assert!(Lang::choose(None, env(&[("HSB_LANG", "fr")])).is_err());
+        assert!(Lang::choose(None, env(&[("HSB_LANG", "fr")]), || None).is_err());
         assert_eq!(
-            Lang::choose(None, env(&[("LANG", "fr_FR.UTF-8")])),
+            Lang::choose(None, env(&[("LANG", "fr_FR.UTF-8")]), || None),
+            Ok(Lang::En)
+        );
+        // With no locale variables (Windows), the system's setting: a Welsh-language Windows.
+        let welsh_windows = || Some("cy-GB".to_string());
+        assert_eq!(Lang::choose(None, env(&[]), welsh_windows), Ok(Lang::Cy));
+        // The variables, where set, come first.
+        assert_eq!(
+            Lang::choose(None, env(&[("LANG", "en_GB.UTF-8")]), welsh_windows),
             Ok(Lang::En)
         );
     }

@@ -1,15 +1,21 @@
 //! "Did you mean …?" suggestions for misspelt ids and values.
 
-/// The candidate closest to `input` by edit distance, if it is close enough to be a likely typo.
+/// The candidate closest to `input` by edit distance (`strsim`'s Damerau–Levenshtein, so that
+/// two letters swapped count as one slip), if it is close enough to be a likely typo: one slip
+/// in a short word, one in three letters in a longer one.
 pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let input_lower = input.to_lowercase();
-    let limit = (input.chars().count() / 3).max(2);
+    let length = input.chars().count();
+    let limit = if length < 6 { 1 } else { length / 3 };
     candidates
         .into_iter()
-        .map(|candidate| (distance(&input_lower, &candidate.to_lowercase()), candidate))
+        .map(|candidate| {
+            let distance = strsim::damerau_levenshtein(&input_lower, &candidate.to_lowercase());
+            (distance, candidate)
+        })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, candidate)| candidate)
@@ -38,24 +44,6 @@ where
         .join(", ")
 }
 
-/// Levenshtein distance over characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            let delete = previous[j + 1] + 1;
-            let insert = current[j] + 1;
-            current.push(substitute.min(delete).min(insert));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +53,18 @@ mod tests {
         let values = ["sibling", "peer", "younger_child"];
         assert_eq!(closest("youngr_child", values), Some("younger_child"));
         assert_eq!(closest("sibbling", values), Some("sibling"));
+    }
+
+    #[test]
+    fn swapped_letters_and_short_words() {
+        assert_eq!(closest("yse", ["yes", "no"]), Some("yes"));
+        assert_eq!(closest("al", ["all", "any", "not"]), Some("all"));
+        assert_eq!(
+            closest("at_lest", ["at_least", "at_most"]),
+            Some("at_least")
+        );
+        // A short name is not taken for a typo of a short word.
+        assert_eq!(closest("Bob", ["yes", "no", "unknown"]), None);
     }
 
     #[test]
