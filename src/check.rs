@@ -356,12 +356,32 @@ fn expect_problems(
 /// The human form: one line per problem (with its help), then a summary line.
 pub fn render_human(report: &Report) -> String {
     let mut out = String::new();
+    let mut files: std::collections::HashMap<&str, Option<Source>> = Default::default();
     for d in &report.diagnostics {
         out.push_str(&d.to_string());
         out.push('\n');
+        let source = files
+            .entry(d.path.as_str())
+            .or_insert_with(|| shown_source(&d.path));
+        if let Some(source) = source
+            && let Some(snippet) = d.snippet(&source.text)
+        {
+            out.push_str(&snippet);
+            out.push('\n');
+        }
     }
     out.push_str(&summary(report));
     out
+}
+
+/// The file a diagnostic is in, when its lines may be shown under it: a content file (rules,
+/// levels, questions, messages) on disk. A record's lines never are: they may describe a child.
+fn shown_source(path: &str) -> Option<Source> {
+    let source = Source::read(std::path::Path::new(path)).ok()?;
+    match crate::yaml::format_of(&source) {
+        Ok(Some(format)) if format != crate::record::FORMAT => Some(source),
+        _ => None,
+    }
 }
 
 /// "checked 3 files: 1 error, 0 warnings"

@@ -146,6 +146,44 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The line of `text` this diagnostic is about, with the place marked under it
+    /// (`annotate-snippets`); `None` when it has no place. Plain output marks it in ASCII.
+    pub fn snippet(&self, text: &str) -> Option<String> {
+        use annotate_snippets::renderer::DecorStyle;
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        let (line, column) = (self.line?, self.column?);
+        let source = text.lines().nth(line.checked_sub(1)?)?;
+        // The marked span: from the column to the end of the word there.
+        let start = source
+            .char_indices()
+            .nth(column.checked_sub(1)?)
+            .map_or(source.len(), |(i, _)| i);
+        let rest = source.get(start..)?;
+        let length = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | ':'))
+            .unwrap_or(rest.len())
+            .max(1);
+        let end = (start + length).min(source.len()).max(start);
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let report = &[Group::with_level(level).element(
+            Snippet::source(source)
+                .line_start(line)
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        )];
+        let decor = if crate::screen::plain() {
+            DecorStyle::Ascii
+        } else {
+            DecorStyle::Unicode
+        };
+        let rendered = Renderer::plain().decor_style(decor).render(report);
+        Some(rendered.trim_end().to_string())
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path)?;

@@ -376,3 +376,61 @@ fn yaml_files(dir: &str) -> usize {
     }
     walk(&root().join(dir))
 }
+
+#[test]
+fn a_content_file_shows_the_offending_line_under_the_diagnostic_but_a_record_never_does() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let rules = std::fs::read_to_string(root().join("continuum/rules.yaml")).expect("rules");
+    let broken = rules.replacen(
+        "          others.coercion: \"yes\"",
+        "          others.coersion: \"yes\"",
+        1,
+    );
+    assert_ne!(broken, rules);
+    let path = dir.path().join("rules.yaml");
+    std::fs::write(&path, &broken).expect("written");
+    let output = hsb().arg("check").arg(&path).output().expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    let lines: Vec<&str> = out.lines().collect();
+    // The first line stays the one CI tools read; the line itself and a mark follow.
+    assert!(
+        lines[0].contains("rules.yaml:") && lines[0].contains(": error[E020]:"),
+        "{out}"
+    );
+    let shown = lines
+        .iter()
+        .position(|l| l.contains("others.coersion: \"yes\"") && l.contains('│'))
+        .unwrap_or_else(|| panic!("the line is shown:\n{out}"));
+    let mark = lines.get(shown + 1).expect("a mark under it");
+    // The mark is under the key, as long as the key (counted in characters: the frame is not
+    // ASCII).
+    let column = |line: &str, pattern: &str| {
+        line.find(pattern)
+            .map(|byte| line.get(..byte).map_or(0, |s| s.chars().count()))
+    };
+    assert_eq!(
+        column(mark, "━"),
+        column(lines[shown], "others.coersion"),
+        "{out}"
+    );
+    assert!(mark.contains(&"━".repeat("others.coersion".len())), "{out}");
+    assert!(
+        !mark.contains(&"━".repeat("others.coersion".len() + 1)),
+        "{out}"
+    );
+
+    // A record's lines are never shown: they may describe a child.
+    let record = dir.path().join("r.yaml");
+    std::fs::write(
+        &record,
+        "format: hsb/1\nanswers:\n  others.coersion: yes\n  what_happened.description: A private account\n",
+    )
+    .expect("written");
+    let output = hsb().arg("check").arg(&record).output().expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(out.contains("error[E020]"), "{out}");
+    assert!(
+        !out.contains('│') && !out.contains("others.coersion: yes"),
+        "{out}"
+    );
+}
