@@ -265,7 +265,7 @@ pub fn test(
         writeln!(out, "{} passed, {} failed", totals.passed, totals.failed)?;
     }
     if options.format == TestFormat::Junit {
-        let xml = junit.finish(&totals);
+        let xml = junit.finish();
         match &options.output {
             Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
             None => write!(out, "{xml}")?,

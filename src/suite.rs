@@ -185,68 +185,54 @@ pub fn human_line(path: &str, result: &CaseResult) -> String {
     }
 }
 
-/// JUnit XML, built one test case at a time.
+/// JUnit XML (`quick-junit`), built one test case at a time.
 #[derive(Debug, Default)]
 pub struct Junit {
-    cases: String,
+    cases: Vec<quick_junit::TestCase>,
 }
 
 impl Junit {
     pub fn add(&mut self, path: &str, result: &CaseResult) {
-        let name = xml(path);
-        let _ = write!(
-            self.cases,
-            "    <testcase classname=\"hsb.scenarios\" name=\"{name}\" file=\"{name}\">"
-        );
-        match &result.verdict {
-            Verdict::Pass => {}
-            Verdict::Skipped => self
-                .cases
-                .push_str("<skipped message=\"no expect block\"/>"),
+        use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
+        let status = match &result.verdict {
+            Verdict::Pass => TestCaseStatus::success(),
+            Verdict::Skipped => {
+                let mut status = TestCaseStatus::skipped();
+                status.set_message("no expect block");
+                status
+            }
             Verdict::Fail { mismatches, fired } => {
-                let _ = write!(
-                    self.cases,
-                    "<failure message=\"{}\">{}&#10;rules that fired: {}</failure>",
-                    xml(mismatches.first().map_or("", String::as_str)),
-                    xml(&mismatches.join("\n")),
-                    xml(&fired.join(", "))
-                );
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status
+                    .set_message(mismatches.first().map_or("", String::as_str))
+                    .set_description(format!(
+                        "{}\nrules that fired: {}",
+                        mismatches.join("\n"),
+                        fired.join(", ")
+                    ));
+                status
             }
             Verdict::Broken(message) => {
-                let _ = write!(
-                    self.cases,
-                    "<error message=\"the scenario cannot be loaded\">{}</error>",
-                    xml(message)
-                );
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+                status
+                    .set_message("the scenario cannot be loaded")
+                    .set_description(message.as_str());
+                status
             }
-        }
-        self.cases.push_str("</testcase>\n");
+        };
+        let mut case = TestCase::new(path, status);
+        case.set_classname("hsb.scenarios");
+        self.cases.push(case);
     }
 
-    pub fn finish(&self, totals: &Totals) -> String {
-        let tests = totals.passed + totals.failed + totals.skipped;
-        let failures = totals.failed - totals.broken;
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hsb test\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\" skipped=\"{}\">\n  <testsuite name=\"hsb scenarios\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\" skipped=\"{}\">\n{}  </testsuite>\n</testsuites>\n",
-            totals.broken, totals.skipped, totals.broken, totals.skipped, self.cases
-        )
+    pub fn finish(&self) -> String {
+        let mut suite = quick_junit::TestSuite::new("hsb scenarios");
+        suite.add_test_cases(self.cases.iter().cloned());
+        let mut report = quick_junit::Report::new("hsb test");
+        report.add_test_suite(suite);
+        // Serialising text into XML cannot fail; an empty report is the worst case.
+        report.to_string().unwrap_or_default()
     }
-}
-
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            c if (c as u32) < 0x20 && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Check that a `--min-coverage` value is a percentage.
