@@ -117,6 +117,7 @@ fn messages(out_dir: &str) {
     let mut ids = String::new();
     let mut english = String::new();
     let mut welsh = String::new();
+    let mut names = String::new();
     for (key, texts) in messages {
         let Some(id) = key.as_str() else {
             fail(&format!("{SOURCE}: a message id is not a word"));
@@ -149,6 +150,10 @@ fn messages(out_dir: &str) {
         ids.push_str(&format!("            Msg::{variant} => {id:?},\n"));
         english.push_str(&format!("            Msg::{variant} => {en:?},\n"));
         welsh.push_str(&format!("            Msg::{variant} => {cy:?},\n"));
+        names.push_str(&format!(
+            "            Msg::{variant} => &{:?},\n",
+            placeholders::names(en)
+        ));
     }
     let code = format!(
         "/// One interface message; its texts are in `interface/messages.yaml`.\n\
@@ -162,7 +167,9 @@ fn messages(out_dir: &str) {
          \x20   /// The id used in `interface/messages.yaml`.\n\
          \x20   pub fn id(self) -> &'static str {{\n        match self {{\n{ids}        }}\n    }}\n\n\
          \x20   fn english(self) -> &'static str {{\n        match self {{\n{english}        }}\n    }}\n\n\
-         \x20   fn welsh(self) -> &'static str {{\n        match self {{\n{welsh}        }}\n    }}\n\
+         \x20   fn welsh(self) -> &'static str {{\n        match self {{\n{welsh}        }}\n    }}\n\n\
+         \x20   /// The `{{names}}` the message is filled in with, sorted (the same in both languages).\n\
+         \x20   pub const fn placeholders(self) -> &'static [&'static str] {{\n        match self {{\n{names}        }}\n    }}\n\
          }}\n"
     );
     if let Err(err) = std::fs::write(Path::new(out_dir).join("messages.rs"), code) {

@@ -29,7 +29,7 @@ pub struct Options {
 
 pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(Error::usage(Msg::AssessNeedsTerminal, &[]));
+        return Err(crate::usage!(AssessNeedsTerminal));
     }
     let content = Content::load(paths)?;
     let questions = &content.questions;
@@ -52,7 +52,7 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
         }
         None => match &options.draft {
             Some(path) if std::fs::symlink_metadata(path).is_ok() => {
-                return Err(Error::usage(Msg::DraftExists, &[("path", &path.display())]));
+                return Err(crate::usage!(DraftExists, path = path.display()));
             }
             Some(path) => (
                 Interview::new(questions),
@@ -74,9 +74,11 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     }
     prompter.show(&screen::fit(content.continuum.notice.trim()));
     if let Some(original) = &copied_from {
-        prompter.show(&screen::fit(
-            &Msg::ResumeCopy.fill(lang, &[("path", &original.display())]),
-        ));
+        prompter.show(&screen::fit(&crate::say!(
+            lang,
+            ResumeCopy,
+            path = original.display()
+        )));
     }
     if options.resume.is_some() {
         let case = interview
@@ -84,9 +86,11 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
             .case_ref
             .clone()
             .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string());
-        prompter.show(&Msg::Resuming.fill(
+        prompter.show(&crate::say!(
             lang,
-            &[("case", &case), ("count", &interview.answered.len())],
+            Resuming,
+            case = case,
+            count = interview.answered.len()
         ));
     }
     match conduct(
@@ -101,9 +105,11 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
                 prompter.show(Msg::DraftRemoved.text(lang));
             }
             if let Some(original) = &copied_from {
-                prompter.show(&screen::fit(
-                    &Msg::OriginalUnchanged.fill(lang, &[("path", &original.display())]),
-                ));
+                prompter.show(&screen::fit(&crate::say!(
+                    lang,
+                    OriginalUnchanged,
+                    path = original.display()
+                )));
             }
             Ok(exit::OK)
         }
@@ -112,12 +118,11 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
             if let Some(path) = drafts.path() {
                 eprintln!(
                     "{}",
-                    Msg::AnswersSoFarIn.fill(
+                    crate::say!(
                         lang,
-                        &[
-                            ("path", &path.display()),
-                            ("command", &terminal::resume_command(path, lang))
-                        ]
+                        AnswersSoFarIn,
+                        path = path.display(),
+                        command = terminal::resume_command(path, lang)
                     )
                 );
             }
@@ -130,9 +135,11 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
 fn announce_draft(p: &mut dyn Prompter, drafts: &FileDrafts<'_>, lang: Lang) {
     if let Some(path) = drafts.path() {
         let resume = terminal::resume_command(path, lang);
-        p.show(&screen::fit(&Msg::DraftIntro.fill(
+        p.show(&screen::fit(&crate::say!(
             lang,
-            &[("path", &path.display()), ("command", &resume)],
+            DraftIntro,
+            path = path.display(),
+            command = resume
         )));
     }
 }
@@ -240,7 +247,7 @@ fn result_view(content: &Content, record: &Record, outcome: &Outcome) -> View {
         .case_ref
         .clone()
         .unwrap_or_else(|| Msg::NoReference.text(content.lang()).to_string());
-    let heading = Msg::CaseHeading.fill(content.lang(), &[("case", &case)]);
+    let heading = crate::say!(content.lang(), CaseHeading, case = case);
     View::new(&heading, content, record, outcome)
 }
 
@@ -266,7 +273,7 @@ fn save_all(
     let lang = content.lang();
     let yaml = record
         .to_yaml(&content.questions)
-        .map_err(|e| Error::usage(Msg::CannotWriteRecord, &[("reason", &e)]))?;
+        .map_err(|e| crate::usage!(CannotWriteRecord, reason = e))?;
     // Never written over: the draft (removed once the record is saved) and the file resumed
     // (which the practitioner was promised stays as it was).
     let mut saving = Saving {
@@ -289,12 +296,11 @@ fn save_all(
         &|_| yaml.clone().into_bytes(),
     )?;
     saving.kept.push(record_path.clone());
-    p.show(&screen::fit(&Msg::SavedRecord.fill(
+    p.show(&screen::fit(&crate::say!(
         lang,
-        &[
-            ("path", &record_path.display()),
-            ("command", &terminal::replay_command(&record_path, lang)),
-        ],
+        SavedRecord,
+        path = record_path.display(),
+        command = terminal::replay_command(&record_path, lang)
     )));
     let asked = options.report.is_some()
         || match p.confirm(Msg::WriteReportQuestion.text(lang), true) {
@@ -327,9 +333,11 @@ fn save_all(
         &|path| format_of(path).render(&view).into_bytes(),
     ) {
         Ok(written) => {
-            p.show(&screen::fit(
-                &Msg::WroteReport.fill(lang, &[("path", &written.display())]),
-            ));
+            p.show(&screen::fit(&crate::say!(
+                lang,
+                WroteReport,
+                path = written.display()
+            )));
             Ok(())
         }
         // The record is saved: going back now means no report.
@@ -390,11 +398,11 @@ fn save_to(
         };
         if drafts::would_be_ours(&path) {
             // Drafts are removed once saved: a record or report there would be lost.
-            p.show(&Msg::SaveIntoDrafts.fill(lang, &[("path", &path.display())]));
+            p.show(&crate::say!(lang, SaveIntoDrafts, path = path.display()));
             continue;
         }
         if saving.keeps(&path) {
-            p.show(&Msg::SaveOverKept.fill(lang, &[("path", &path.display())]));
+            p.show(&crate::say!(lang, SaveOverKept, path = path.display()));
             continue;
         }
         let bytes = bytes_for(&path);
@@ -406,7 +414,7 @@ fn save_to(
         match written {
             Ok(Written::Done) => return Ok(path),
             Ok(Written::AlreadyExists) => {
-                let question = Msg::ReplaceExisting.fill(lang, &[("path", &path.display())]);
+                let question = crate::say!(lang, ReplaceExisting, path = path.display());
                 if p.confirm(&question, false)? {
                     save::write_private(&path, &bytes, true)?;
                     return Ok(path);

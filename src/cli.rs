@@ -4,7 +4,6 @@ use crate::commands;
 use crate::content::{self, ContentPaths};
 use crate::error::{Error, exit};
 use crate::lang::Lang;
-use crate::messages::Msg;
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -413,18 +412,16 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             min_cell,
         } => {
             if min_cell < crate::summary::disclosure::MIN_THRESHOLD {
-                return Err(Error::usage(Msg::MinCellTooSmall, &[("value", &min_cell)]));
+                return Err(crate::usage!(MinCellTooSmall, value = min_cell));
             }
             if let Some(bad) = by
                 .iter()
                 .find(|d| !crate::summary::DIMENSIONS.contains(&d.as_str()))
             {
-                return Err(Error::usage(
-                    Msg::UnknownDimension,
-                    &[
-                        ("value", bad),
-                        ("allowed", &crate::summary::DIMENSIONS.join(", ")),
-                    ],
+                return Err(crate::usage!(
+                    UnknownDimension,
+                    value = bad,
+                    allowed = crate::summary::DIMENSIONS.join(", ")
                 ));
             }
             let content = content::Content::load(&paths)?;

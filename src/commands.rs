@@ -88,7 +88,12 @@ pub fn replay(
     if failed > 0 {
         eprintln!(
             "{}",
-            Msg::FilesNotReplayed.fill(paths.lang, &[("failed", &failed), ("total", &files.len())])
+            crate::say!(
+                paths.lang,
+                FilesNotReplayed,
+                failed = failed,
+                total = files.len()
+            )
         );
         return Ok(exit::ERROR);
     }
@@ -107,7 +112,7 @@ pub fn drafts(
         writeln!(
             out,
             "{}",
-            Msg::DraftRemovedNamed.fill(lang, &[("path", &path.display())])
+            crate::say!(lang, DraftRemovedNamed, path = path.display())
         )?;
         return Ok(exit::OK);
     }
@@ -119,7 +124,7 @@ pub fn drafts(
         writeln!(
             out,
             "{}",
-            Msg::DraftsNone.fill(lang, &[("path", &folder.display())])
+            crate::say!(lang, DraftsNone, path = folder.display())
         )?;
         return Ok(exit::OK);
     }
@@ -127,7 +132,7 @@ pub fn drafts(
         out,
         "{}\n",
         report::wrap(
-            &Msg::DraftsHeading.fill(lang, &[("path", &folder.display())]),
+            &crate::say!(lang, DraftsHeading, path = folder.display()),
             width
         )
     )?;
@@ -138,22 +143,18 @@ pub fn drafts(
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         writeln!(out, "{name}")?;
         let line = match draft.progress {
-            Some((answered, total)) => Msg::DraftsEntry.fill(
+            Some((answered, total)) => crate::say!(
                 lang,
-                &[
-                    (
-                        "case",
-                        &draft
-                            .case_ref
-                            .clone()
-                            .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string()),
-                    ),
-                    ("when", &draft.modified.clone().unwrap_or_default()),
-                    ("answered", &answered),
-                    ("total", &total),
-                ],
+                DraftsEntry,
+                case = draft
+                    .case_ref
+                    .clone()
+                    .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string()),
+                when = draft.modified.clone().unwrap_or_default(),
+                answered = answered,
+                total = total
             ),
-            None => Msg::DraftsUnreadable.fill(lang, &[("path", &draft.path.display())]),
+            None => crate::say!(lang, DraftsUnreadable, path = draft.path.display()),
         };
         writeln!(out, "  {line}")?;
         writeln!(
@@ -170,7 +171,7 @@ pub fn drafts(
     writeln!(
         out,
         "{}",
-        Msg::DraftsRemoveHint.fill(lang, &[("command", &command)])
+        crate::say!(lang, DraftsRemoveHint, command = command)
     )?;
     Ok(exit::OK)
 }
@@ -321,10 +322,7 @@ pub fn diff(
         for err in &broken {
             eprintln!("{err}");
         }
-        return Err(Error::usage(
-            Msg::DiffUnreadable,
-            &[("count", &broken.len())],
-        ));
+        return Err(crate::usage!(DiffUnreadable, count = broken.len()));
     }
     match format {
         DiffFormat::Json => {
@@ -456,7 +454,7 @@ fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
     text.push_str(&format!(
         "> {}\n\n{}\n\n| # | {} | {} | {} |\n|---|---|---|---|\n",
         content.continuum.notice.trim(),
-        Msg::HandoutIntro.fill(lang, &[("count", &files.len())]),
+        crate::say!(lang, HandoutIntro, count = files.len()),
         Msg::ColumnScenario.text(lang),
         Msg::Placement.text(lang),
         Msg::ColumnStrategyDiscussion.text(lang),
@@ -515,9 +513,10 @@ fn need_terminal(lang: Lang, command: &str, instead: Msg) -> Result<(), Error> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        Err(Error::usage(
-            Msg::NeedsTerminal,
-            &[("command", &command), ("instead", &instead.text(lang))],
+        Err(crate::usage!(
+            NeedsTerminal,
+            command = command,
+            instead = instead.text(lang)
         ))
     }
 }
@@ -565,7 +564,7 @@ pub fn train(
         });
         crate::training::shuffle(&mut scenarios, seed);
         use crate::interview::Prompter;
-        prompter.show(&Msg::Shuffled.fill(content.lang(), &[("seed", &seed)]));
+        prompter.show(&crate::say!(content.lang(), Shuffled, seed = seed));
     }
     if let Some(count) = count {
         scenarios.truncate(usize::try_from(count).unwrap_or(usize::MAX));

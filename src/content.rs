@@ -3,7 +3,6 @@
 use crate::continuum::Continuum;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::messages::Msg;
 use crate::questions::QuestionSet;
 use crate::rules::RuleSet;
 use crate::source::Source;
@@ -97,10 +96,7 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
             let levels = dir.join("levels.yaml");
             let rules = dir.join("rules.yaml");
             if !levels.exists() && !rules.exists() {
-                return Err(Error::usage(
-                    Msg::FolderNoRules,
-                    &[("path", &dir.display())],
-                ));
+                return Err(crate::usage!(FolderNoRules, path = dir.display()));
             }
             let levels = levels.exists().then_some(levels);
             let rules = rules.exists().then_some(rules);

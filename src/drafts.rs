@@ -20,7 +20,7 @@ pub fn folder() -> Result<PathBuf, Error> {
     let base = match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
         (Some(state), _) if !state.is_empty() => PathBuf::from(state),
         (_, Some(home)) if !home.is_empty() => PathBuf::from(home).join(".local/state"),
-        _ => return Err(Error::usage(Msg::NoHome, &[])),
+        _ => return Err(crate::usage!(NoHome)),
     };
     Ok(base.join("hsb").join("drafts"))
 }
@@ -196,13 +196,10 @@ pub fn find(named: &Path) -> PathBuf {
 pub fn remove(named: &Path) -> Result<PathBuf, Error> {
     let path = find(named);
     if !path.exists() {
-        return Err(Error::usage(
-            Msg::NoSuchDraft,
-            &[("path", &named.display())],
-        ));
+        return Err(crate::usage!(NoSuchDraft, path = named.display()));
     }
     if !is_ours(&path) {
-        return Err(Error::usage(Msg::NotADraft, &[("path", &named.display())]));
+        return Err(crate::usage!(NotADraft, path = named.display()));
     }
     std::fs::remove_file(&path)
         .map_err(|e| Error::io(Msg::CannotRemoveDraft, &path.display(), e))?;

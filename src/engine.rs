@@ -219,12 +219,11 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
                 .collect();
             reasons.push(StrategyReason {
                 rule: rule.id.clone(),
-                text: Msg::NotYetKnownStrategy.fill(
+                text: crate::say!(
                     lang,
-                    &[
-                        ("fields", &unknown.join("; ")),
-                        ("reason", &rule.reason.trim()),
-                    ],
+                    NotYetKnownStrategy,
+                    fields = unknown.join("; "),
+                    reason = rule.reason.trim()
                 ),
             });
         }
@@ -246,8 +245,11 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             to_clarify.remove(&f.key).map(|pending| {
                 let mut because = Vec::new();
                 if let Some(l) = pending.level {
-                    because
-                        .push(Msg::CouldPlaceAt.fill(lang, &[("level", &continuum.level_word(l))]));
+                    because.push(crate::say!(
+                        lang,
+                        CouldPlaceAt,
+                        level = continuum.level_word(l)
+                    ));
                 }
                 if pending.strategy {
                     because.push(Msg::CouldRequireStrategy.text(lang).to_string());
@@ -388,17 +390,13 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
         Some(StrategyStatus::Required) | Some(StrategyStatus::Consider) => {
             rule.reason.trim().to_string()
         }
-        _ => Msg::PlacesAt.fill(
+        _ => crate::say!(
             continuum.lang,
-            &[
-                ("reason", &rule.reason.trim()),
-                (
-                    "level",
-                    &rule
-                        .level
-                        .map_or("?".to_string(), |l| continuum.level_word(l)),
-                ),
-            ],
+            PlacesAt,
+            reason = rule.reason.trim(),
+            level = rule
+                .level
+                .map_or("?".to_string(), |l| continuum.level_word(l))
         ),
     }
 }
@@ -406,9 +404,12 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
 /// "Q4 others.coercion - Were threats, bribes, trickery or force used…?"
 pub fn describe_field(questions: &QuestionSet, key: &str) -> String {
     match (questions.question_of(key), questions.field(key)) {
-        (Some(q), Some(f)) => Msg::DescribeField.fill(
+        (Some(q), Some(f)) => crate::say!(
             questions.lang,
-            &[("number", &q.number), ("key", &key), ("prompt", &f.prompt)],
+            DescribeField,
+            number = q.number,
+            key = key,
+            prompt = f.prompt
         ),
         _ => key.to_string(),
     }

@@ -70,7 +70,7 @@ impl Error {
     /// The error as the user reads it, in their language. File diagnostics stay in English:
     /// they are for whoever edits the file, and quote its English keys and codes.
     pub fn render(&self, lang: Lang) -> String {
-        let line = |message: String| Msg::ErrorLine.fill(lang, &[("message", &message)]);
+        let line = |message: String| crate::say!(lang, ErrorLine, message = message);
         match self {
             Error::Invalid(diagnostics) => listing(diagnostics, lang),
             Error::Usage(message) => line(message.render(lang)),
@@ -80,13 +80,17 @@ impl Error {
                     .with("reason", io_reason(source, lang))
                     .render(lang),
             ),
-            Error::Write { path, source } => line(Msg::CannotWrite.fill(
+            Error::Write { path, source } => line(crate::say!(
                 lang,
-                &[("path", path), ("reason", &io_reason(source, lang))],
+                CannotWrite,
+                path = path,
+                reason = io_reason(source, lang)
             )),
-            Error::Output(source) => {
-                line(Msg::CannotWriteOutput.fill(lang, &[("reason", &io_reason(source, lang))]))
-            }
+            Error::Output(source) => line(crate::say!(
+                lang,
+                CannotWriteOutput,
+                reason = io_reason(source, lang)
+            )),
         }
     }
 }

@@ -16,10 +16,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             let before = out.len();
             walk(input, &mut out, 0)?;
             if out.len() == before {
-                return Err(Error::usage(
-                    Msg::FolderNoYaml,
-                    &[("path", &input.display())],
-                ));
+                return Err(crate::usage!(FolderNoYaml, path = input.display()));
             }
         } else {
             out.push(input.clone());

@@ -241,8 +241,8 @@ pub fn report(err: &clap::Error, lang: Lang) -> i32 {
         .skip(1)
         .find(|a| HELP.iter().any(|h| h.command == Some(a.as_str())))
         .map_or_else(|| "hsb".to_string(), |c| format!("hsb {c}"));
-    eprintln!("{}", Msg::ErrorLine.fill(lang, &[("message", &message)]));
-    eprintln!("{}", Msg::CliErrorMore.fill(lang, &[("command", &command)]));
+    eprintln!("{}", crate::say!(lang, ErrorLine, message = message));
+    eprintln!("{}", crate::say!(lang, CliErrorMore, command = command));
     crate::error::exit::ERROR
 }
 

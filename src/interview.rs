@@ -233,11 +233,11 @@ impl<'a> Interview<'a> {
             let width = screen::columns().saturating_sub(6);
             let mut items = vec![
                 Msg::ConfirmAnswers.text(lang).to_string(),
-                Msg::ChangeCaseRef.fill(lang, &[("case", &case)]),
+                crate::say!(lang, ChangeCaseRef, case = case),
             ];
             items.extend(self.questions.questions.iter().map(|q| {
                 screen::truncate(
-                    &Msg::ChangeQuestion.fill(lang, &[("number", &q.number), ("text", &q.text)]),
+                    &crate::say!(lang, ChangeQuestion, number = q.number, text = q.text),
                     width,
                 )
             }));
@@ -325,18 +325,17 @@ impl<'a> Interview<'a> {
             "\n{}\n{}\n{}\n{}",
             screen::rule('─'),
             screen::wrap(
-                &Msg::QuestionOf.fill(
+                &crate::say!(
                     lang,
-                    &[
-                        ("number", &question.number),
-                        ("total", &total),
-                        ("text", &question.text)
-                    ]
+                    QuestionOf,
+                    number = question.number,
+                    total = total,
+                    text = question.text
                 ),
                 width
             ),
             screen::wrap(
-                &Msg::WhyWeAsk.fill(lang, &[("reason", &question.reason.trim())]),
+                &crate::say!(lang, WhyWeAsk, reason = question.reason.trim()),
                 width
             ),
             screen::wrap(Msg::BackHint.text(lang), width)
@@ -428,14 +427,22 @@ impl<'a> Interview<'a> {
         let not_known_label = Msg::NotKnownYet.text(lang);
         let not_known = choices.len();
         let picked = p.multi_select(
-            &Msg::ChooseMany.fill(lang, &[("label", &label)]),
+            &crate::say!(lang, ChooseMany, label = label),
             items,
             chosen,
             &|picked: &[usize]| {
                 if picked.is_empty() {
-                    Err(Msg::ChooseAtLeastOne.fill(lang, &[("not_known", &not_known_label)]))
+                    Err(crate::say!(
+                        lang,
+                        ChooseAtLeastOne,
+                        not_known = not_known_label
+                    ))
                 } else if picked.contains(&not_known) && picked.len() > 1 {
-                    Err(Msg::NotKnownAlone.fill(lang, &[("not_known", &not_known_label)]))
+                    Err(crate::say!(
+                        lang,
+                        NotKnownAlone,
+                        not_known = not_known_label
+                    ))
                 } else {
                     Ok(())
                 }
@@ -469,7 +476,7 @@ impl<'a> Interview<'a> {
         let label = if required {
             label.to_string()
         } else {
-            Msg::Optional.fill(lang, &[("label", &label)])
+            crate::say!(lang, Optional, label = label)
         };
         let text = p.input(&label, &initial, &move |text| {
             if required && text.trim().is_empty() {
@@ -505,11 +512,16 @@ fn ask_number(
     };
     let required = field.required;
     let hint = if required {
-        Msg::NumberRange
+        crate::say!(lang, NumberRange, label = label, min = min, max = max)
     } else {
-        Msg::NumberRangeOptional
-    }
-    .fill(lang, &[("label", &label), ("min", &min), ("max", &max)]);
+        crate::say!(
+            lang,
+            NumberRangeOptional,
+            label = label,
+            min = min,
+            max = max
+        )
+    };
     let validate = move |text: &str| parse_number(text, (min, max), required, lang).map(|_| ());
     let text = p.input(&hint, &initial, &validate)?;
     Ok(parse_number(&text, (min, max), required, lang)
@@ -527,22 +539,33 @@ pub fn parse_number(
     lang: Lang,
 ) -> Result<Option<i64>, String> {
     let text = text.trim();
-    let range: [(&str, &dyn std::fmt::Display); 2] = [("min", &min), ("max", &max)];
     let unknown = text.eq_ignore_ascii_case(UNKNOWN)
         || Lang::ALL
             .iter()
             .any(|l| text.eq_ignore_ascii_case(Msg::UnknownWord.text(*l)));
     if text.is_empty() || unknown {
         return if required {
-            Err(Msg::NumberRequired.fill(lang, &range))
+            Err(crate::say!(lang, NumberRequired, min = min, max = max))
         } else {
             Ok(None)
         };
     }
     match text.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        Ok(n) => Err(Msg::NumberOutOfRange.fill(lang, &[("n", &n), range[0], range[1]])),
-        Err(_) => Err(Msg::NotANumber.fill(lang, &[("text", &text), range[0], range[1]])),
+        Ok(n) => Err(crate::say!(
+            lang,
+            NumberOutOfRange,
+            n = n,
+            min = min,
+            max = max
+        )),
+        Err(_) => Err(crate::say!(
+            lang,
+            NotANumber,
+            text = text,
+            min = min,
+            max = max
+        )),
     }
 }
 

@@ -38,6 +38,100 @@ impl Msg {
     }
 }
 
+/// Whether the names given to a message are exactly its placeholders, in any order: checked
+/// while compiling by [`say!`](crate::say) and [`usage!`](crate::usage), so that a missing or
+/// misspelt value stops the build instead of showing `{name}` to a practitioner.
+pub const fn args_match(expected: &[&str], given: &[&str]) -> bool {
+    if expected.len() != given.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < given.len() {
+        let mut found = false;
+        let mut j = 0;
+        while j < expected.len() {
+            if same(given[i].as_bytes(), expected[j].as_bytes()) {
+                found = true;
+            }
+            j += 1;
+        }
+        if !found {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A message in a language, filled in with named values; the names are checked against the
+/// message's placeholders while compiling.
+///
+/// ```
+/// use hsb::lang::Lang;
+/// assert_eq!(hsb::say!(Lang::Cy, CaseHeading, case = "A7"), "achos A7");
+/// ```
+///
+/// A misspelt or missing name does not compile:
+///
+/// ```compile_fail
+/// use hsb::lang::Lang;
+/// let _ = hsb::say!(Lang::En, CaseHeading, caes = "A7");
+/// ```
+///
+/// ```compile_fail
+/// use hsb::lang::Lang;
+/// let _ = hsb::say!(Lang::En, CaseHeading);
+/// ```
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $msg:ident $(, $name:ident = $value:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::messages::args_match(
+                $crate::messages::Msg::$msg.placeholders(),
+                &[$(stringify!($name)),*]
+            ),
+            concat!("the values given do not match the placeholders of ", stringify!($msg))
+        );
+        $crate::messages::Msg::$msg.fill(
+            $lang,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*],
+        )
+    }};
+}
+
+/// A usage or input error (exit 2) with a message whose values are checked while compiling, as
+/// with [`say!`](crate::say); its language is chosen when it is shown.
+#[macro_export]
+macro_rules! usage {
+    ($msg:ident $(, $name:ident = $value:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::messages::args_match(
+                $crate::messages::Msg::$msg.placeholders(),
+                &[$(stringify!($name)),*]
+            ),
+            concat!("the values given do not match the placeholders of ", stringify!($msg))
+        );
+        $crate::error::Error::usage(
+            $crate::messages::Msg::$msg,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*],
+        )
+    }};
+}
+
 /// Replace each `{name}` in `template` by its value; unknown names are left as written.
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -184,6 +278,45 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
+    use super::Msg;
+
+    /// Messages chosen at run time (one of a family) are filled with the same names whichever
+    /// is chosen; `say!` checks every other message while compiling.
+    #[test]
+    fn messages_chosen_at_run_time_share_their_placeholders() {
+        let families: &[(&[Msg], &[&str])] = &[
+            (
+                &[
+                    Msg::CliErrorMissing,
+                    Msg::CliErrorUnknownArgument,
+                    Msg::CliErrorInvalidValue,
+                    Msg::CliErrorUnknownCommand,
+                ],
+                &["what"],
+            ),
+            (
+                &[Msg::AgreementLevel, Msg::AgreementStrategy],
+                &["agreed", "judged", "rate"],
+            ),
+            // `Error::io` fills `{path}`, and `{reason}` when it is shown.
+            (
+                &[
+                    Msg::CannotReadFolder,
+                    Msg::CannotRemoveDraft,
+                    Msg::CannotWatchSignals,
+                ],
+                &["path", "reason"],
+            ),
+        ];
+        for (messages, names) in families {
+            for msg in *messages {
+                for name in msg.placeholders() {
+                    assert!(names.contains(name), "{msg:?}: {{{name}}} is never filled");
+                }
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -7,7 +7,6 @@
 //! write is never replaced: there is no check-then-rename window.
 
 use crate::error::Error;
-use crate::messages::Msg;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,7 +25,7 @@ pub enum Written {
 pub fn write_private(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
     match write(path, bytes, overwrite)? {
         Written::Done => Ok(()),
-        Written::AlreadyExists => Err(Error::usage(Msg::SaveExists, &[("path", &path.display())])),
+        Written::AlreadyExists => Err(crate::usage!(SaveExists, path = path.display())),
     }
 }
 
@@ -39,10 +38,10 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<Written, Error> {
 fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Written, Error> {
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
-            return Err(Error::usage(Msg::SaveSymlink, &[("path", &path.display())]));
+            return Err(crate::usage!(SaveSymlink, path = path.display()));
         }
         if meta.is_dir() {
-            return Err(Error::usage(Msg::SaveFolder, &[("path", &path.display())]));
+            return Err(crate::usage!(SaveFolder, path = path.display()));
         }
         if !overwrite {
             return Ok(Written::AlreadyExists);
@@ -95,7 +94,7 @@ fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Written, Error> {
 pub fn records_folder() -> Result<PathBuf, Error> {
     directories::ProjectDirs::from("", "", "hsb")
         .map(|dirs| dirs.data_dir().join("records"))
-        .ok_or_else(|| Error::usage(Msg::NoHome, &[]))
+        .ok_or_else(|| crate::usage!(NoHome))
 }
 
 /// `dir`, created private to the owner (0700) if it is not there yet.

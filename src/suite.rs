@@ -5,7 +5,6 @@ use crate::content::Content;
 use crate::engine::{Outcome, evaluate};
 use crate::error::Error;
 use crate::files;
-use crate::messages::Msg;
 use crate::record::Record;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -239,6 +238,6 @@ impl Junit {
 pub fn parse_percent(text: &str) -> Result<f64, Error> {
     match text.trim_end_matches('%').parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
-        _ => Err(Error::usage(Msg::MinCoverageInvalid, &[("text", &text)])),
+        _ => Err(crate::usage!(MinCoverageInvalid, text = text)),
     }
 }

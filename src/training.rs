@@ -89,9 +89,12 @@ pub fn step_through(
     let lang = content.lang();
     let steps = questions.len() + 2;
     let heading = |n: usize| {
-        Msg::StepHeading.fill(
+        crate::say!(
             lang,
-            &[("title", &scenario.title()), ("n", &n), ("steps", &steps)],
+            StepHeading,
+            title = scenario.title(),
+            n = n,
+            steps = steps
         )
     };
     for (i, question) in questions.iter().enumerate() {
@@ -100,18 +103,17 @@ pub fn step_through(
             heading(i + 1),
             screen::rule('═'),
             wrap(
-                &Msg::QuestionOf.fill(
+                &crate::say!(
                     lang,
-                    &[
-                        ("number", &question.number),
-                        ("total", &questions.len()),
-                        ("text", &question.text)
-                    ]
+                    QuestionOf,
+                    number = question.number,
+                    total = questions.len(),
+                    text = question.text
                 ),
                 width()
             ),
             wrap(
-                &Msg::WhyWeAsk.fill(lang, &[("reason", &question.reason.trim())]),
+                &crate::say!(lang, WhyWeAsk, reason = question.reason.trim()),
                 width()
             ),
             answers_to(content, record, question)
@@ -197,7 +199,7 @@ fn summary(view: &View) -> String {
         out.push_str(&wrap(
             &format!(
                 "\n{}",
-                view.fill(Msg::StillToClarify, &[("fields", &unknown.join(", "))])
+                crate::say!(view.lang, StillToClarify, fields = unknown.join(", "))
             ),
             width(),
         ));
@@ -252,13 +254,12 @@ pub fn quiz(
         .collect();
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
-        let title = Msg::ScenarioOf.fill(
+        let title = crate::say!(
             lang,
-            &[
-                ("n", &(n + 1)),
-                ("total", &scenarios.len()),
-                ("title", &scenario.title()),
-            ],
+            ScenarioOf,
+            n = (n + 1),
+            total = scenarios.len(),
+            title = scenario.title()
         );
         let case = format!(
             "{title}\n{}\n\n{}",
@@ -320,17 +321,13 @@ fn choose(
             Err(Stop::Back) => continue,
             other => other?,
         };
-        let question = Msg::ScoreQuestion.fill(
+        let question = crate::say!(
             lang,
-            &[
-                ("level", &levels.get(level).map_or("", String::as_str)),
-                (
-                    "status",
-                    &STRATEGY_CHOICES
-                        .get(strategy)
-                        .map_or("", |(s, _)| s.word(lang)),
-                ),
-            ],
+            ScoreQuestion,
+            level = levels.get(level).map_or("", String::as_str),
+            status = STRATEGY_CHOICES
+                .get(strategy)
+                .map_or("", |(s, _)| s.word(lang))
         );
         match p.select(&question, &confirm_items, 0) {
             Ok(0) => return Ok((level, strategy)),
@@ -376,24 +373,22 @@ fn marked(content: &Content, mark: &Mark) -> String {
     format!(
         "{}\n{}",
         wrap(
-            &Msg::YourPlacement.fill(
+            &crate::say!(
                 lang,
-                &[
-                    ("given", &content.continuum.level_word_of(&mark.level_given)),
-                    ("mark", &tick(mark.level_right())),
-                    ("level", &content.continuum.level_word_of(&mark.level)),
-                ]
+                YourPlacement,
+                given = content.continuum.level_word_of(&mark.level_given),
+                mark = tick(mark.level_right()),
+                level = content.continuum.level_word_of(&mark.level)
             ),
             width()
         ),
         wrap(
-            &Msg::YourStrategyDiscussion.fill(
+            &crate::say!(
                 lang,
-                &[
-                    ("given", &mark.strategy_given.word(lang)),
-                    ("mark", &tick(mark.strategy_right())),
-                    ("status", &mark.strategy.word(lang)),
-                ]
+                YourStrategyDiscussion,
+                given = mark.strategy_given.word(lang),
+                mark = tick(mark.strategy_right()),
+                status = mark.strategy.word(lang)
             ),
             width()
         ),
@@ -464,9 +459,12 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
             rows,
             false
         ),
-        Msg::ScoresSummary.fill(
+        crate::say!(
             lang,
-            &[("levels", &levels), ("n", &n), ("strategies", &strategies)]
+            ScoresSummary,
+            levels = levels,
+            n = n,
+            strategies = strategies
         ),
         wrap(Msg::DifferentIsAPrompt.text(lang), width()),
     )

@@ -97,12 +97,11 @@ fn ask_judgement(
     p.show(&format!(
         "\n{}",
         screen::wrap(
-            &Msg::JudgementIntro.fill(
+            &crate::say!(
                 lang,
-                &[
-                    ("level", &continuum.level_word_of(&hsb_level)),
-                    ("status", &hsb_status.word(lang)),
-                ],
+                JudgementIntro,
+                level = continuum.level_word_of(&hsb_level),
+                status = hsb_status.word(lang)
             ),
             width
         )
@@ -113,12 +112,11 @@ fn ask_judgement(
             |s| s.word(lang).to_string(),
         );
         p.show(&screen::wrap(
-            &Msg::EarlierJudgement.fill(
+            &crate::say!(
                 lang,
-                &[
-                    ("level", &continuum.level_word_of(&j.level)),
-                    ("status", &status),
-                ],
+                EarlierJudgement,
+                level = continuum.level_word_of(&j.level),
+                status = status
             ),
             width,
         ));
@@ -212,10 +210,10 @@ fn ask_actions(
     let finish = Msg::ActionFinish.text(lang);
     p.show(&format!(
         "\n{}",
-        screen::wrap(&Msg::ActionsIntro.fill(lang, &[("finish", &finish)]), width)
+        screen::wrap(&crate::say!(lang, ActionsIntro, finish = finish), width)
     ));
     if !actions.is_empty() {
-        p.show(&Msg::EarlierActions.fill(lang, &[("count", &actions.len())]));
+        p.show(&crate::say!(lang, EarlierActions, count = actions.len()));
     }
     let mut items = vec![finish.to_string()];
     items.extend(terms.actions.iter().map(|a| a.label.clone()));

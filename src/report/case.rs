@@ -167,9 +167,9 @@ impl super::View {
                 .unwrap_or_else(|| self.say(Msg::NotRecorded).to_string())
         };
         vec![
-            self.fill(Msg::AssessedAtLine, &[("at", &or_not(&a.at_text))]),
-            self.fill(Msg::AssessorRoleLine, &[("role", &or_not(&a.role_label))]),
-            self.fill(Msg::AgencyLine, &[("agency", &or_not(&a.agency_label))]),
+            crate::say!(self.lang, AssessedAtLine, at = or_not(&a.at_text)),
+            crate::say!(self.lang, AssessorRoleLine, role = or_not(&a.role_label)),
+            crate::say!(self.lang, AgencyLine, agency = or_not(&a.agency_label)),
         ]
     }
 
@@ -199,9 +199,10 @@ impl super::View {
     /// the practitioner's reason for differing. Strong where it needs attention.
     pub fn judgement_sentences(&self, j: &JudgementView) -> Vec<String> {
         if !j.agrees {
-            return vec![self.fill(
-                Msg::JudgementDiffers,
-                &[("reason", &j.reason.clone().unwrap_or_default())],
+            return vec![crate::say!(
+                self.lang,
+                JudgementDiffers,
+                reason = j.reason.clone().unwrap_or_default()
             )];
         }
         let mut out = vec![self.say(Msg::JudgementAgrees).to_string()];
@@ -240,22 +241,24 @@ impl super::View {
             .map(|d| match &d.done_text {
                 Some(done) => (
                     true,
-                    self.fill(
-                        Msg::DueDone,
-                        &[("text", &d.text), ("by", &d.by_text), ("done", done)],
+                    crate::say!(
+                        self.lang,
+                        DueDone,
+                        text = d.text,
+                        by = d.by_text,
+                        done = done
                     ),
                 ),
                 None => (
                     false,
                     format!(
                         "**{}**",
-                        self.fill(
-                            Msg::DueOpen,
-                            &[
-                                ("text", &d.text),
-                                ("by", &d.by_text),
-                                ("after", &d.after_label)
-                            ],
+                        crate::say!(
+                            self.lang,
+                            DueOpen,
+                            text = d.text,
+                            by = d.by_text,
+                            after = d.after_label
                         )
                     ),
                 ),

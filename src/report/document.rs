@@ -33,9 +33,11 @@ pub enum Block {
 
 /// Everything a report says, in order.
 pub fn document(view: &View) -> Vec<Block> {
-    let mut doc = vec![Block::Title(
-        view.fill(Msg::ReportTitle, &[("heading", &view.heading())]),
-    )];
+    let mut doc = vec![Block::Title(crate::say!(
+        view.lang,
+        ReportTitle,
+        heading = view.heading()
+    ))];
     if let Some(notice) = &view.review_notice {
         doc.push(Block::Notice(notice.clone()));
     }
@@ -81,10 +83,14 @@ fn facts(view: &View) -> Vec<String> {
     let mut facts = Vec::new();
     // The file, unless there is none yet (an assessment not saved) or it is the heading already.
     if !view.source.is_empty() && view.heading() != view.source {
-        facts.push(view.fill(Msg::FileLine, &[("path", &format!("`{}`", view.source))]));
+        facts.push(crate::say!(
+            view.lang,
+            FileLine,
+            path = format!("`{}`", view.source)
+        ));
     }
     if let Some(case_ref) = &view.case_ref {
-        facts.push(view.fill(Msg::CaseRefLine, &[("case", case_ref)]));
+        facts.push(crate::say!(view.lang, CaseRefLine, case = case_ref));
     }
     facts.extend(view.assessment_facts());
     facts.push(format!(
@@ -114,9 +120,11 @@ fn placement(view: &View, doc: &mut Vec<Block>) {
 
 fn strategy(view: &View, doc: &mut Vec<Block>) {
     let sd = &view.strategy_discussion;
-    doc.push(Block::Heading(
-        view.fill(Msg::StrategyDiscussionTitle, &[("status", &sd.label)]),
-    ));
+    doc.push(Block::Heading(crate::say!(
+        view.lang,
+        StrategyDiscussionTitle,
+        status = sd.label
+    )));
     doc.push(Block::Para(sd.summary.clone()));
     if !sd.reasons.is_empty() {
         doc.push(Block::Bullets(
@@ -126,7 +134,7 @@ fn strategy(view: &View, doc: &mut Vec<Block>) {
                     format!(
                         "{} ({})",
                         r.text,
-                        view.fill(Msg::RuleReference, &[("rule", &r.rule)])
+                        crate::say!(view.lang, RuleReference, rule = r.rule)
                     )
                 })
                 .collect(),
@@ -225,7 +233,7 @@ fn clarify(view: &View, doc: &mut Vec<Block>) {
                 } else {
                     format!(
                         " ({})",
-                        view.fill(Msg::RulesList, &[("rules", &item.rules.join(", "))])
+                        crate::say!(view.lang, RulesList, rules = item.rules.join(", "))
                     )
                 };
                 format!("{}: {}{rules}", item.text, item.because.join("; "))

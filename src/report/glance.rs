@@ -18,7 +18,7 @@ const RESPONSES: usize = 2;
 /// The glance, wrapped to `width`. Plain output draws no bar and uses no symbols.
 pub fn render(view: &View, width: usize, plain: bool) -> String {
     let mut out: Vec<String> = Vec::new();
-    let heading = view.fill(Msg::GlanceHeading, &[("heading", &view.heading())]);
+    let heading = crate::say!(view.lang, GlanceHeading, heading = view.heading());
     out.extend(clip(&heading, width, 1));
     out.extend(clip(view.say(Msg::GlanceSupport), width, 2));
     if !plain {
@@ -39,7 +39,7 @@ pub fn render(view: &View, width: usize, plain: bool) -> String {
     let sd = &view.strategy_discussion;
     let strategy = format!(
         "{}. {}",
-        view.fill(Msg::StrategyDiscussionHeading, &[("status", &sd.label)]),
+        crate::say!(view.lang, StrategyDiscussionHeading, status = sd.label),
         sd.summary.trim()
     );
     out.extend(clip(&strategy, width, 2));
@@ -62,9 +62,11 @@ pub fn render(view: &View, width: usize, plain: bool) -> String {
             .iter()
             .map(|c| c.label.as_deref().unwrap_or(c.text.as_str()))
             .collect();
-        let line = view.fill(
-            Msg::GlanceClarify,
-            &[("count", &items.len()), ("items", &items.join("; "))],
+        let line = crate::say!(
+            view.lang,
+            GlanceClarify,
+            count = items.len(),
+            items = items.join("; ")
         );
         out.extend(clip(&line, width, 2));
     }
@@ -84,7 +86,7 @@ fn first_responses(view: &View, list: &[ResponseView], width: usize) -> Vec<Stri
         .map(|(i, r)| screen::truncate(&format!("  {}. {}", i + 1, r.text.trim()), width))
         .collect();
     if list.len() > RESPONSES {
-        let more = view.fill(Msg::GlanceMore, &[("count", &(list.len() - RESPONSES))]);
+        let more = crate::say!(view.lang, GlanceMore, count = (list.len() - RESPONSES));
         if let Some(last) = lines.last_mut() {
             // "… and 3 more" goes on the last line rather than a line of its own.
             let room = width.saturating_sub(textwrap::core::display_width(&more) + 1);

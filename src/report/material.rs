@@ -25,7 +25,7 @@ pub fn questions(set: &QuestionSet, markdown: bool) -> String {
         let _ = writeln!(
             out,
             "{quote}{}\n",
-            Msg::WhyWeAsk.fill(lang, &[("reason", &q.reason.trim())])
+            crate::say!(lang, WhyWeAsk, reason = q.reason.trim())
         );
         for f in &q.fields {
             let marker = |on: bool, msg: Msg| {
@@ -58,7 +58,7 @@ pub fn questions(set: &QuestionSet, markdown: bool) -> String {
                     let _ = writeln!(
                         out,
                         "  {}",
-                        Msg::NumberMaterial.fill(lang, &[("min", min), ("max", max)])
+                        crate::say!(lang, NumberMaterial, min = min, max = max)
                     );
                 }
                 FieldKind::Text => {}
@@ -98,8 +98,11 @@ pub fn continuum(continuum: &Continuum, markdown: bool) -> String {
         let _ = writeln!(
             out,
             "\n{}\n",
-            Msg::StrategyDiscussionAtLevel
-                .fill(lang, &[("status", &level.strategy_discussion.word(lang))])
+            crate::say!(
+                lang,
+                StrategyDiscussionAtLevel,
+                status = level.strategy_discussion.word(lang)
+            )
         );
         let _ = writeln!(out, "{h3}{}\n", Msg::ForTheChild.text(lang));
         for r in &level.responses.child {

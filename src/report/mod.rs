@@ -312,7 +312,7 @@ impl View {
     pub fn heading(&self) -> String {
         match (&self.title, &self.case_ref) {
             (Some(title), _) => title.clone(),
-            (None, Some(case_ref)) => Msg::CaseHeading.fill(self.lang, &[("case", case_ref)]),
+            (None, Some(case_ref)) => crate::say!(self.lang, CaseHeading, case = case_ref),
             (None, None) => self.source.clone(),
         }
     }
@@ -348,23 +348,17 @@ impl View {
 
     /// "Rule set: <name> <version>", in the result's language.
     pub fn rule_set_line(&self) -> String {
-        self.fill(
-            Msg::RuleSetLine,
-            &[
-                ("name", &self.rule_set.name),
-                ("version", &self.rule_set.version),
-            ],
+        crate::say!(
+            self.lang,
+            RuleSetLine,
+            name = self.rule_set.name,
+            version = self.rule_set.version
         )
     }
 
     /// An interface message in the result's language.
     pub fn say(&self, msg: Msg) -> &'static str {
         msg.text(self.lang)
-    }
-
-    /// An interface message in the result's language, with its values filled in.
-    pub fn fill(&self, msg: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        msg.fill(self.lang, args)
     }
 }
 
@@ -442,9 +436,9 @@ fn rule_effects(
 ) -> Vec<String> {
     let lang = content.lang();
     let level =
-        level.map(|i| Msg::AtLeastLevel.fill(lang, &[("level", &content.continuum.level_word(i))]));
+        level.map(|i| crate::say!(lang, AtLeastLevel, level = content.continuum.level_word(i)));
     let strategy =
-        strategy.map(|s| Msg::StrategyDiscussionEffect.fill(lang, &[("status", &s.word(lang))]));
+        strategy.map(|s| crate::say!(lang, StrategyDiscussionEffect, status = s.word(lang)));
     level.into_iter().chain(strategy).collect()
 }
 
@@ -457,7 +451,7 @@ fn from_label(content: &Content, from: &str) -> String {
         _ => {}
     }
     match from.strip_prefix("level:") {
-        Some(id) => Msg::FromLevel.fill(lang, &[("level", &content.continuum.level_word_of(id))]),
-        None => Msg::FromRule.fill(lang, &[("rule", &from)]),
+        Some(id) => crate::say!(lang, FromLevel, level = content.continuum.level_word_of(id)),
+        None => crate::say!(lang, FromRule, rule = from),
     }
 }

@@ -113,7 +113,7 @@ pub fn strategy_box(view: &View) -> String {
     let sd = &view.strategy_discussion;
     let mut text = format!(
         "{}\n\n{}",
-        view.fill(Msg::StrategyDiscussionHeading, &[("status", &sd.label)]),
+        crate::say!(view.lang, StrategyDiscussionHeading, status = sd.label),
         sd.summary
     );
     if !sd.reasons.is_empty() {
@@ -140,20 +140,20 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(
         out,
         "{}",
-        view.fill(Msg::ResultHeading, &[("heading", &view.heading())])
+        crate::say!(view.lang, ResultHeading, heading = view.heading())
     );
     if !view.source.is_empty() && view.heading() != view.source {
         let _ = writeln!(
             out,
             "{}",
-            view.fill(Msg::FileLine, &[("path", &view.source)])
+            crate::say!(view.lang, FileLine, path = view.source)
         );
     }
     if let Some(case_ref) = &view.case_ref {
         let _ = writeln!(
             out,
             "{}",
-            view.fill(Msg::CaseRefLine, &[("case", case_ref)])
+            crate::say!(view.lang, CaseRefLine, case = case_ref)
         );
     }
     let _ = writeln!(out, "\n{}", view.say(Msg::PlacementHeading));

@@ -299,9 +299,11 @@ pub fn not_all_read(content: &Content, unreadable: u64, read: u64) -> i32 {
     }
     eprintln!(
         "{}",
-        crate::messages::Msg::RecordsNotCounted.fill(
+        crate::say!(
             content.lang(),
-            &[("failed", &unreadable), ("total", &(unreadable + read))]
+            RecordsNotCounted,
+            failed = unreadable,
+            total = (unreadable + read)
         )
     );
     exit::ERROR

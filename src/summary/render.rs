@@ -376,8 +376,11 @@ impl Parts<'_> {
     /// Markdown, or tables for the terminal.
     fn human(&self, markdown: bool) -> String {
         let mut out = String::new();
-        let title =
-            Msg::SummaryTitle.fill(self.content.lang(), &[("count", &self.text(self.records))]);
+        let title = crate::say!(
+            self.content.lang(),
+            SummaryTitle,
+            count = self.text(self.records)
+        );
         let h = |out: &mut String, level: usize, text: &str| {
             if markdown {
                 let _ = writeln!(out, "\n{} {text}\n", "#".repeat(level));
@@ -504,9 +507,11 @@ impl Parts<'_> {
             rows,
             &[44, 9, 16],
         );
-        let note = Msg::SuppressionNote.fill(
+        let note = crate::say!(
             self.content.lang(),
-            &[("max", &(self.min - 1)), ("min", &self.min)],
+            SuppressionNote,
+            max = (self.min - 1),
+            min = self.min
         );
         let _ = writeln!(out, "\n{}", crate::report::wrap(note.trim(), 80));
         out

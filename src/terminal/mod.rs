@@ -138,8 +138,8 @@ fn print_resume_message() {
     if let Some((draft, lang)) = DRAFT.get() {
         eprintln!(
             "\r\n{}\r\n{}\r",
-            Msg::Stopped.fill(*lang, &[("path", &draft.display())]),
-            Msg::ToCarryOn.fill(*lang, &[("command", &resume_command(draft, *lang))])
+            crate::say!(*lang, Stopped, path = draft.display()),
+            crate::say!(*lang, ToCarryOn, command = resume_command(draft, *lang))
         );
     }
 }
@@ -226,7 +226,7 @@ impl<'a> FileDrafts<'a> {
             DraftFile::Given(path) => match save::write_new(path, text.as_bytes())? {
                 save::Written::Done => Ok(path.clone()),
                 save::Written::AlreadyExists => {
-                    Err(Error::usage(Msg::DraftExists, &[("path", &path.display())]))
+                    Err(crate::usage!(DraftExists, path = path.display()))
                 }
             },
             DraftFile::New(dir) => {
@@ -237,7 +237,7 @@ impl<'a> FileDrafts<'a> {
                         return Ok(path);
                     }
                 }
-                Err(Error::usage(Msg::DraftExists, &[("path", &dir.display())]))
+                Err(crate::usage!(DraftExists, path = dir.display()))
             }
         }
     }
@@ -247,7 +247,7 @@ impl Drafts for FileDrafts<'_> {
     fn save(&mut self, record: &Record, answered: &BTreeSet<String>) -> Result<(), Error> {
         let text = record
             .to_draft_yaml(self.questions, answered)
-            .map_err(|e| Error::usage(Msg::CannotWriteDraft, &[("reason", &e)]))?;
+            .map_err(|e| crate::usage!(CannotWriteDraft, reason = e))?;
         let _guard = WRITING.lock();
         match &self.path {
             Some(path) => save::write_private(path, text.as_bytes(), true),
