@@ -320,11 +320,27 @@ fn fit_unless(markdown: bool, text: &str) -> String {
 /// Run a parsed command line in `lang` (see [`Lang::from_env`]); returns the exit code.
 pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
     crate::screen::set_plain(cli.plain);
-    let paths = ContentPaths {
+    let mut cli = cli;
+    let mut paths = ContentPaths {
         lang,
-        questions: cli.questions,
-        rules: cli.rules,
+        questions: cli.questions.take(),
+        rules: cli.rules.take(),
+        found: None,
     };
+    // The content under test is the repository's: files given among the inputs, else the
+    // current folder's continuum/ and questions/, else the built-in defaults.
+    match &mut cli.command {
+        Command::Replay { files, .. }
+        | Command::Train { files, .. }
+        | Command::Test { files, .. }
+        | Command::Summary { files, .. }
+        | Command::Export { files, .. }
+        | Command::Diff { files, .. } => *files = paths.discover(files),
+        Command::Assess { .. } => {
+            let _ = paths.discover(&[]);
+        }
+        _ => {}
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {

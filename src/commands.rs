@@ -183,9 +183,29 @@ pub fn check(
     deny_warnings: bool,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
-    let report = check::check(inputs, paths)?;
+    // `check` reads content files given among its files itself; the current folder's are what
+    // the other files are checked against otherwise (with no files, the built-in defaults are
+    // checked).
+    let mut against = paths.clone();
+    if !inputs.is_empty() {
+        let _ = against.discover(&[]);
+    }
+    let report = check::check(inputs, &against)?;
     let text = match format {
-        CheckFormat::Human => check::render_human(&report),
+        CheckFormat::Human => {
+            // Which rule set the scenarios were checked against, for the CI log: content
+            // files among those checked, else as for every other command.
+            let mut shown = paths.clone();
+            let _ = shown.discover(inputs);
+            let rule_set = match Content::load(&shown) {
+                Ok(content) => content.rule_set.line(),
+                Err(_) => format!(
+                    "rule set: from {} (it does not load: see below)",
+                    shown.rules_origin()
+                ),
+            };
+            format!("{rule_set}\n{}", check::render_human(&report))
+        }
         CheckFormat::Json => check::render_json(&report),
         CheckFormat::Github => check::render_github(&report),
     };
@@ -215,8 +235,11 @@ pub fn test(
     let files = files::expand(inputs)?;
     // JUnit on standard output replaces the human report; with --output it goes to the file.
     let human = options.format == TestFormat::Human || options.output.is_some();
+    if human {
+        writeln!(out, "{}", content.rule_set.line())?;
+    }
     let mut totals = Totals::default();
-    let mut junit = Junit::default();
+    let mut junit = Junit::new(&content.rule_set);
     crate::batch::for_each_ordered(
         &files,
         |path| suite::run_case(path, &content),
@@ -297,6 +320,7 @@ pub fn diff(
         questions: paths.questions.clone(),
         rules: Some(rules.to_path_buf()),
         lang: paths.lang,
+        found: None,
     };
     let before = Content::load(&with_rules(from))?;
     let after = Content::load(&with_rules(to))?;
@@ -327,8 +351,8 @@ pub fn diff(
     match format {
         DiffFormat::Json => {
             let value = serde_json::json!({
-                "from": {"name": before.rule_set.name, "version": before.rule_set.version, "sha256": before.rule_set.sha256},
-                "to": {"name": after.rule_set.name, "version": after.rule_set.version, "sha256": after.rule_set.sha256},
+                "from": {"name": before.rule_set.name, "version": before.rule_set.version, "sha256": before.rule_set.sha256, "origin": before.rule_set.origin},
+                "to": {"name": after.rule_set.name, "version": after.rule_set.version, "sha256": after.rule_set.sha256, "origin": after.rule_set.origin},
                 "scenarios": files.len(),
                 "changed": changes.len(),
                 "changes": changes,
@@ -338,13 +362,15 @@ pub fn diff(
         DiffFormat::Table => {
             writeln!(
                 out,
-                "from: {} {} ({})\nto:   {} {} ({})",
+                "from: {} {} ({}), {}\nto:   {} {} ({}), {}",
                 before.rule_set.name,
                 before.rule_set.version,
                 short(&before.rule_set.sha256),
+                before.rule_set.origin,
                 after.rule_set.name,
                 after.rule_set.version,
-                short(&after.rule_set.sha256)
+                short(&after.rule_set.sha256),
+                after.rule_set.origin
             )?;
             if !changes.is_empty() {
                 let mut table = Table::new();

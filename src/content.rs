@@ -53,6 +53,119 @@ pub struct ContentPaths {
     pub questions: Option<PathBuf>,
     /// A rules file, or a continuum folder holding `levels.yaml` and/or `rules.yaml`.
     pub rules: Option<PathBuf>,
+    /// How the rules were found, when not by `--rules`.
+    pub found: Option<Found>,
+}
+
+/// How content files were found without `--rules` or `--questions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Given among the command's files (recognised by their `format:` line).
+    AmongInputs,
+    /// The `continuum/` (and `questions/`) folder of the current folder.
+    CurrentFolder,
+}
+
+/// The `format:` of a file, if it is one hsb can read and it says.
+fn format_at(path: &Path) -> Option<String> {
+    let source = Source::read(path).ok()?;
+    crate::yaml::format_of(&source).ok().flatten()
+}
+
+fn is_content(format: &str) -> bool {
+    format.starts_with("hsb-rules/")
+        || format.starts_with("hsb-levels/")
+        || format.starts_with("hsb-questions/")
+}
+
+/// A folder holding a continuum: `levels.yaml` or `rules.yaml` that say they are content.
+fn is_continuum_folder(dir: &Path) -> bool {
+    dir.is_dir()
+        && ["levels.yaml", "rules.yaml"]
+            .iter()
+            .any(|name| format_at(&dir.join(name)).is_some_and(|f| is_content(&f)))
+}
+
+/// The one question set in a folder, if there is exactly one.
+fn question_set_in(dir: &Path) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .filter(|p| format_at(p).is_some_and(|f| f.starts_with("hsb-questions/")))
+        .collect();
+    (found.len() == 1).then(|| found.pop()).flatten()
+}
+
+impl ContentPaths {
+    /// Fill in what the command line left to the defaults, in this order: content files given
+    /// among `inputs` (a continuum folder, a rules or levels file, a question set, recognised by
+    /// its `format:` line); else the `continuum/` and `questions/` folders of the current folder
+    /// when they hold content files (the layout of hsb's own repository, and of a board's copy);
+    /// else the built-in defaults. Returns the inputs that are not content: the scenarios.
+    pub fn discover(&mut self, inputs: &[PathBuf]) -> Vec<PathBuf> {
+        let mut rest = Vec::new();
+        for input in inputs {
+            let format = if input.is_file() {
+                format_at(input)
+            } else {
+                None
+            };
+            match format.as_deref() {
+                Some(f) if f.starts_with("hsb-questions/") && self.questions.is_none() => {
+                    self.questions = Some(input.clone());
+                }
+                Some(f) if f.starts_with("hsb-rules/") && self.rules.is_none() => {
+                    self.rules = Some(input.clone());
+                    self.found = Some(Found::AmongInputs);
+                }
+                Some(f) if f.starts_with("hsb-levels/") && self.rules.is_none() => {
+                    self.rules = input.parent().map(Path::to_path_buf);
+                    self.found = Some(Found::AmongInputs);
+                }
+                Some(f) if is_content(f) => {}
+                _ if self.rules.is_none() && is_continuum_folder(input) => {
+                    self.rules = Some(input.clone());
+                    self.found = Some(Found::AmongInputs);
+                }
+                _ => rest.push(input.clone()),
+            }
+        }
+        if self.rules.is_none() && is_continuum_folder(Path::new("continuum")) {
+            self.rules = Some(PathBuf::from("continuum"));
+            self.found = Some(Found::CurrentFolder);
+        }
+        if self.questions.is_none()
+            && let Some(found) = question_set_in(Path::new("questions"))
+        {
+            self.questions = Some(found);
+        }
+        rest
+    }
+
+    /// Where the rules come from, in words, for the output of `test`, `check` and `diff`.
+    pub fn rules_origin(&self) -> String {
+        let Some(rules) = &self.rules else {
+            return "the built-in defaults".to_string();
+        };
+        let how = match self.found {
+            None => "given with --rules",
+            Some(Found::AmongInputs) => "given among the files",
+            Some(Found::CurrentFolder) => "the current folder's",
+        };
+        if rules.is_dir() {
+            return format!("{} ({how})", rules.display());
+        }
+        let levels = rules.parent().map(|dir| dir.join("levels.yaml"));
+        match levels.filter(|l| l.is_file()) {
+            Some(levels) => format!(
+                "{} with {} beside it ({how})",
+                rules.display(),
+                levels.display()
+            ),
+            None => format!("{} with the built-in levels ({how})", rules.display()),
+        }
+    }
 }
 
 /// The name, version and hash of the rule files used, for every result.
@@ -62,6 +175,22 @@ pub struct RuleSetId {
     pub version: String,
     /// SHA-256 of the continuum file followed by the rules file, as bytes.
     pub sha256: String,
+    /// Where the rules came from, in words ("continuum (the current folder's)").
+    pub origin: String,
+}
+
+impl RuleSetId {
+    /// "rule set: Wales default HSB rules 2.0.0 (sha256 a867c8d1ff9d…) from the built-in
+    /// defaults": printed by `test`, `check` and `diff`, so that CI logs say what was tested.
+    pub fn line(&self) -> String {
+        format!(
+            "rule set: {} {} (sha256 {}…) from {}",
+            self.name,
+            self.version,
+            self.sha256.get(..12).unwrap_or(&self.sha256),
+            self.origin
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -74,7 +203,15 @@ pub struct Content {
 
 fn read(path: Option<&Path>, default: embedded::File, lang: Lang) -> Result<Source, Error> {
     match path {
-        Some(path) => Source::read(path).map_err(|d| Error::Invalid(vec![d])),
+        Some(path) => {
+            let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
+            // A file identical to the built-in one (hsb's own repository) is loaded from its
+            // build-time JSON: the same content, without parsing the YAML again.
+            if source.text == default.1 {
+                return Ok(source.with_json(embedded::json(default, lang)));
+            }
+            Ok(source)
+        }
         None => Ok(Source::embedded_with_json(
             default.0,
             default.1,
@@ -105,10 +242,17 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
                 read(rules.as_deref(), embedded::RULES, paths.lang)?,
             ))
         }
-        Some(file) => Ok((
-            read(None, embedded::LEVELS, paths.lang)?,
-            read(Some(file), embedded::RULES, paths.lang)?,
-        )),
+        // A rules file alone pairs with the levels beside it, when there are any.
+        Some(file) => {
+            let beside = file
+                .parent()
+                .map(|dir| dir.join("levels.yaml"))
+                .filter(|levels| levels.is_file());
+            Ok((
+                read(beside.as_deref(), embedded::LEVELS, paths.lang)?,
+                read(Some(file), embedded::RULES, paths.lang)?,
+            ))
+        }
         None => Ok((
             read(None, embedded::LEVELS, paths.lang)?,
             read(None, embedded::RULES, paths.lang)?,
@@ -146,6 +290,7 @@ impl Content {
                 name: rules.name.clone(),
                 version: rules.version.clone(),
                 sha256,
+                origin: paths.rules_origin(),
             },
             questions,
             continuum,

@@ -46,6 +46,14 @@ impl Source {
         }
     }
 
+    /// The same file, loaded from this build-time JSON conversion of it.
+    pub fn with_json(self, json: &'static str) -> Self {
+        Source {
+            json: Some(json),
+            ..self
+        }
+    }
+
     /// Read a file from disk, refusing anything that is not a regular UTF-8 file of bounded size.
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();

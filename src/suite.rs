@@ -188,9 +188,23 @@ pub fn human_line(path: &str, result: &CaseResult) -> String {
 #[derive(Debug, Default)]
 pub struct Junit {
     cases: Vec<quick_junit::TestCase>,
+    /// The rule set tested, as the suite's properties.
+    properties: Vec<(&'static str, String)>,
 }
 
 impl Junit {
+    pub fn new(rule_set: &crate::content::RuleSetId) -> Self {
+        Junit {
+            cases: Vec::new(),
+            properties: vec![
+                ("rule_set.name", rule_set.name.clone()),
+                ("rule_set.version", rule_set.version.clone()),
+                ("rule_set.sha256", rule_set.sha256.clone()),
+                ("rule_set.from", rule_set.origin.clone()),
+            ],
+        }
+    }
+
     pub fn add(&mut self, path: &str, result: &CaseResult) {
         use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
         let status = match &result.verdict {
@@ -226,6 +240,9 @@ impl Junit {
 
     pub fn finish(&self) -> String {
         let mut suite = quick_junit::TestSuite::new("hsb scenarios");
+        for (name, value) in &self.properties {
+            suite.add_property(quick_junit::Property::new(*name, value.as_str()));
+        }
         suite.add_test_cases(self.cases.iter().cloned());
         let mut report = quick_junit::Report::new("hsb test");
         report.add_test_suite(suite);

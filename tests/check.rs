@@ -402,10 +402,12 @@ fn a_content_file_shows_the_offending_line_under_the_diagnostic_but_a_record_nev
     std::fs::write(&path, &broken).expect("written");
     let output = hsb().arg("check").arg(&path).output().expect("runs");
     let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    // The rule set first; then the diagnostic's first line stays the one CI tools read, and
+    // the line itself and a mark follow.
     let lines: Vec<&str> = out.lines().collect();
-    // The first line stays the one CI tools read; the line itself and a mark follow.
+    assert!(lines[0].starts_with("rule set: "), "{out}");
     assert!(
-        lines[0].contains("rules.yaml:") && lines[0].contains(": error[E020]:"),
+        lines[1].contains("rules.yaml:") && lines[1].contains(": error[E020]:"),
         "{out}"
     );
     let shown = lines
@@ -442,6 +444,122 @@ fn a_content_file_shows_the_offending_line_under_the_diagnostic_but_a_record_nev
     assert!(out.contains("error[E020]"), "{out}");
     assert!(
         !out.contains('│') && !out.contains("others.coersion: yes"),
+        "{out}"
+    );
+}
+
+// ---- The rules under test are the repository's --------------------------------------------------
+
+/// A board's repository: a copy of hsb's `continuum/` with one rule changed, and the examples.
+fn board_repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a folder");
+    let copy = |from: &Path, to: &Path| {
+        let status = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(from)
+            .arg(to)
+            .status()
+            .expect("cp runs");
+        assert!(status.success());
+    };
+    copy(&root().join("continuum"), dir.path());
+    copy(&root().join("examples"), dir.path());
+    let rules_path = dir.path().join("continuum/rules.yaml");
+    let rules = std::fs::read_to_string(&rules_path).expect("rules");
+    let start = rules.find("  - id: violent-contact\n").expect("the rule");
+    let level = start
+        + rules[start..]
+            .find("    level: violent")
+            .expect("its level");
+    let changed = format!(
+        "{}    level: problematic{}",
+        &rules[..level],
+        &rules[level + "    level: violent".len()..]
+    );
+    std::fs::write(&rules_path, changed).expect("written");
+    dir
+}
+
+#[test]
+fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
+    let board = board_repository();
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path())
+        .args(["test", "examples"])
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    let first = out.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("rule set: Wales default HSB rules"),
+        "{first}"
+    );
+    assert!(
+        first.contains("from continuum (the current folder's)"),
+        "{first}"
+    );
+    assert!(out.contains("FAIL"), "{out}");
+    assert!(
+        !out.lines().last().unwrap_or_default().contains(" 0 failed"),
+        "{out}"
+    );
+
+    // Given among the files, the continuum folder is the rules, not a scenario.
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path())
+        .args(["test", "continuum", "examples", "--format", "junit"])
+        .output()
+        .expect("runs");
+    let xml = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        xml.contains("name=\"rule_set.from\" value=\"continuum (given among the files)\""),
+        "{xml}"
+    );
+    assert!(
+        !xml.contains("continuum/rules.yaml\""),
+        "rules read as a scenario:\n{xml}"
+    );
+    assert!(xml.contains("<failure"), "{xml}");
+
+    // Elsewhere, the built-in rules are used, and the output says so.
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path().join("examples"))
+        .args(["test", "."])
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        out.starts_with("rule set: Wales default HSB rules 2.0.0"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with("from the built-in defaults"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_rules_file_given_alone_pairs_with_the_levels_beside_it() {
+    let board = board_repository();
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path())
+        .args(["test", "--rules", "continuum/rules.yaml", "examples"])
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        out.lines().next().unwrap_or_default().contains(
+            "from continuum/rules.yaml with continuum/levels.yaml beside it (given with --rules)"
+        ),
         "{out}"
     );
 }
