@@ -231,6 +231,16 @@ pub fn test(
     options: &TestOptions,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
+    if let Some(path) = &options.output {
+        // Said before anything runs: an output that could not be written would only be found
+        // once every scenario had run.
+        if options.format != TestFormat::Junit {
+            return Err(crate::usage!(OutputNeedsFormat, path = path.display()));
+        }
+        if !options.force && std::fs::symlink_metadata(path).is_ok() {
+            return Err(crate::usage!(OutputExists, path = path.display()));
+        }
+    }
     let content = Content::load(paths)?;
     let files = files::expand(inputs)?;
     // JUnit on standard output replaces the human report; with --output it goes to the file.

@@ -36,6 +36,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
+        // Hidden files and folders (`.git`, `.github`) are never scenarios.
+        if path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
         let Ok(kind) = std::fs::symlink_metadata(&path).map(|m| m.file_type()) else {
             continue;
         };

@@ -262,7 +262,9 @@ fn junit_goes_to_a_private_file_that_is_never_overwritten_without_force() {
         .arg("tests/fixtures/suite/pass.yaml")
         .assert()
         .code(2)
-        .stderr(contains("already exists; use --force"));
+        .stderr(contains(
+            "already exists: choose another --output, or add --force",
+        ));
     hsb()
         .args(["test", "--format", "junit", "--force", "--output"])
         .arg(&report)
@@ -561,5 +563,56 @@ fn a_rules_file_given_alone_pairs_with_the_levels_beside_it() {
             "from continuum/rules.yaml with continuum/levels.yaml beside it (given with --rules)"
         ),
         "{out}"
+    );
+}
+
+#[test]
+fn hidden_folders_are_never_walked() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).unwrap();
+    std::fs::write(
+        dir.path().join(".github/workflows/hsb.yml"),
+        "name: hsb rules\non: [push]\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("examples/normal/0-5_home_doctors-play.yaml"),
+        dir.path().join("case.yaml"),
+    )
+    .unwrap();
+    let output = hsb().arg("check").arg(dir.path()).output().expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(out.contains("checked 1 file: 0 errors"), "{out}");
+    assert!(!out.contains(".github"), "{out}");
+}
+
+#[test]
+fn a_junit_output_that_cannot_be_written_is_refused_before_anything_runs() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let report = dir.path().join("r.xml");
+    // Without --format junit, --output would write nothing.
+    hsb()
+        .args(["test", "--output"])
+        .arg(&report)
+        .arg("examples")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("add --format junit"));
+    assert!(!report.exists());
+    // An existing file, without --force: refused at once, untouched.
+    std::fs::write(&report, "someone's own file").unwrap();
+    hsb()
+        .args(["test", "--format", "junit", "--output"])
+        .arg(&report)
+        .arg("examples")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "someone's own file"
     );
 }
