@@ -241,7 +241,24 @@ pub fn test(
             return Err(crate::usage!(OutputExists, path = path.display()));
         }
     }
-    let content = Content::load(paths)?;
+    let content = match Content::load(paths) {
+        Ok(content) => content,
+        Err(err) => {
+            // CI still gets its report and its closing line.
+            if options.format == TestFormat::Junit {
+                let xml = Junit::rules_unreadable(&err.render(Lang::En)).finish();
+                match &options.output {
+                    Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
+                    None => write!(out, "{xml}")?,
+                }
+            }
+            eprintln!("{}", err.render(paths.lang));
+            if options.format == TestFormat::Human || options.output.is_some() {
+                writeln!(out, "0 passed, 0 failed")?;
+            }
+            return Ok(exit::ERROR);
+        }
+    };
     let files = files::expand(inputs)?;
     // JUnit on standard output replaces the human report; with --output it goes to the file.
     let human = options.format == TestFormat::Human || options.output.is_some();
@@ -299,6 +316,11 @@ pub fn test(
         writeln!(out, "{} passed, {} failed", totals.passed, totals.failed)?;
     }
     if options.format == TestFormat::Junit {
+        if let Some(min) = options.min_coverage
+            && below
+        {
+            junit.coverage_below(coverage, min, &totals.never_fired(&content));
+        }
         let xml = junit.finish();
         match &options.output {
             Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,

@@ -30,6 +30,8 @@ pub struct CaseResult {
     pub verdict: Verdict,
     /// Rules that fired, for coverage.
     pub fired: Vec<String>,
+    /// How long loading and evaluating the scenario took (JUnit's `time`).
+    pub time: std::time::Duration,
 }
 
 /// Running totals; holds nothing per scenario but the rule ids that have fired.
@@ -84,12 +86,14 @@ impl Totals {
 
 /// Load and run one scenario.
 pub fn run_case(path: &Path, content: &Content) -> CaseResult {
+    let start = std::time::Instant::now();
     let record = match files::load_record(path, content) {
         Ok(record) => record,
         Err(err) => {
             return CaseResult {
                 verdict: Verdict::Broken(err.to_string()),
                 fired: Vec::new(),
+                time: start.elapsed(),
             };
         }
     };
@@ -98,6 +102,7 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
     CaseResult {
         verdict: judge(content, &record, &outcome),
         fired,
+        time: start.elapsed(),
     }
 }
 
@@ -234,8 +239,40 @@ impl Junit {
             }
         };
         let mut case = TestCase::new(path, status);
-        case.set_classname("hsb.scenarios");
+        case.set_classname("hsb.scenarios").set_time(result.time);
         self.cases.push(case);
+    }
+
+    /// A shortfall in rule coverage, as a failing test case: a CI report that counts failures
+    /// must not show green when `hsb test` exits 1.
+    pub fn coverage_below(&mut self, coverage: f64, minimum: f64, never: &[&str]) {
+        use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status
+            .set_message(format!(
+                "rule coverage {coverage:.1}% is below the minimum {minimum:.1}%"
+            ))
+            .set_description(format!("never fired: {}", never.join(", ")));
+        let mut case = TestCase::new("rule coverage", status);
+        case.set_classname("hsb.coverage")
+            .set_time(std::time::Duration::ZERO);
+        self.cases.push(case);
+    }
+
+    /// The rules could not be loaded: one error case, so that CI still gets a report.
+    pub fn rules_unreadable(message: &str) -> Self {
+        use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+        status
+            .set_message("the rules, levels or questions cannot be loaded")
+            .set_description(message);
+        let mut case = TestCase::new("content", status);
+        case.set_classname("hsb.content")
+            .set_time(std::time::Duration::ZERO);
+        Junit {
+            cases: vec![case],
+            properties: Vec::new(),
+        }
     }
 
     pub fn finish(&self) -> String {
@@ -243,8 +280,11 @@ impl Junit {
         for (name, value) in &self.properties {
             suite.add_property(quick_junit::Property::new(*name, value.as_str()));
         }
+        let time: std::time::Duration = self.cases.iter().filter_map(|c| c.time).sum();
+        suite.set_time(time);
         suite.add_test_cases(self.cases.iter().cloned());
         let mut report = quick_junit::Report::new("hsb test");
+        report.set_time(time);
         report.add_test_suite(suite);
         // Serialising text into XML cannot fail; an empty report is the worst case.
         report.to_string().unwrap_or_default()

@@ -616,3 +616,57 @@ fn a_junit_output_that_cannot_be_written_is_refused_before_anything_runs() {
         "someone's own file"
     );
 }
+
+#[test]
+fn junit_is_honest_about_coverage_and_rules_that_do_not_load() {
+    // Below --min-coverage, the exit is 1 and the JUnit file counts a failure.
+    let output = hsb()
+        .args([
+            "test",
+            "--format",
+            "junit",
+            "--min-coverage",
+            "100",
+            "examples/normal",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let xml = String::from_utf8_lossy(&output.stdout).into_owned();
+    let suite = xml
+        .lines()
+        .find(|l| l.contains("<testsuite "))
+        .expect("a suite");
+    assert!(suite.contains("failures=\"1\""), "{suite}");
+    assert!(suite.contains(" time=\""), "{suite}");
+    assert!(xml.contains("name=\"rule coverage\""), "{xml}");
+    assert!(xml.contains("is below the minimum 100.0%"), "{xml}");
+    for case in xml.lines().filter(|l| l.contains("<testcase ")) {
+        assert!(case.contains(" time=\""), "{case}");
+    }
+
+    // Rules that do not load: exit 2, a JUnit file with an error case, and the closing line.
+    let dir = tempfile::tempdir().expect("a folder");
+    let report = dir.path().join("r.xml");
+    let output = hsb()
+        .args([
+            "test",
+            "--rules",
+            "no-such-rules.yaml",
+            "--format",
+            "junit",
+            "--output",
+        ])
+        .arg(&report)
+        .arg("examples/normal")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(out.lines().last(), Some("0 passed, 0 failed"), "{out}");
+    let xml = std::fs::read_to_string(&report).expect("a JUnit file");
+    assert!(
+        xml.contains("errors=\"1\"") && xml.contains("<error"),
+        "{xml}"
+    );
+}
