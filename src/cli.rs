@@ -260,8 +260,12 @@ pub enum TestFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
+    /// Each changed scenario in a table that fits the terminal (80 columns when piped).
     Table,
+    /// One JSON object with every change.
     Json,
+    /// Markdown for a pull-request comment: a table per changed scenario.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

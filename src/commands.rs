@@ -391,6 +391,10 @@ pub fn diff(
             });
             writeln!(out, "{value}")?;
         }
+        DiffFormat::Markdown => {
+            let text = diff::markdown(&changes, &before.rule_set, &after.rule_set, files.len());
+            write!(out, "{text}")?;
+        }
         DiffFormat::Table => {
             writeln!(
                 out,
@@ -409,7 +413,6 @@ pub fn diff(
                 table
                     .load_style(UTF8_FULL.with_rounded_corners())
                     .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_width(report::TABLE_WIDTH)
                     .set_header(vec![
                         "Scenario",
                         "Placement and strategy discussion",
@@ -433,6 +436,7 @@ pub fn diff(
                     );
                     table.add_row(vec![heading, placement, response_changes(change)]);
                 }
+                fit_without_splitting_ids(&mut table);
                 writeln!(out, "{table}")?;
             }
             writeln!(
@@ -450,6 +454,53 @@ pub fn diff(
     } else {
         exit::FINDINGS
     })
+}
+
+/// The terminal's width (80 when piped), but never so narrow that a column splits an id or a
+/// path: each column is at least as wide as its longest word, and the table grows past the
+/// terminal rather than break one.
+fn fit_without_splitting_ids(table: &mut Table) {
+    use comfy_table::{ColumnConstraint, Width};
+    let mut longest: Vec<u16> = Vec::new();
+    for row in std::iter::once(table.header())
+        .flatten()
+        .chain(table.row_iter())
+    {
+        for (i, cell) in row.cell_iter().enumerate() {
+            // A "+ id" or "- id" line is kept whole; elsewhere, the longest word.
+            let word = cell
+                .content()
+                .lines()
+                .map(|line| {
+                    if line.starts_with("+ ") || line.starts_with("- ") {
+                        textwrap::core::display_width(line)
+                    } else {
+                        line.split_whitespace()
+                            .map(textwrap::core::display_width)
+                            .max()
+                            .unwrap_or(0)
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            let word = u16::try_from(word).unwrap_or(u16::MAX);
+            match longest.get_mut(i) {
+                Some(width) => *width = (*width).max(word),
+                None => longest.push(word),
+            }
+        }
+    }
+    let needed: u16 = longest
+        .iter()
+        .map(|w| w.saturating_add(3))
+        .fold(1, u16::saturating_add);
+    let width = u16::try_from(crate::screen::columns()).unwrap_or(u16::MAX);
+    table.set_width(width.max(needed));
+    let constraints: Vec<ColumnConstraint> = longest
+        .iter()
+        .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(w.saturating_add(2))))
+        .collect();
+    table.set_constraints(constraints);
 }
 
 /// Responses gained (+) and lost (-), grouped by child.

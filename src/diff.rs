@@ -26,6 +26,9 @@ pub struct Change {
     pub after: Conclusion,
     pub responses_added: Vec<String>,
     pub responses_removed: Vec<String>,
+    /// The rules that fired under each rule set.
+    pub rules_before: Vec<String>,
+    pub rules_after: Vec<String>,
 }
 
 pub fn conclude(content: &Content, outcome: &Outcome) -> Conclusion {
@@ -48,12 +51,16 @@ pub fn conclude(content: &Content, outcome: &Outcome) -> Conclusion {
 
 /// Compare one scenario under both rule sets; `None` when nothing changes.
 pub fn compare(source: &str, record: &Record, from: &Content, to: &Content) -> Option<Change> {
-    let before = conclude(from, &evaluate(from, record));
-    let after = conclude(to, &evaluate(to, record));
+    let (outcome_before, outcome_after) = (evaluate(from, record), evaluate(to, record));
+    let before = conclude(from, &outcome_before);
+    let after = conclude(to, &outcome_after);
     if before == after {
         return None;
     }
+    let fired = |outcome: &Outcome| outcome.fired.iter().map(|f| f.id.clone()).collect();
     Some(Change {
+        rules_before: fired(&outcome_before),
+        rules_after: fired(&outcome_after),
         source: source.to_string(),
         title: record.title.clone(),
         responses_added: after
@@ -69,4 +76,74 @@ pub fn compare(source: &str, record: &Record, from: &Content, to: &Content) -> O
         before,
         after,
     })
+}
+
+/// The changes as Markdown for a pull-request comment: the two rule sets, then a table per
+/// changed scenario (level, strategy discussion, responses, and the rules that fired, before
+/// and after).
+pub fn markdown(
+    changes: &[Change],
+    from: &crate::content::RuleSetId,
+    to: &crate::content::RuleSetId,
+    scenarios: usize,
+) -> String {
+    use std::fmt::Write;
+    let code = |items: &[String]| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items
+                .iter()
+                .map(|i| format!("`{i}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut out = String::from("## hsb diff\n\n");
+    let _ = writeln!(
+        out,
+        "- **from:** {} {} (`{}`), {}\n- **to:** {} {} (`{}`), {}\n",
+        from.name,
+        from.version,
+        from.sha256.get(..12).unwrap_or(&from.sha256),
+        from.origin,
+        to.name,
+        to.version,
+        to.sha256.get(..12).unwrap_or(&to.sha256),
+        to.origin
+    );
+    let _ = writeln!(
+        out,
+        "**{} of {scenarios} scenario{} changed.**\n",
+        changes.len(),
+        if scenarios == 1 { "" } else { "s" }
+    );
+    for change in changes {
+        let title = change.title.as_deref().unwrap_or(&change.source);
+        let _ = writeln!(out, "### {title}\n\n`{}`\n", change.source);
+        let _ = writeln!(out, "| | before | after |\n|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| level | `{}` | `{}` |",
+            change.before.level, change.after.level
+        );
+        let _ = writeln!(
+            out,
+            "| strategy discussion | `{}` | `{}` |",
+            change.before.strategy_discussion, change.after.strategy_discussion
+        );
+        let _ = writeln!(
+            out,
+            "| responses | removed: {} | added: {} |",
+            code(&change.responses_removed),
+            code(&change.responses_added)
+        );
+        let _ = writeln!(
+            out,
+            "| rules that fired | {} | {} |\n",
+            code(&change.rules_before),
+            code(&change.rules_after)
+        );
+    }
+    out
 }

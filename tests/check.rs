@@ -670,3 +670,37 @@ fn junit_is_honest_about_coverage_and_rules_that_do_not_load() {
         "{xml}"
     );
 }
+
+#[test]
+fn diff_for_a_pull_request_in_markdown_and_tables_that_never_split_an_id() {
+    let board = board_repository();
+    let from = root().join("continuum");
+    let run = |format: &str| {
+        let output = Command::cargo_bin("hsb")
+            .unwrap()
+            .current_dir(board.path())
+            .args(["diff", "--from"])
+            .arg(&from)
+            .args(["--to", "continuum", "examples", "--format", format])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "changes exit 1");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let markdown = run("markdown");
+    assert!(markdown.starts_with("## hsb diff"), "{markdown}");
+    assert!(
+        markdown.contains("| level | `violent` | `abusive` |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| rules that fired |"), "{markdown}");
+    assert!(markdown.contains("`violent-contact`"), "{markdown}");
+    let table = run("table");
+    // Every id is whole on one line, however narrow the columns.
+    for id in ["expect-strategy-discussion", "child-protection-procedures"] {
+        assert!(
+            table.lines().any(|l| l.contains(id)),
+            "{id} split:\n{table}"
+        );
+    }
+}
