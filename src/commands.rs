@@ -467,12 +467,14 @@ fn fit_without_splitting_ids(table: &mut Table) {
         .chain(table.row_iter())
     {
         for (i, cell) in row.cell_iter().enumerate() {
-            // A "+ id" or "- id" line is kept whole; elsewhere, the longest word.
+            // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line;
+            // elsewhere, the longest word.
+            let whole = ["+ ", "- ", "level: ", "strategy discussion: "];
             let word = cell
                 .content()
                 .lines()
                 .map(|line| {
-                    if line.starts_with("+ ") || line.starts_with("- ") {
+                    if whole.iter().any(|start| line.starts_with(start)) {
                         textwrap::core::display_width(line)
                     } else {
                         line.split_whitespace()
