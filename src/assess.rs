@@ -197,13 +197,13 @@ fn conduct(
                 }
             }
             Next::ChangeAnswers => {
+                // The case record goes with the answers, so that every draft written while
+                // they are changed keeps the judgement, role and actions already recorded.
+                interview.record.assessment = record.assessment.take();
+                interview.record.judgement = record.judgement.take();
+                interview.record.actions = std::mem::take(&mut record.actions);
                 interview.review(p, drafts)?;
-                let (assessment, judgement, actions) =
-                    (record.assessment, record.judgement, record.actions);
                 record = interview.record.clone();
-                record.assessment = assessment;
-                record.judgement = judgement;
-                record.actions = actions;
                 outcome = evaluate(content, &record);
                 next = Next::FullResult;
             }

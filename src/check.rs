@@ -188,6 +188,9 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
     for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Record) {
         match Record::load(source, &questions, &levels) {
             Ok(record) => {
+                report
+                    .diagnostics
+                    .extend(answers_not_applying(source, &record, &questions));
                 if let Some(rules) = &rules_for_expect {
                     report
                         .diagnostics
@@ -198,6 +201,38 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
         }
     }
     Ok(report)
+}
+
+/// Answers to fields that do not apply given the file's other answers (about another person
+/// when nobody else was involved, earlier incidents after a one-off): hsb sets them aside, so
+/// the file says something it does not act on.
+fn answers_not_applying(
+    source: &Source,
+    record: &Record,
+    questions: &QuestionSet,
+) -> Option<Diagnostic> {
+    let facts = crate::engine::Facts::new(questions, record);
+    let ignored: Vec<&str> = record
+        .answers
+        .keys()
+        .map(String::as_str)
+        .filter(|key| !facts.applies(key))
+        .collect();
+    let first = ignored.first()?;
+    Some(
+        Diagnostic::warning(
+            Code::AnswersNotApplying,
+            &source.name,
+            format!(
+                "{} answer{} to fields that do not apply given the other answers, so set aside: {}",
+                ignored.len(),
+                if ignored.len() == 1 { "" } else { "s" },
+                suggest::join(ignored.iter().copied())
+            ),
+        )
+        .at(source.locate(&["answers", first]))
+        .help("remove them, or change the answer that makes them not apply (`hsb questions` says when each is asked)"),
+    )
 }
 
 fn classify(source: &Source) -> Result<Kind, Diagnostic> {

@@ -331,18 +331,17 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
         rules: cli.rules.take(),
         found: None,
     };
-    // The content under test is the repository's: files given among the inputs, else the
-    // current folder's continuum/ and questions/, else the built-in defaults.
+    // The content under test is the repository's: files given among the inputs, else (for the
+    // commands CI runs) the current folder's continuum/ and questions/, else the built-in
+    // defaults. A practitioner's or trainer's results never depend on the folder they are in.
     match &mut cli.command {
+        Command::Test { files, .. } | Command::Diff { files, .. } => {
+            *files = paths.discover(files, true)?;
+        }
         Command::Replay { files, .. }
         | Command::Train { files, .. }
-        | Command::Test { files, .. }
         | Command::Summary { files, .. }
-        | Command::Export { files, .. }
-        | Command::Diff { files, .. } => *files = paths.discover(files),
-        Command::Assess { .. } => {
-            let _ = paths.discover(&[]);
-        }
+        | Command::Export { files, .. } => *files = paths.discover(files, false)?,
         _ => {}
     }
     let stdout = std::io::stdout();

@@ -188,7 +188,7 @@ pub fn check(
     // checked).
     let mut against = paths.clone();
     if !inputs.is_empty() {
-        let _ = against.discover(&[]);
+        let _ = against.discover(&[], true);
     }
     let report = check::check(inputs, &against)?;
     let text = match format {
@@ -196,7 +196,10 @@ pub fn check(
             // Which rule set the scenarios were checked against, for the CI log: content
             // files among those checked, else as for every other command.
             let mut shown = paths.clone();
-            let _ = shown.discover(inputs);
+            if !inputs.is_empty() {
+                // Errors (two rule sets among the files) are reported by the check itself.
+                let _ = shown.discover(inputs, true);
+            }
             let rule_set = match Content::load(&shown) {
                 Ok(content) => content.rule_set.line(),
                 Err(_) => format!(

@@ -100,10 +100,16 @@ fn question_set_in(dir: &Path) -> Option<PathBuf> {
 impl ContentPaths {
     /// Fill in what the command line left to the defaults, in this order: content files given
     /// among `inputs` (a continuum folder, a rules or levels file, a question set, recognised by
-    /// its `format:` line); else the `continuum/` and `questions/` folders of the current folder
-    /// when they hold content files (the layout of hsb's own repository, and of a board's copy);
-    /// else the built-in defaults. Returns the inputs that are not content: the scenarios.
-    pub fn discover(&mut self, inputs: &[PathBuf]) -> Vec<PathBuf> {
+    /// its `format:` line); else, when `current_folder` is set (the commands CI runs), the
+    /// `continuum/` and `questions/` folders of the current folder when they hold content files
+    /// (the layout of hsb's own repository, and of a board's copy); else the built-in defaults.
+    /// Returns the inputs that are not content: the scenarios. Two rule sets or two question
+    /// sets (one of them `--rules` or `--questions`) are an error, never a silent choice.
+    pub fn discover(
+        &mut self,
+        inputs: &[PathBuf],
+        current_folder: bool,
+    ) -> Result<Vec<PathBuf>, Error> {
         let mut rest = Vec::new();
         for input in inputs {
             let format = if input.is_file() {
@@ -111,36 +117,80 @@ impl ContentPaths {
             } else {
                 None
             };
+            let folder_of = |file: &Path| match file.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
             match format.as_deref() {
-                Some(f) if f.starts_with("hsb-questions/") && self.questions.is_none() => {
+                Some(f) if f.starts_with("hsb-questions/") => {
+                    if let Some(first) = &self.questions {
+                        return Err(crate::usage!(
+                            TwoQuestionSets,
+                            first = first.display(),
+                            second = input.display()
+                        ));
+                    }
                     self.questions = Some(input.clone());
                 }
-                Some(f) if f.starts_with("hsb-rules/") && self.rules.is_none() => {
-                    self.rules = Some(input.clone());
-                    self.found = Some(Found::AmongInputs);
-                }
-                Some(f) if f.starts_with("hsb-levels/") && self.rules.is_none() => {
-                    self.rules = input.parent().map(Path::to_path_buf);
-                    self.found = Some(Found::AmongInputs);
-                }
-                Some(f) if is_content(f) => {}
-                _ if self.rules.is_none() && is_continuum_folder(input) => {
-                    self.rules = Some(input.clone());
-                    self.found = Some(Found::AmongInputs);
-                }
+                Some(f) if f.starts_with("hsb-rules/") => self.rules_from(input.clone())?,
+                Some(f) if f.starts_with("hsb-levels/") => self.rules_from(folder_of(input))?,
+                // Other hsb files (messages, case-record terms) are not scenarios either.
+                Some(f) if f.starts_with("hsb-") && f != crate::record::FORMAT => {}
+                _ if is_continuum_folder(input) => self.rules_from(input.clone())?,
                 _ => rest.push(input.clone()),
             }
         }
-        if self.rules.is_none() && is_continuum_folder(Path::new("continuum")) {
-            self.rules = Some(PathBuf::from("continuum"));
-            self.found = Some(Found::CurrentFolder);
+        if current_folder {
+            if self.rules.is_none() && is_continuum_folder(Path::new("continuum")) {
+                self.rules = Some(PathBuf::from("continuum"));
+                self.found = Some(Found::CurrentFolder);
+            }
+            if self.questions.is_none()
+                && let Some(found) = question_set_in(Path::new("questions"))
+            {
+                self.questions = Some(found);
+            }
         }
-        if self.questions.is_none()
-            && let Some(found) = question_set_in(Path::new("questions"))
-        {
-            self.questions = Some(found);
+        Ok(rest)
+    }
+
+    /// Take rules found among the inputs: a rules file and the levels beside it are one rule
+    /// set (their folder); anything else beside `--rules` or other rules is an error.
+    fn rules_from(&mut self, path: PathBuf) -> Result<(), Error> {
+        let folder = |p: &Path| {
+            if p.is_dir() {
+                Some(p.to_path_buf())
+            } else {
+                match p.parent() {
+                    Some(dir) if !dir.as_os_str().is_empty() => Some(dir.to_path_buf()),
+                    _ => Some(PathBuf::from(".")),
+                }
+            }
+        };
+        match (&self.rules, self.found) {
+            (None, _) => {
+                self.rules = Some(path);
+                self.found = Some(Found::AmongInputs);
+                Ok(())
+            }
+            // The same folder, named twice (its levels and its rules): the folder.
+            (Some(first), Some(Found::AmongInputs)) if folder(first) == folder(&path) => {
+                self.rules = folder(&path);
+                Ok(())
+            }
+            (Some(first), found) => {
+                let first = if found.is_none() {
+                    format!("--rules {}", first.display())
+                } else {
+                    first.display().to_string()
+                };
+                Err(crate::usage!(
+                    TwoRuleSets,
+                    first = first,
+                    second = path.display()
+                ))
+            }
         }
-        rest
     }
 
     /// Where the rules come from, in words, for the output of `test`, `check` and `diff`.

@@ -62,6 +62,7 @@ codes! {
     MissingQuestion = "W001", "an Appendix 3 question is missing from a question set";
     NoExpect = "W002", "a scenario has no `expect:` block, so `hsb test` cannot check it";
     SameInBothLanguages = "W003", "a Welsh text is the same as its English, so it is probably untranslated";
+    AnswersNotApplying = "W004", "a scenario answers fields that do not apply given its other answers, so those answers are set aside";
 }
 
 /// One problem in one file.
@@ -160,11 +161,17 @@ impl Diagnostic {
             .nth(column.checked_sub(1)?)
             .map_or(source.len(), |(i, _)| i);
         let rest = source.get(start..)?;
+        // To the end of the word there, at a character boundary; at least one character.
         let length = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | ':'))
-            .unwrap_or(rest.len())
-            .max(1);
-        let end = (start + length).min(source.len()).max(start);
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | ']' | '}' | ':'))
+            .map_or(rest.len(), |(i, _)| i);
+        let length = if length == 0 {
+            rest.chars().next().map_or(0, char::len_utf8)
+        } else {
+            length
+        };
+        let end = start + length;
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,

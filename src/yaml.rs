@@ -30,6 +30,10 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
 /// The deepest nesting of collections hsb reads; its files need three or four.
 pub const MAX_DEPTH: usize = 64;
 
+/// Brackets libyaml reads in well under a second however deeply they nest (its time grows with
+/// the square of the nesting: 2,000 levels take a few milliseconds in a release build).
+const LIBYAML_SAFE_BRACKETS: usize = 2_000;
+
 /// Refuse a file whose collections nest more than [`MAX_DEPTH`] deep, at the place the parser
 /// finds it. A file with no more than that many brackets cannot nest that deep in flow style,
 /// and block nesting is bounded by the file's size, so only files with more brackets are read
@@ -62,8 +66,11 @@ fn check_depth(source: &Source) -> Result<(), Diagnostic> {
             }
             Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
             Ok(_) => {}
-            // Not YAML as this parser reads it: say so here, rather than hand the file to one
-            // whose time may grow with the square of what follows.
+            // This parser is stricter than libyaml in places (a tab after a colon, say). With
+            // few enough brackets, libyaml's time stays short whatever their nesting, so it
+            // decides; with more, the file is not handed to a parser whose time may grow with
+            // the square of what follows.
+            Err(_) if brackets <= LIBYAML_SAFE_BRACKETS => return Ok(()),
             Err(err) => {
                 let marker = err.marker();
                 return Err(Diagnostic::error(
@@ -167,7 +174,7 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
     };
     let help = if syntax {
         "check indentation, colons and brackets near this place"
-    } else if message.starts_with("unknown key") {
+    } else if message.contains("unknown key") {
         "remove the key or correct its spelling"
     } else if message.contains("missing field") {
         "add the missing key"
@@ -179,18 +186,36 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
         .help(help)
 }
 
+/// `message` with each `marker…close` replaced by `instead`.
+fn without_quoted(message: &str, marker: &str, close: char, instead: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find(marker) {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        out.push_str(instead);
+        let after = rest.get(start + marker.len()..).unwrap_or("");
+        rest = match after.find(close) {
+            Some(end) => after.get(end + close.len_utf8()..).unwrap_or(""),
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The parser quotes the offending text in some messages (`invalid type: string "…"`, ``unknown
 /// field `…` ``); that text may describe a child, so it is left out. The line and column still
 /// say where it is.
 fn scrub(message: &str) -> String {
-    // A key that is not one of the file's keys: the key is left out, the allowed ones stay.
-    let message = match message.strip_prefix("unknown field `") {
-        Some(rest) => match rest.find('`') {
-            Some(end) => format!("unknown key{}", rest.get(end + 1..).unwrap_or("")),
-            None => "unknown key".to_string(),
-        },
-        None => message.to_string(),
-    };
+    // A key that is not one of the file's keys, at any depth (`answers: unknown field `…``),
+    // and a key given twice: the key is left out, the allowed ones stay.
+    let message = without_quoted(message, "unknown field `", '`', "unknown key");
+    let message = without_quoted(
+        &message,
+        "duplicate entry with key \"",
+        '"',
+        "a key given twice",
+    );
     let mut out = String::with_capacity(message.len());
     let mut rest = message.as_str();
     while let Some(start) = rest.find("string \"") {

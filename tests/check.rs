@@ -704,3 +704,126 @@ fn diff_for_a_pull_request_in_markdown_and_tables_that_never_split_an_id() {
         );
     }
 }
+
+#[test]
+fn answers_to_fields_that_do_not_apply_are_a_warning_naming_them() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("s.yaml");
+    std::fs::write(
+        &path,
+        "format: hsb/1\nanswers:\n  what_happened.description: Words.\n  developmental.age: 9\n  others.involved: \"no\"\n  others.coercion: \"yes\"\n  pattern.isolated: \"yes\"\n  pattern.previous_incidents: 3\nexpect:\n  level: none\n  strategy_discussion: consider\n",
+    )
+    .unwrap();
+    let output = hsb().arg("check").arg(&path).output().expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(0), "a warning: {out}");
+    assert!(out.contains("s.yaml:6:3: warning[W004]"), "{out}");
+    assert!(
+        out.contains("`others.coercion`, `pattern.previous_incidents`"),
+        "{out}"
+    );
+    hsb()
+        .args(["check", "--deny-warnings"])
+        .arg(&path)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_multibyte_space_at_the_place_of_a_problem_never_panics() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let rules = std::fs::read_to_string(root().join("continuum/rules.yaml")).expect("rules");
+    for space in ['\u{a0}', '\u{3000}'] {
+        let broken = rules.replacen(
+            "    level: violent",
+            &format!("    level: {space}violent"),
+            1,
+        );
+        let path = dir.path().join("rules.yaml");
+        std::fs::write(&path, &broken).unwrap();
+        let output = hsb().arg("check").arg(&path).output().expect("runs");
+        let out = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert_eq!(output.status.code(), Some(1), "{out}");
+        assert!(out.contains("error["), "{out}");
+    }
+}
+
+#[test]
+fn two_rule_sets_are_an_error_never_a_silent_choice() {
+    let board = board_repository();
+    std::fs::create_dir_all(board.path().join("mine")).unwrap();
+    std::fs::copy(
+        root().join("continuum/rules.yaml"),
+        board.path().join("mine/rules.yaml"),
+    )
+    .unwrap();
+    for args in [
+        &[
+            "test",
+            "continuum/levels.yaml",
+            "mine/rules.yaml",
+            "examples",
+        ][..],
+        &[
+            "test",
+            "--rules",
+            "mine/rules.yaml",
+            "continuum",
+            "examples",
+        ],
+    ] {
+        let output = Command::cargo_bin("hsb")
+            .unwrap()
+            .current_dir(board.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(err.contains("two rule sets were given"), "{args:?}: {err}");
+    }
+    // A folder's levels and rules named one by one are the one rule set; a bare `levels.yaml`
+    // in the current folder names it.
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path().join("continuum"))
+        .args(["test", "levels.yaml", "rules.yaml", "../examples"])
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the changed rule fails: {out}"
+    );
+    assert!(
+        out.starts_with("rule set: Wales default HSB rules 2.0.0"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .next()
+            .unwrap_or_default()
+            .contains("from . (given among the files)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_with_no_files_names_the_built_in_rules_it_checked() {
+    let board = board_repository();
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path())
+        .arg("check")
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        out.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with("from the built-in defaults"),
+        "{out}"
+    );
+}

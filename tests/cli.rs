@@ -793,6 +793,22 @@ fn no_message_repeats_a_key_or_value_written_in_a_record() {
             );
         }
     }
+    // Keys nested in the case record, and a key given twice, are not repeated either.
+    for nested in [
+        "format: hsb/1\nanswers:\n  what_happened.description: a\nassessment:\n  Jane Doe: x\n",
+        "format: hsb/1\nanswers:\n  what_happened.description: a\njudgement:\n  agrees: yes\n  Jane Doe: x\n",
+        "format: hsb/1\nanswers:\n  Jane Doe: a\n  Jane Doe: b\n",
+    ] {
+        let output = Case::new()
+            .file("r.yaml", nested)
+            .args(&["check", "r.yaml"])
+            .run()
+            .get_output()
+            .clone();
+        let said = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(said.contains("r.yaml:"), "{said}");
+        assert!(!said.contains("Jane Doe"), "repeated a nested key:\n{said}");
+    }
     // Without the unknown top-level key, each answer's problem is reported, still repeating none.
     let answers_only = text.replace("John Smith touched his sister: yes\n", "");
     let output = Case::new()

@@ -233,3 +233,15 @@ fn a_record_whose_text_has_a_run_of_brackets_saves_and_loads_back_the_same() {
         );
     }
 }
+
+#[test]
+fn a_file_libyaml_reads_is_not_refused_for_its_brackets() {
+    // A tab after a colon, which the stricter event parser refuses, and a note with many
+    // brackets: with few enough brackets, the parser of record decides, and it reads it.
+    let text = format!(
+        "format: hsb/1\ncase_ref:\tEX-A01\nnotes: \"{}\"\nanswers:\n  what_happened.description: Words.\n  developmental.age: 9\n",
+        "[".repeat(70)
+    );
+    let json = replayed(&text).expect("it replays");
+    assert!(json.contains("\"case_ref\":\"EX-A01\""), "{json}");
+}

@@ -1305,3 +1305,43 @@ fn in_the_quiz_the_scenario_is_one_key_away_and_scoring_waits_for_confirmation()
     t.expect("Placement: 1 of 1 as hsb placed them.");
     assert_eq!(t.exit_code(), 0);
 }
+
+#[test]
+fn changing_the_answers_after_a_judgement_keeps_it_in_the_draft() {
+    use hsb::messages::Msg;
+    let place = Place::new();
+    let (original, _) = saved_record(&place, "case-A.yaml");
+    let mut t = place.start(&["--resume", original.to_str().unwrap()]);
+    t.expect("These answers are right");
+    t.send("\r");
+    t.expect(Msg::WhatNext.text(Lang::En));
+    t.expect(Msg::NextChangeAnswers.text(Lang::En));
+    t.send(&format!("{DOWN}\r")); // Record your judgement
+    t.expect(Msg::RolePrompt.text(Lang::En));
+    t.send("\r");
+    t.expect(Msg::AgencyPrompt.text(Lang::En));
+    t.send("\r");
+    t.expect(Msg::JudgementPrompt.text(Lang::En));
+    t.send(&format!("{UP}{UP}\r")); // Agree
+    t.expect(Msg::ActionPrompt.text(Lang::En));
+    t.send("\r");
+    // Back at the menu (on "Save"): change the answers.
+    t.expect(Msg::WhatNext.text(Lang::En));
+    t.expect(Msg::NextChangeAnswers.text(Lang::En));
+    t.send(&format!("{DOWN}\r"));
+    t.change_aggression_to_yes();
+    t.expect("Adult involvement");
+    t.send("\x03");
+    let found = t
+        .session
+        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect("the resume command is printed");
+    let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
+    assert_eq!(t.exit_code(), 130);
+    let saved = std::fs::read_to_string(&draft).expect("the draft");
+    assert!(says_aggression_yes(&saved), "{saved}");
+    assert!(
+        saved.contains("judgement:") && saved.contains("agrees: yes"),
+        "{saved}"
+    );
+}
