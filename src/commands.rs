@@ -308,6 +308,14 @@ pub fn test(
                 "coverage {coverage:.1}% is below --min-coverage {min}%"
             )?;
         }
+        if totals.content > 0 {
+            writeln!(
+                out,
+                "{} content file{} (rules, levels, questions) among the scenarios not run",
+                totals.content,
+                if totals.content == 1 { "" } else { "s" }
+            )?;
+        }
         if totals.skipped > 0 {
             writeln!(
                 out,
@@ -332,6 +340,7 @@ pub fn test(
     }
     out.flush()?;
     let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
+    // (Content files met among the scenarios are neither readable scenarios nor failures.)
     if readable == 0 {
         eprintln!("hsb: error: no scenario could be read");
         return Ok(exit::ERROR);

@@ -23,6 +23,9 @@ pub enum Verdict {
     Skipped,
     /// The file could not be loaded.
     Broken(String),
+    /// A content file (rules, levels, questions...) met while walking a folder: not a
+    /// scenario, so not run.
+    NotAScenario,
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +40,8 @@ pub struct CaseResult {
 /// Running totals; holds nothing per scenario but the rule ids that have fired.
 #[derive(Debug, Default)]
 pub struct Totals {
+    /// Content files met among the scenarios, and not run.
+    pub content: usize,
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
@@ -50,6 +55,7 @@ impl Totals {
             Verdict::Pass => self.passed += 1,
             Verdict::Fail { .. } => self.failed += 1,
             Verdict::Skipped => self.skipped += 1,
+            Verdict::NotAScenario => self.content += 1,
             Verdict::Broken(_) => {
                 self.failed += 1;
                 self.broken += 1;
@@ -90,8 +96,13 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
     let record = match files::load_record(path, content) {
         Ok(record) => record,
         Err(err) => {
+            let verdict = if is_content_file(path) {
+                Verdict::NotAScenario
+            } else {
+                Verdict::Broken(err.to_string())
+            };
             return CaseResult {
-                verdict: Verdict::Broken(err.to_string()),
+                verdict,
                 fired: Vec::new(),
                 time: start.elapsed(),
             };
@@ -104,6 +115,15 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
         fired,
         time: start.elapsed(),
     }
+}
+
+/// Whether a file that did not load as a scenario is one of hsb's content files (checked only
+/// then, so that scenarios are read once).
+fn is_content_file(path: &Path) -> bool {
+    crate::source::Source::read(path)
+        .ok()
+        .and_then(|source| crate::yaml::format_of(&source).ok().flatten())
+        .is_some_and(|format| format.starts_with("hsb-") && format != crate::record::FORMAT)
 }
 
 /// Compare an outcome with the record's expectation.
@@ -165,6 +185,7 @@ pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
 pub fn human_line(path: &str, result: &CaseResult) -> String {
     match &result.verdict {
         Verdict::Pass => format!("PASS {path}\n"),
+        Verdict::NotAScenario => String::new(),
         Verdict::Skipped => format!("SKIP {path} (no expect block)\n"),
         Verdict::Fail { mismatches, fired } => {
             let mut out = format!("FAIL {path}\n");
@@ -213,6 +234,7 @@ impl Junit {
     pub fn add(&mut self, path: &str, result: &CaseResult) {
         use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
         let status = match &result.verdict {
+            Verdict::NotAScenario => return,
             Verdict::Pass => TestCaseStatus::success(),
             Verdict::Skipped => {
                 let mut status = TestCaseStatus::skipped();

@@ -827,3 +827,32 @@ fn check_with_no_files_names_the_built_in_rules_it_checked() {
         "{out}"
     );
 }
+
+#[test]
+fn hsb_test_of_a_whole_repository_runs_the_scenarios_and_not_the_rules() {
+    let board = board_repository();
+    let output = Command::cargo_bin("hsb")
+        .unwrap()
+        .current_dir(board.path())
+        .args(["test", "."])
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        !out.contains("continuum/rules.yaml"),
+        "rules run as a scenario:\n{out}"
+    );
+    assert!(
+        out.contains("2 content files (rules, levels, questions) among the scenarios not run"),
+        "{out}"
+    );
+    assert!(
+        out.contains("from continuum (the current folder's)"),
+        "{out}"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the changed rule still fails"
+    );
+}
