@@ -72,6 +72,29 @@ fn format_at(path: &Path) -> Option<String> {
     crate::yaml::format_of(&source).ok().flatten()
 }
 
+/// Whether a file is one of hsb's content files (questions, levels, rules, messages,
+/// case-record terms), whose formats are `hsb-…`, rather than a record or scenario (`hsb/1`).
+pub fn is_content_file(path: &Path) -> bool {
+    format_at(path).is_some_and(|format| format.starts_with("hsb-"))
+}
+
+/// The folder a content path stands for: itself, if a folder; else the folder the file is in
+/// (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        return path.to_path_buf();
+    }
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The levels file beside a rules file, if there is one: the two are one rule set.
+fn levels_beside(rules: &Path) -> Option<PathBuf> {
+    Some(rules.with_file_name("levels.yaml")).filter(|levels| levels.is_file())
+}
+
 fn is_content(format: &str) -> bool {
     format.starts_with("hsb-rules/")
         || format.starts_with("hsb-levels/")
@@ -117,10 +140,6 @@ impl ContentPaths {
             } else {
                 None
             };
-            let folder_of = |file: &Path| match file.parent() {
-                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
             match format.as_deref() {
                 Some(f) if f.starts_with("hsb-questions/") => {
                     if let Some(first) = &self.questions {
@@ -134,8 +153,8 @@ impl ContentPaths {
                 }
                 Some(f) if f.starts_with("hsb-rules/") => self.rules_from(input.clone())?,
                 Some(f) if f.starts_with("hsb-levels/") => self.rules_from(folder_of(input))?,
-                // Other hsb files (messages, case-record terms) are not scenarios either.
-                Some(f) if f.starts_with("hsb-") && f != crate::record::FORMAT => {}
+                // Other content files (messages, case-record terms) are not scenarios either.
+                Some(f) if f.starts_with("hsb-") => {}
                 _ if is_continuum_folder(input) => self.rules_from(input.clone())?,
                 _ => rest.push(input.clone()),
             }
@@ -157,16 +176,6 @@ impl ContentPaths {
     /// Take rules found among the inputs: a rules file and the levels beside it are one rule
     /// set (their folder); anything else beside `--rules` or other rules is an error.
     fn rules_from(&mut self, path: PathBuf) -> Result<(), Error> {
-        let folder = |p: &Path| {
-            if p.is_dir() {
-                Some(p.to_path_buf())
-            } else {
-                match p.parent() {
-                    Some(dir) if !dir.as_os_str().is_empty() => Some(dir.to_path_buf()),
-                    _ => Some(PathBuf::from(".")),
-                }
-            }
-        };
         match (&self.rules, self.found) {
             (None, _) => {
                 self.rules = Some(path);
@@ -174,8 +183,8 @@ impl ContentPaths {
                 Ok(())
             }
             // The same folder, named twice (its levels and its rules): the folder.
-            (Some(first), Some(Found::AmongInputs)) if folder(first) == folder(&path) => {
-                self.rules = folder(&path);
+            (Some(first), Some(Found::AmongInputs)) if folder_of(first) == folder_of(&path) => {
+                self.rules = Some(folder_of(&path));
                 Ok(())
             }
             (Some(first), found) => {
@@ -206,8 +215,7 @@ impl ContentPaths {
         if rules.is_dir() {
             return format!("{} ({how})", rules.display());
         }
-        let levels = rules.parent().map(|dir| dir.join("levels.yaml"));
-        match levels.filter(|l| l.is_file()) {
+        match levels_beside(rules) {
             Some(levels) => format!(
                 "{} with {} beside it ({how})",
                 rules.display(),
@@ -294,10 +302,7 @@ fn rule_sources(paths: &ContentPaths) -> Result<(Source, Source), Error> {
         }
         // A rules file alone pairs with the levels beside it, when there are any.
         Some(file) => {
-            let beside = file
-                .parent()
-                .map(|dir| dir.join("levels.yaml"))
-                .filter(|levels| levels.is_file());
+            let beside = levels_beside(file);
             Ok((
                 read(beside.as_deref(), embedded::LEVELS, paths.lang)?,
                 read(Some(file), embedded::RULES, paths.lang)?,

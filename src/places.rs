@@ -115,18 +115,26 @@ fn find(tokens: &[Token], anchor: &str, from: usize) -> Option<(usize, (usize, u
 
 /// The character offset of `word` in `text`, as a whole word (not inside a longer identifier).
 fn word_at(text: &str, word: &str) -> Option<usize> {
+    let byte = find_word(text, word, 0)?;
+    Some(text.get(..byte).map_or(0, |s| s.chars().count()))
+}
+
+/// The byte offset of `word` at or after byte `from` of `text`, as a whole word (not inside a
+/// longer identifier): the same search over a parsed value or, for a file that does not parse,
+/// over its text.
+pub fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
     if word.is_empty() {
         return None;
     }
     let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let mut at = 0;
+    let mut at = from;
     while let Some(rest) = text.get(at..) {
         let start = at + rest.find(word)?;
         let end = start + word.len();
         let before = text.get(..start).and_then(|s| s.chars().next_back());
         let after = text.get(end..).and_then(|s| s.chars().next());
         if !is_ident(before) && !is_ident(after) {
-            return Some(text.get(..start).map_or(0, |s| s.chars().count()));
+            return Some(start);
         }
         at = end;
     }

@@ -136,7 +136,7 @@ impl Source {
         let mut at = 0;
         let mut found = None;
         for anchor in anchors {
-            let start = find_word(&self.text, anchor, at)?;
+            let start = places::find_word(&self.text, anchor, at)?;
             found = Some(start);
             at = start + anchor.len();
         }
@@ -151,27 +151,6 @@ fn too_large(name: &str) -> Diagnostic {
         format!("the file is larger than {} KiB", MAX_FILE_BYTES / 1024),
     )
     .help("hsb files are small YAML documents; check that this is the file you meant")
-}
-
-/// The byte offset of `word` at or after `from`, not in the middle of a longer identifier.
-fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
-    if word.is_empty() {
-        return None;
-    }
-    let mut at = from;
-    while let Some(rest) = text.get(at..) {
-        let index = rest.find(word)?;
-        let start = at + index;
-        let end = start + word.len();
-        let before = text.get(..start).and_then(|s| s.chars().next_back());
-        let after = text.get(end..).and_then(|s| s.chars().next());
-        let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        if !is_ident(before) && !is_ident(after) {
-            return Some(start);
-        }
-        at = end;
-    }
-    None
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -96,7 +96,8 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
     let record = match files::load_record(path, content) {
         Ok(record) => record,
         Err(err) => {
-            let verdict = if is_content_file(path) {
+            // Asked only of a file that did not load, so that scenarios are read once.
+            let verdict = if crate::content::is_content_file(path) {
                 Verdict::NotAScenario
             } else {
                 Verdict::Broken(err.to_string())
@@ -115,15 +116,6 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
         fired,
         time: start.elapsed(),
     }
-}
-
-/// Whether a file that did not load as a scenario is one of hsb's content files (checked only
-/// then, so that scenarios are read once).
-fn is_content_file(path: &Path) -> bool {
-    crate::source::Source::read(path)
-        .ok()
-        .and_then(|source| crate::yaml::format_of(&source).ok().flatten())
-        .is_some_and(|format| format.starts_with("hsb-") && format != crate::record::FORMAT)
 }
 
 /// Compare an outcome with the record's expectation.

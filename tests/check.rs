@@ -485,8 +485,7 @@ fn board_repository() -> tempfile::TempDir {
 #[test]
 fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     let board = board_repository();
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path())
         .args(["test", "examples"])
         .output()
@@ -509,8 +508,7 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     );
 
     // Given among the files, the continuum folder is the rules, not a scenario.
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path())
         .args(["test", "continuum", "examples", "--format", "junit"])
         .output()
@@ -528,8 +526,7 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     assert!(xml.contains("<failure"), "{xml}");
 
     // Elsewhere, the built-in rules are used, and the output says so.
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path().join("examples"))
         .args(["test", "."])
         .output()
@@ -551,8 +548,7 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
 #[test]
 fn a_rules_file_given_alone_pairs_with_the_levels_beside_it() {
     let board = board_repository();
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path())
         .args(["test", "--rules", "continuum/rules.yaml", "examples"])
         .output()
@@ -676,8 +672,7 @@ fn diff_for_a_pull_request_in_markdown_and_tables_that_never_split_an_id() {
     let board = board_repository();
     let from = root().join("continuum");
     let run = |format: &str| {
-        let output = Command::cargo_bin("hsb")
-            .unwrap()
+        let output = hsb()
             .current_dir(board.path())
             .args(["diff", "--from"])
             .arg(&from)
@@ -772,8 +767,7 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
             "examples",
         ],
     ] {
-        let output = Command::cargo_bin("hsb")
-            .unwrap()
+        let output = hsb()
             .current_dir(board.path())
             .args(args)
             .output()
@@ -784,8 +778,7 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
     }
     // A folder's levels and rules named one by one are the one rule set; a bare `levels.yaml`
     // in the current folder names it.
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path().join("continuum"))
         .args(["test", "levels.yaml", "rules.yaml", "../examples"])
         .output()
@@ -812,8 +805,7 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
 #[test]
 fn check_with_no_files_names_the_built_in_rules_it_checked() {
     let board = board_repository();
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path())
         .arg("check")
         .output()
@@ -831,8 +823,7 @@ fn check_with_no_files_names_the_built_in_rules_it_checked() {
 #[test]
 fn hsb_test_of_a_whole_repository_runs_the_scenarios_and_not_the_rules() {
     let board = board_repository();
-    let output = Command::cargo_bin("hsb")
-        .unwrap()
+    let output = hsb()
         .current_dir(board.path())
         .args(["test", "."])
         .output()

@@ -154,10 +154,8 @@ impl TerminalPrompter {
     /// Items cut to one line each (dialoguer cannot redraw items that wrap), and how many to
     /// show at once so that what was shown above the list stays on screen.
     fn fit(&self, items: &[String]) -> (Vec<String>, usize) {
-        let items: Vec<String> = items
-            .iter()
-            .map(|i| screen::truncate(i, screen::columns().saturating_sub(6)))
-            .collect();
+        let width = screen::columns().saturating_sub(6);
+        let items: Vec<String> = items.iter().map(|i| screen::truncate(i, width)).collect();
         // What was shown keeps at most half the screen; the list has the rest.
         let height = screen::height();
         let room = height.saturating_sub(self.shown.min(height / 2) + 3).max(5);
