@@ -21,29 +21,50 @@ where
         let results: Vec<T> = if threads == 1 || chunk.len() < 2 {
             chunk.iter().map(&work).collect()
         } else {
-            let per_thread = chunk.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = chunk
-                    .chunks(per_thread)
-                    .map(|part| {
-                        let work = &work;
-                        scope.spawn(move || part.iter().map(work).collect::<Vec<T>>())
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| match h.join() {
-                        Ok(results) => results,
-                        // A worker can only fail by panicking, which hsb never does on input;
-                        // re-raise it rather than lose results silently.
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    })
-                    .collect()
-            })
+            in_parallel(chunk, threads, &work)
         };
         for (path, result) in chunk.iter().zip(results) {
             sink(path, result)?;
         }
     }
     Ok(())
+}
+
+/// `work` applied to every path of `chunk` on `threads` threads (this one among them), each
+/// taking the next path as soon as it is free, so that no core waits while another has a
+/// queue of slow files. The results come back in the order of `chunk`.
+fn in_parallel<T, W>(chunk: &[PathBuf], threads: usize, work: &W) -> Vec<T>
+where
+    T: Send,
+    W: Fn(&PathBuf) -> T + Sync,
+{
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = chunk.get(index) else {
+                return done;
+            };
+            done.push((index, work(path)));
+        }
+    };
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(chunk.len()))
+            .map(|_| scope.spawn(take))
+            .collect();
+        let mut results = take();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => results.extend(done),
+                // A worker can only fail by panicking, which hsb never does on input; re-raise
+                // it rather than lose results silently.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_unstable_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }

@@ -18,7 +18,31 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
-    Test { field: String, test: Test },
+    Test {
+        field: String,
+        test: Test,
+        /// Where the field sits in the question set, once resolved: answers are then found
+        /// without comparing keys.
+        slot: FieldSlot,
+    },
+}
+
+/// A field's place in question order, when a condition has been resolved against a question
+/// set. It says where an answer is found, not what the condition means: two conditions that
+/// test the same fields the same way are equal whatever their slots.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FieldSlot(Option<usize>);
+
+impl FieldSlot {
+    pub fn get(self) -> Option<usize> {
+        self.0
+    }
+}
+
+impl PartialEq for FieldSlot {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +74,13 @@ pub enum Status<'a> {
 /// Where evaluation finds answers.
 pub trait Answers {
     fn status(&self, key: &str) -> Status<'_>;
+
+    /// The status of the field at `slot` (whose key is `key`): answers kept by slot override
+    /// this to skip the look-up by key.
+    fn status_at(&self, slot: FieldSlot, key: &str) -> Status<'_> {
+        let _ = slot;
+        self.status(key)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,12 +93,12 @@ pub enum Truth {
 
 /// The result of evaluating a condition.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Eval {
+pub struct Eval<'c> {
     pub truth: Truth,
     /// Unknown answers that kept the condition from being decided (when `truth` is `Unknown`).
-    pub unknown: BTreeSet<String>,
+    pub unknown: BTreeSet<&'c str>,
     /// Answers the decision rests on (when `truth` is `True`).
-    pub evidence: BTreeSet<String>,
+    pub evidence: BTreeSet<&'c str>,
 }
 
 /// A problem found when checking a condition against the question set.
@@ -160,19 +191,24 @@ impl Condition {
 
     /// Every field id the condition reads.
     pub fn fields(&self) -> BTreeSet<String> {
+        self.field_ids().into_iter().map(str::to_string).collect()
+    }
+
+    /// Every field id the condition reads, borrowed from it.
+    pub fn field_ids(&self) -> BTreeSet<&str> {
         let mut out = BTreeSet::new();
         self.collect_fields(&mut out);
         out
     }
 
-    fn collect_fields(&self, out: &mut BTreeSet<String>) {
+    fn collect_fields<'c>(&'c self, out: &mut BTreeSet<&'c str>) {
         match self {
             Condition::All(items) | Condition::Any(items) => {
                 items.iter().for_each(|c| c.collect_fields(out))
             }
             Condition::Not(inner) => inner.collect_fields(out),
             Condition::Test { field, .. } => {
-                out.insert(field.clone());
+                out.insert(field.as_str());
             }
         }
     }
@@ -190,7 +226,7 @@ impl Condition {
                 items.iter().for_each(|c| c.check_into(questions, problems))
             }
             Condition::Not(inner) => inner.check_into(questions, problems),
-            Condition::Test { field, test } => check_test(questions, field, test, problems),
+            Condition::Test { field, test, .. } => check_test(questions, field, test, problems),
         }
     }
 
@@ -201,7 +237,8 @@ impl Condition {
                 items.iter_mut().for_each(|c| c.canonicalise(questions))
             }
             Condition::Not(inner) => inner.canonicalise(questions),
-            Condition::Test { field, test } => {
+            Condition::Test { field, test, slot } => {
+                *slot = FieldSlot(questions.slot(field));
                 let Some(def) = questions.field(field) else {
                     return;
                 };
@@ -216,6 +253,18 @@ impl Condition {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// Note where each field tested sits (`slot_of` gives a key's slot), without changing
+    /// anything the condition says.
+    pub fn resolve_slots(&mut self, slot_of: &dyn Fn(&str) -> Option<usize>) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter_mut().for_each(|c| c.resolve_slots(slot_of))
+            }
+            Condition::Not(inner) => inner.resolve_slots(slot_of),
+            Condition::Test { field, slot, .. } => *slot = FieldSlot(slot_of(field)),
         }
     }
 
@@ -254,18 +303,20 @@ impl Condition {
                 Truth::False => Truth::True,
                 Truth::Unknown => Truth::Unknown,
             },
-            Condition::Test { field, test } => match (answers.status(field), test) {
-                (Status::NotApplicable, _) => Truth::False,
-                (Status::Unknown, Test::IsUnknown(want)) => truth_of(*want),
-                (Status::Known(_), Test::IsUnknown(want)) => truth_of(!*want),
-                (Status::Unknown, _) => Truth::Unknown,
-                (Status::Known(answer), test) => truth_of(holds(answer, test)),
-            },
+            Condition::Test { field, test, slot } => {
+                match (answers.status_at(*slot, field), test) {
+                    (Status::NotApplicable, _) => Truth::False,
+                    (Status::Unknown, Test::IsUnknown(want)) => truth_of(*want),
+                    (Status::Known(_), Test::IsUnknown(want)) => truth_of(!*want),
+                    (Status::Unknown, _) => Truth::Unknown,
+                    (Status::Known(answer), test) => truth_of(holds(answer, test)),
+                }
+            }
         }
     }
 
     /// Evaluate against answers, three-valued.
-    pub fn eval(&self, answers: &dyn Answers) -> Eval {
+    pub fn eval(&self, answers: &dyn Answers) -> Eval<'_> {
         match self {
             Condition::All(items) => {
                 // One false item decides it: the rest need not be evaluated.
@@ -280,19 +331,17 @@ impl Condition {
                 combine(results, Truth::True)
             }
             Condition::Any(items) => {
-                let results: Vec<Eval> = items.iter().map(|c| c.eval(answers)).collect();
-                let trues: Vec<Eval> = results
-                    .iter()
-                    .filter(|r| r.truth == Truth::True)
-                    .cloned()
-                    .collect();
+                let (mut trues, mut unknowns) = (Vec::new(), Vec::new());
+                for result in items.iter().map(|c| c.eval(answers)) {
+                    match result.truth {
+                        Truth::True => trues.push(result),
+                        Truth::Unknown => unknowns.push(result),
+                        Truth::False => {}
+                    }
+                }
                 if !trues.is_empty() {
                     return combine(trues, Truth::True);
                 }
-                let unknowns: Vec<Eval> = results
-                    .into_iter()
-                    .filter(|r| r.truth == Truth::Unknown)
-                    .collect();
                 if unknowns.is_empty() {
                     return Eval::default();
                 }
@@ -306,11 +355,13 @@ impl Condition {
                     Truth::Unknown => Truth::Unknown,
                 };
                 if result.truth == Truth::True {
-                    result.evidence = inner.fields();
+                    result.evidence = inner.field_ids();
                 }
                 result
             }
-            Condition::Test { field, test } => eval_test(field, test, answers.status(field)),
+            Condition::Test { field, test, slot } => {
+                eval_test(field, test, answers.status_at(*slot, field))
+            }
         }
     }
 }
@@ -438,7 +489,7 @@ impl Condition {
                 items.iter().for_each(|c| c.tests_on(key, out))
             }
             Condition::Not(inner) => inner.tests_on(key, out),
-            Condition::Test { field, test } if field == key => out.push(test),
+            Condition::Test { field, test, .. } if field == key => out.push(test),
             Condition::Test { .. } => {}
         }
     }
@@ -464,7 +515,7 @@ impl Answers for Assignment<'_> {
     }
 }
 
-fn combine(results: Vec<Eval>, all_true: Truth) -> Eval {
+fn combine(results: Vec<Eval<'_>>, all_true: Truth) -> Eval<'_> {
     let mut out = Eval {
         truth: all_true,
         ..Eval::default()
@@ -488,12 +539,12 @@ fn truth_of(holds: bool) -> Truth {
     if holds { Truth::True } else { Truth::False }
 }
 
-fn eval_test(field: &str, test: &Test, status: Status<'_>) -> Eval {
+fn eval_test<'c>(field: &'c str, test: &Test, status: Status<'_>) -> Eval<'c> {
     let decided = |holds: bool| Eval {
         truth: if holds { Truth::True } else { Truth::False },
         unknown: BTreeSet::new(),
         evidence: if holds {
-            BTreeSet::from([field.to_string()])
+            BTreeSet::from([field])
         } else {
             BTreeSet::new()
         },
@@ -504,7 +555,7 @@ fn eval_test(field: &str, test: &Test, status: Status<'_>) -> Eval {
         (Status::Known(_), Test::IsUnknown(want)) => decided(!*want),
         (Status::Unknown, _) => Eval {
             truth: Truth::Unknown,
-            unknown: BTreeSet::from([field.to_string()]),
+            unknown: BTreeSet::from([field]),
             evidence: BTreeSet::new(),
         },
         (Status::Known(answer), test) => decided(holds(answer, test)),
@@ -539,6 +590,7 @@ fn parse_tests(
     let test = |test: Test| Condition::Test {
         field: field.to_string(),
         test,
+        slot: FieldSlot::default(),
     };
     match value {
         Value::Mapping(ops) => {

@@ -1,13 +1,13 @@
 //! Evaluation: a pure function from a rule set and a record to an outcome. No I/O, no clock.
 
-use crate::condition::{Answers, Eval, Status, Truth};
+use crate::condition::{Answers, Eval, FieldSlot, Status, Truth};
 use crate::content::Content;
 use crate::continuum::{Continuum, StrategyStatus};
 use crate::messages::Msg;
 use crate::questions::QuestionSet;
 use crate::record::{Answer, Record};
 use crate::rules::Rule;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Everything a result says, with the rules and answers behind each part.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,43 +102,54 @@ pub struct Clarify {
     pub rules: Vec<String>,
 }
 
-/// The answers of one record, with which fields apply.
+/// The answers of one record, with which fields apply, kept by slot (question order).
 pub struct Facts<'a> {
-    record: &'a Record,
-    not_applicable: BTreeSet<&'a str>,
+    questions: &'a QuestionSet,
+    statuses: Vec<Status<'a>>,
 }
 
 impl<'a> Facts<'a> {
     /// Work out which fields apply, in question order (a field's condition reads earlier fields).
     pub fn new(questions: &'a QuestionSet, record: &'a Record) -> Self {
         let mut facts = Facts {
-            record,
-            not_applicable: BTreeSet::new(),
+            questions,
+            statuses: vec![Status::Unknown; questions.field_count()],
         };
-        for (_, field) in questions.fields() {
+        for (key, answer) in &record.answers {
+            if let Some(status) = questions.slot(key).and_then(|s| facts.statuses.get_mut(s)) {
+                *status = Status::Known(answer);
+            }
+        }
+        for (slot, (_, field)) in questions.fields().enumerate() {
             if let Some(when) = &field.when
                 && when.truth(&facts) == Truth::False
+                && let Some(status) = facts.statuses.get_mut(slot)
             {
-                facts.not_applicable.insert(field.key.as_str());
+                *status = Status::NotApplicable;
             }
         }
         facts
     }
 
     pub fn applies(&self, key: &str) -> bool {
-        !self.not_applicable.contains(key)
+        !matches!(self.status(key), Status::NotApplicable)
     }
 }
 
 impl Answers for Facts<'_> {
     fn status(&self, key: &str) -> Status<'_> {
-        if self.not_applicable.contains(key) {
-            return Status::NotApplicable;
-        }
-        match self.record.answers.get(key) {
-            Some(answer) => Status::Known(answer),
-            None => Status::Unknown,
-        }
+        self.status_at(FieldSlot::default(), key)
+    }
+
+    fn status_at(&self, slot: FieldSlot, key: &str) -> Status<'_> {
+        // A slot from a condition resolved against another question set is not trusted: the
+        // key must match the field at that slot.
+        let slot = slot
+            .get()
+            .filter(|s| self.questions.field_at(*s).is_some_and(|f| f.key == key))
+            .or_else(|| self.questions.slot(key));
+        slot.and_then(|s| self.statuses.get(s).copied())
+            .unwrap_or(Status::Unknown)
     }
 }
 
@@ -150,12 +161,71 @@ struct Pending {
     rules: Vec<String>,
 }
 
-/// Place the behaviour, decide the strategy discussion and gather the responses.
-pub fn evaluate(content: &Content, record: &Record) -> Outcome {
-    let questions = &content.questions;
+/// What the rules decide for a record, before anything is put into words: the placement, the
+/// strategy discussion, and who the other person is, with the rule results behind them.
+pub struct Decision<'c> {
+    facts: Facts<'c>,
+    /// Whether an adult (or an unknown online contact) acted on the child.
+    pub adult_acted: bool,
+    /// Every rule considered, with its result.
+    results: Vec<(&'c Rule, Eval<'c>)>,
+    /// Index into the continuum's levels; `None` when no rule places the behaviour.
+    pub level: Option<usize>,
+    /// The strategy discussion from what is known.
+    known_status: StrategyStatus,
+    /// The strategy discussion, raised to "consider" where something not known could require it.
+    pub status: StrategyStatus,
+    pub provisional: bool,
+    pub other_child: Option<bool>,
+    pub other_role: OtherRole,
+}
+
+/// What a rule that is not yet decided could change.
+struct Could {
+    raises_level: bool,
+    /// It would require a strategy discussion not otherwise indicated.
+    requires: bool,
+}
+
+impl<'c> Decision<'c> {
+    /// The rules that fired, in rule order.
+    pub fn fired(&self) -> impl Iterator<Item = (&'c Rule, &Eval<'c>)> {
+        self.results
+            .iter()
+            .filter(|(_, e)| e.truth == Truth::True)
+            .map(|(r, e)| (*r, e))
+    }
+
+    /// The rules not yet decided that could raise the level or the strategy discussion.
+    fn undecided(
+        &self,
+        continuum: &Continuum,
+    ) -> impl Iterator<Item = (&'c Rule, &Eval<'c>, Could)> {
+        let (placed, known) = (self.level, self.known_status);
+        self.results
+            .iter()
+            .filter(|(_, e)| e.truth == Truth::Unknown)
+            .filter_map(move |(rule, eval)| {
+                let raises_level = rule.level.is_some_and(|l| placed.is_none_or(|p| l > p));
+                let could = rule_strategy(continuum, rule);
+                let raises_strategy = could > known;
+                (raises_level || raises_strategy).then_some((
+                    *rule,
+                    eval,
+                    Could {
+                        raises_level,
+                        requires: raises_strategy && could == StrategyStatus::Required,
+                    },
+                ))
+            })
+    }
+}
+
+/// Place the behaviour and decide the strategy discussion, without any text: what summaries
+/// and exports need, and the first half of [`evaluate`].
+pub fn decide<'c>(content: &'c Content, record: &'c Record) -> Decision<'c> {
     let continuum = &content.continuum;
-    let lang = content.lang();
-    let facts = Facts::new(questions, record);
+    let facts = Facts::new(&content.questions, record);
     // When an adult acted on the child, nothing recorded is the child's behaviour toward another
     // child: rules that place a level do not apply, and the child's protection leads.
     let adult_acted = holds(&content.rules.other_person.acting_on_child_when, &facts);
@@ -174,44 +244,76 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             (rule, eval)
         })
         .collect();
-
-    let fired: Vec<(&Rule, &Eval)> = results
-        .iter()
-        .filter(|(_, e)| e.truth == Truth::True)
-        .map(|(r, e)| (*r, e))
-        .collect();
-    let placed = fired.iter().filter_map(|(r, _)| r.level).max();
-
-    // The strategy discussion from what is known.
-    let mut status = StrategyStatus::NotIndicated;
-    let mut reasons = Vec::new();
-    for (rule, _) in &fired {
-        let own = rule_strategy(continuum, rule);
-        if own > StrategyStatus::NotIndicated {
-            status = status.max(own);
-            reasons.push(StrategyReason {
-                rule: rule.id.clone(),
-                text: strategy_reason(continuum, rule),
-            });
+    let mut decision = Decision {
+        facts,
+        adult_acted,
+        results,
+        level: None,
+        known_status: StrategyStatus::NotIndicated,
+        status: StrategyStatus::NotIndicated,
+        provisional: false,
+        other_child: None,
+        other_role: OtherRole::Involved,
+    };
+    decision.level = decision.fired().filter_map(|(r, _)| r.level).max();
+    decision.known_status = decision
+        .fired()
+        .map(|(rule, _)| rule_strategy(continuum, rule))
+        .max()
+        .unwrap_or(StrategyStatus::NotIndicated);
+    // Not placed is provisional, unless nothing recorded is the child's own behaviour; so is
+    // anything that something not known could raise.
+    let (mut provisional, mut status) = (
+        decision.level.is_none() && !adult_acted,
+        decision.known_status,
+    );
+    for (_, _, could) in decision.undecided(continuum) {
+        provisional = true;
+        if could.requires {
+            status = status.max(StrategyStatus::Consider);
         }
     }
-    let known_status = status;
+    decision.provisional = provisional;
+    decision.status = status;
+    decision.other_child = match decision.facts.status("others.involved") {
+        Status::Known(Answer::Choice(v)) => Some(v == "yes"),
+        Status::NotApplicable => Some(false),
+        _ => None,
+    };
+    decision.other_role = if adult_acted {
+        OtherRole::ActedOnChild
+    } else {
+        other_role(
+            &content.rules.other_person,
+            &decision.facts,
+            decision.other_child,
+            decision.level,
+        )
+    };
+    decision
+}
 
-    // What is not known and could raise the level or the strategy discussion.
-    // Not placed is provisional, unless nothing recorded is the child's own behaviour.
-    let mut provisional = placed.is_none() && !adult_acted;
-    let mut to_clarify: BTreeMap<String, Pending> = BTreeMap::new();
-    for (rule, eval) in results.iter().filter(|(_, e)| e.truth == Truth::Unknown) {
-        let raises_level = rule.level.is_some_and(|l| placed.is_none_or(|p| l > p));
-        let could = rule_strategy(continuum, rule);
-        let raises_strategy = could > known_status;
-        if !(raises_level || raises_strategy) {
-            continue;
-        }
-        provisional = true;
-        let requires = raises_strategy && could == StrategyStatus::Required;
-        if requires {
-            status = status.max(StrategyStatus::Consider);
+/// Place the behaviour, decide the strategy discussion and gather the responses.
+pub fn evaluate(content: &Content, record: &Record) -> Outcome {
+    let decision = decide(content, record);
+    let questions = &content.questions;
+    let continuum = &content.continuum;
+    let lang = content.lang();
+    let fired: Vec<(&Rule, &Eval)> = decision.fired().collect();
+    let placed = decision.level;
+
+    // The strategy discussion from what is known, then from what is not known yet.
+    let mut reasons: Vec<StrategyReason> = fired
+        .iter()
+        .filter(|(rule, _)| rule_strategy(continuum, rule) > StrategyStatus::NotIndicated)
+        .map(|(rule, _)| StrategyReason {
+            rule: rule.id.clone(),
+            text: strategy_reason(continuum, rule),
+        })
+        .collect();
+    let mut to_clarify: BTreeMap<&str, Pending> = BTreeMap::new();
+    for (rule, eval, could) in decision.undecided(continuum) {
+        if could.requires {
             let unknown: Vec<String> = eval
                 .unknown
                 .iter()
@@ -228,11 +330,11 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             });
         }
         for key in &eval.unknown {
-            let pending = to_clarify.entry(key.clone()).or_default();
-            if raises_level {
+            let pending = to_clarify.entry(key).or_default();
+            if could.raises_level {
                 pending.level = pending.level.max(rule.level);
             }
-            pending.strategy |= requires;
+            pending.strategy |= could.requires;
             if !pending.rules.contains(&rule.id) {
                 pending.rules.push(rule.id.clone());
             }
@@ -242,7 +344,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let mut clarify: Vec<Clarify> = questions
         .fields()
         .filter_map(|(_, f)| {
-            to_clarify.remove(&f.key).map(|pending| {
+            to_clarify.remove(f.key.as_str()).map(|pending| {
                 let mut because = Vec::new();
                 if let Some(l) = pending.level {
                     because.push(crate::say!(
@@ -263,7 +365,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             })
         })
         .collect();
-    if placed.is_none() && !adult_acted {
+    if placed.is_none() && !decision.adult_acted {
         clarify.push(Clarify {
             field: None,
             text: Msg::NoRulePlaced.text(lang).to_string(),
@@ -282,16 +384,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
         }
     }
 
-    let other_child = match facts.status("others.involved") {
-        Status::Known(Answer::Choice(v)) => Some(v == "yes"),
-        Status::NotApplicable => Some(false),
-        _ => None,
-    };
-    let other_role = if adult_acted {
-        OtherRole::ActedOnChild
-    } else {
-        other_role(&content.rules.other_person, &facts, other_child, placed)
-    };
+    let other_role = decision.other_role;
     // Nothing shows harm, but something that would is not known: not known never reassures, so
     // the other child's responses start with finding out how they are.
     let harm_unknown = other_role == OtherRole::Involved
@@ -300,7 +393,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             .other_person
             .harmed_when
             .as_ref()
-            .is_some_and(|c| c.eval(&facts).truth == Truth::Unknown);
+            .is_some_and(|c| c.eval(&decision.facts).truth == Truth::Unknown);
     let (child_responses, mut harmed_child_responses) =
         gather_responses(continuum, placed, &fired, other_role);
     if harm_unknown {
@@ -321,8 +414,11 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
 
     Outcome {
         level: placed,
-        provisional,
-        strategy: Strategy { status, reasons },
+        provisional: decision.provisional,
+        strategy: Strategy {
+            status: decision.status,
+            reasons,
+        },
         fired: fired
             .iter()
             .map(|(rule, eval)| Fired {
@@ -340,7 +436,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             .collect(),
         child_responses,
         harmed_child_responses,
-        other_child,
+        other_child: decision.other_child,
         other_role,
         clarify,
     }

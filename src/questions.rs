@@ -11,7 +11,7 @@ use crate::suggest;
 use crate::yaml;
 use serde::Deserialize;
 use serde_yaml::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub const FORMAT: &str = "hsb-questions/1";
 /// The value every choice and list accepts for "not known yet".
@@ -30,6 +30,23 @@ pub struct QuestionSet {
     pub attribution: String,
     pub introduction: String,
     pub questions: Vec<Question>,
+    slots: Slots,
+}
+
+/// Each field's place in question order (its slot), by key: answers are looked up by slot
+/// when rules are evaluated, rather than by comparing keys.
+#[derive(Clone, Default)]
+struct Slots {
+    by_key: HashMap<String, usize>,
+    /// Where each slot's field is: its question's index and its index within that question.
+    places: Vec<(usize, usize)>,
+}
+
+impl std::fmt::Debug for Slots {
+    // Only what follows from the questions, in their order (a hash map's order is not fixed).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.places).finish()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -131,11 +148,28 @@ impl QuestionSet {
     }
 
     pub fn field(&self, key: &str) -> Option<&Field> {
-        self.fields().map(|(_, f)| f).find(|f| f.key == key)
+        self.slot(key).and_then(|slot| self.field_at(slot))
+    }
+
+    /// The field's place in question order, counting every field of every question.
+    pub fn slot(&self, key: &str) -> Option<usize> {
+        self.slots.by_key.get(key).copied()
+    }
+
+    /// How many fields there are: every slot is below this.
+    pub fn field_count(&self) -> usize {
+        self.slots.places.len()
+    }
+
+    /// The field at a slot.
+    pub fn field_at(&self, slot: usize) -> Option<&Field> {
+        let (question, field) = *self.slots.places.get(slot)?;
+        self.questions.get(question)?.fields.get(field)
     }
 
     pub fn question_of(&self, key: &str) -> Option<&Question> {
-        self.fields().find(|(_, f)| f.key == key).map(|(q, _)| q)
+        let (question, _) = *self.slots.places.get(self.slot(key)?)?;
+        self.questions.get(question)
     }
 
     pub fn field_keys(&self) -> impl Iterator<Item = &str> + Clone {
@@ -428,8 +462,10 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
             .unwrap_or_default(),
         attribution: attribution.unwrap_or_default(),
         introduction: introduction.unwrap_or_default(),
+        slots: Slots::default(),
         questions,
     };
+    let set = set.indexed();
     // A field's condition may only depend on fields asked before it.
     for (key, anchor, field_id) in conditions {
         let Some(condition) = set.field(&key).and_then(|f| f.when.as_ref()) else {
@@ -465,6 +501,31 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
         Ok(set)
     } else {
         Err(problems)
+    }
+}
+
+impl QuestionSet {
+    /// The set with its slots worked out, and each `when:` condition reading answers by slot.
+    fn indexed(mut self) -> Self {
+        for (q, question) in self.questions.iter().enumerate() {
+            for (f, field) in question.fields.iter().enumerate() {
+                // A key given twice is reported while loading; the first one keeps its slot.
+                if !self.slots.by_key.contains_key(&field.key) {
+                    let slot = self.slots.places.len();
+                    self.slots.by_key.insert(field.key.clone(), slot);
+                    self.slots.places.push((q, f));
+                }
+            }
+        }
+        let slots = self.slots.by_key.clone();
+        for question in &mut self.questions {
+            for field in &mut question.fields {
+                if let Some(when) = &mut field.when {
+                    when.resolve_slots(&|key| slots.get(key).copied());
+                }
+            }
+        }
+        self
     }
 }
 

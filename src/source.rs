@@ -86,7 +86,9 @@ impl Source {
                 format!("cannot open the file: {err}"),
             )
         })?;
-        let mut bytes = Vec::new();
+        // Room for the whole file and the one byte that tells it grew, so it is read in one go.
+        let expected = usize::try_from(metadata.len()).unwrap_or(0);
+        let mut bytes = Vec::with_capacity(expected.saturating_add(1));
         // Read one byte past the limit so that a file that grew after the check is still refused.
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)

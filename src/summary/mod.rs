@@ -9,7 +9,7 @@ mod render;
 
 use crate::case_record::When;
 use crate::content::Content;
-use crate::engine::{Outcome, evaluate};
+use crate::engine::{Decision, decide};
 use crate::error::{Error, exit};
 use crate::files;
 use crate::record::{Answer, Record};
@@ -93,7 +93,7 @@ pub fn age_band(age: i64) -> &'static str {
 }
 
 impl Coded {
-    pub fn new(content: &Content, record: &Record, outcome: &Outcome) -> Coded {
+    pub fn new(content: &Content, record: &Record, decision: &Decision<'_>) -> Coded {
         let assessment = record.assessment.clone().unwrap_or_default();
         let month = assessment
             .at
@@ -115,7 +115,7 @@ impl Coded {
         let behaviours = list(record, "what_happened.behaviours");
         let activities = list(record, "context.activities");
         let setting = choice(record, "context.setting");
-        let relationship = if outcome.other_child == Some(false) {
+        let relationship = if decision.other_child == Some(false) {
             NOBODY_ELSE.to_string()
         } else {
             choice(record, "others.relationship")
@@ -152,11 +152,11 @@ impl Coded {
             relationship,
             images,
             online,
-            hsb_level: content.continuum.placement_id(outcome.level).to_string(),
-            hsb_strategy_discussion: outcome.strategy.status.id().to_string(),
-            provisional: outcome.provisional,
-            other_child_role: outcome.other_role.id().to_string(),
-            rules_fired: outcome.fired.iter().map(|f| f.id.clone()).collect(),
+            hsb_level: content.continuum.placement_id(decision.level).to_string(),
+            hsb_strategy_discussion: decision.status.id().to_string(),
+            provisional: decision.provisional,
+            other_child_role: decision.other_role.id().to_string(),
+            rules_fired: decision.fired().map(|(rule, _)| rule.id.clone()).collect(),
             practitioner_agrees: agrees,
             practitioner_level: level,
             practitioner_strategy_discussion: status,
@@ -257,10 +257,8 @@ pub fn each_record(
     crate::batch::for_each_ordered(
         &paths,
         |path| {
-            files::load_record(path, content).map(|record| {
-                let outcome = evaluate(content, &record);
-                Coded::new(content, &record, &outcome)
-            })
+            files::load_record(path, content)
+                .map(|record| Coded::new(content, &record, &decide(content, &record)))
         },
         |_, result| match result {
             Ok(coded) => sink(&coded),
