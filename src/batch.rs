@@ -17,13 +17,36 @@ where
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 16);
+    if threads == 1 {
+        for path in paths {
+            let result = work(path);
+            sink(path, result)?;
+        }
+        return Ok(());
+    }
+    // While one chunk is worked on, the results of the one before are handed on, so the cores
+    // never wait for the sink.
+    let mut done: Option<(&[PathBuf], Vec<T>)> = None;
     for chunk in paths.chunks(CHUNK) {
-        let results: Vec<T> = if threads == 1 || chunk.len() < 2 {
-            chunk.iter().map(&work).collect()
-        } else {
-            in_parallel(chunk, threads, &work)
-        };
-        for (path, result) in chunk.iter().zip(results) {
+        let previous = done.take();
+        let results = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| in_parallel(chunk, threads, &work));
+            if let Some((before, results)) = previous {
+                for (path, result) in before.iter().zip(results) {
+                    sink(path, result)?;
+                }
+            }
+            match worker.join() {
+                Ok(results) => Ok::<_, std::io::Error>(results),
+                // A worker can only fail by panicking, which hsb never does on input; re-raise
+                // it rather than lose results silently.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })?;
+        done = Some((chunk, results));
+    }
+    if let Some((before, results)) = done {
+        for (path, result) in before.iter().zip(results) {
             sink(path, result)?;
         }
     }

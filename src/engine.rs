@@ -385,32 +385,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     }
 
     let other_role = decision.other_role;
-    // Nothing shows harm, but something that would is not known: not known never reassures, so
-    // the other child's responses start with finding out how they are.
-    let harm_unknown = other_role == OtherRole::Involved
-        && content
-            .rules
-            .other_person
-            .harmed_when
-            .as_ref()
-            .is_some_and(|c| c.eval(&decision.facts).truth == Truth::Unknown);
-    let (child_responses, mut harmed_child_responses) =
-        gather_responses(continuum, placed, &fired, other_role);
-    if harm_unknown {
-        let first: Vec<Recommended> = continuum
-            .not_placed
-            .responses
-            .other_child
-            .iter()
-            .filter(|r| !harmed_child_responses.iter().any(|h| h.id == r.id))
-            .map(|r| Recommended {
-                id: r.id.clone(),
-                text: r.text.trim().to_string(),
-                from: "harm_unknown".to_string(),
-            })
-            .collect();
-        harmed_child_responses.splice(0..0, first);
-    }
+    let (child_responses, harmed_child_responses) = responses(content, &decision);
 
     Outcome {
         level: placed,
@@ -442,11 +417,49 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     }
 }
 
+/// The responses for the child who displayed the behaviour and for the other child, each with
+/// where it comes from.
+pub fn responses(
+    content: &Content,
+    decision: &Decision<'_>,
+) -> (Vec<Recommended>, Vec<Recommended>) {
+    let continuum = &content.continuum;
+    let fired: Vec<(&Rule, &Eval)> = decision.fired().collect();
+    let other_role = decision.other_role;
+    // Nothing shows harm, but something that would is not known: not known never reassures, so
+    // the other child's responses start with finding out how they are.
+    let harm_unknown = other_role == OtherRole::Involved
+        && content
+            .rules
+            .other_person
+            .harmed_when
+            .as_ref()
+            .is_some_and(|c| c.truth(&decision.facts) == Truth::Unknown);
+    let (child_responses, mut harmed_child_responses) =
+        gather_responses(continuum, decision.level, &fired, other_role);
+    if harm_unknown {
+        let first: Vec<Recommended> = continuum
+            .not_placed
+            .responses
+            .other_child
+            .iter()
+            .filter(|r| !harmed_child_responses.iter().any(|h| h.id == r.id))
+            .map(|r| Recommended {
+                id: r.id.clone(),
+                text: r.text.trim().to_string(),
+                from: "harm_unknown".to_string(),
+            })
+            .collect();
+        harmed_child_responses.splice(0..0, first);
+    }
+    (child_responses, harmed_child_responses)
+}
+
 /// Whether an optional condition is known to hold.
 fn holds(condition: &Option<crate::condition::Condition>, facts: &Facts<'_>) -> bool {
     condition
         .as_ref()
-        .is_some_and(|c| c.eval(facts).truth == Truth::True)
+        .is_some_and(|c| c.truth(facts) == Truth::True)
 }
 
 /// Who the other person is: nobody, an adult, a child harmed (something shows harm or its risk,

@@ -33,9 +33,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
     }
     let entries = std::fs::read_dir(dir)
         .map_err(|err| Error::io(Msg::CannotReadFolder, &dir.display(), err))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+    // The kind of each entry comes with the listing on most systems, so no file is looked up
+    // twice; like `symlink_metadata`, it describes a link itself, never what it points to.
+    let mut paths: Vec<(PathBuf, std::fs::FileType)> = entries
+        .filter_map(|e| {
+            e.ok()
+                .and_then(|e| e.file_type().ok().map(|kind| (e.path(), kind)))
+        })
+        .collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in paths {
         // Hidden files and folders (`.git`, `.github`) are never scenarios.
         if path
             .file_name()
@@ -43,9 +50,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
         {
             continue;
         }
-        let Ok(kind) = std::fs::symlink_metadata(&path).map(|m| m.file_type()) else {
-            continue;
-        };
         if kind.is_dir() {
             walk(&path, out, depth + 1)?;
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {

@@ -150,7 +150,9 @@ impl Record {
         let mut present = BTreeSet::new();
         for (key, value) in &raw.answers {
             let key = scalar_text(key);
-            present.insert(key.clone());
+            if !complete {
+                present.insert(key.clone());
+            }
             match read_answer(source, questions, &key, value) {
                 Ok(Some(answer)) => {
                     answers.insert(key, answer);

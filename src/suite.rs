@@ -2,7 +2,7 @@
 //! rule coverage and, for CI systems, JUnit XML.
 
 use crate::content::Content;
-use crate::engine::{Outcome, evaluate};
+use crate::engine::{Decision, decide, responses};
 use crate::error::Error;
 use crate::files;
 use crate::record::Record;
@@ -109,22 +109,27 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
             };
         }
     };
-    let outcome = evaluate(content, &record);
-    let fired: Vec<String> = outcome.fired.iter().map(|f| f.id.clone()).collect();
+    let decision = decide(content, &record);
+    let fired: Vec<String> = decision.fired().map(|(rule, _)| rule.id.clone()).collect();
     CaseResult {
-        verdict: judge(content, &record, &outcome),
+        verdict: judge(content, &record, &decision, &fired),
         fired,
         time: start.elapsed(),
     }
 }
 
-/// Compare an outcome with the record's expectation.
-pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
+/// Compare what the rules decided (`fired`: the rules that fired) with the record's expectation.
+pub fn judge(
+    content: &Content,
+    record: &Record,
+    decision: &Decision<'_>,
+    fired: &[String],
+) -> Verdict {
     let Some(expect) = &record.expect else {
         return Verdict::Skipped;
     };
     let mut mismatches = Vec::new();
-    let level = content.continuum.placement_id(outcome.level);
+    let level = content.continuum.placement_id(decision.level);
     match &expect.level {
         Some(want) if want != level => {
             mismatches.push(format!("level: expected {want}, got {level}"))
@@ -132,7 +137,7 @@ pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
         Some(_) => {}
         None => mismatches.push("expect: has no `level:`".to_string()),
     }
-    let status = outcome.strategy.status.id();
+    let status = decision.status.id();
     match &expect.strategy_discussion {
         Some(want) if want != status => mismatches.push(format!(
             "strategy discussion: expected {want}, got {status}"
@@ -141,24 +146,26 @@ pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
         None => mismatches.push("expect: has no `strategy_discussion:`".to_string()),
     }
     if let Some(want) = expect.provisional
-        && want != outcome.provisional
+        && want != decision.provisional
     {
         mismatches.push(format!(
             "provisional: expected {want}, got {}",
-            outcome.provisional
+            decision.provisional
         ));
     }
     for rule in &expect.rules {
-        if !outcome.fired.iter().any(|f| &f.id == rule) {
+        if !fired.contains(rule) {
             mismatches.push(format!("rule `{rule}` did not fire"));
         }
     }
+    // The responses are gathered only when the scenario names some.
+    let (child, other) = if expect.responses.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        responses(content, decision)
+    };
     for response in &expect.responses {
-        let present = outcome
-            .child_responses
-            .iter()
-            .chain(&outcome.harmed_child_responses)
-            .any(|r| &r.id == response);
+        let present = child.iter().chain(&other).any(|r| &r.id == response);
         if !present {
             mismatches.push(format!("response `{response}` is missing"));
         }
@@ -168,7 +175,7 @@ pub fn judge(content: &Content, record: &Record, outcome: &Outcome) -> Verdict {
     } else {
         Verdict::Fail {
             mismatches,
-            fired: outcome.fired.iter().map(|f| f.id.clone()).collect(),
+            fired: fired.to_vec(),
         }
     }
 }
