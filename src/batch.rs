@@ -91,3 +91,59 @@ where
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_file_order_across_chunks_however_long_each_takes() {
+        let paths: Vec<PathBuf> = (0..CHUNK * 3 + 7)
+            .map(|i| PathBuf::from(format!("{i}")))
+            .collect();
+        let mut seen = Vec::new();
+        for_each_ordered(
+            &paths,
+            |path| {
+                let n: usize = path.to_string_lossy().parse().unwrap_or(0);
+                // Uneven work, so that the cores finish out of order.
+                if n % 13 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                n * 2
+            },
+            |path, doubled| {
+                seen.push((path.clone(), doubled));
+                Ok(())
+            },
+        )
+        .expect("no sink error");
+        assert_eq!(seen.len(), paths.len());
+        for (i, (path, doubled)) in seen.iter().enumerate() {
+            assert_eq!(path, &paths[i]);
+            assert_eq!(*doubled, i * 2);
+        }
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_work_and_is_returned() {
+        let paths: Vec<PathBuf> = (0..CHUNK * 4)
+            .map(|i| PathBuf::from(format!("{i}")))
+            .collect();
+        let mut handed_on = 0;
+        let result = for_each_ordered(
+            &paths,
+            |_| (),
+            |_, ()| {
+                handed_on += 1;
+                if handed_on == 10 {
+                    Err(std::io::Error::other("disk full"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert!(result.is_err());
+        assert_eq!(handed_on, 10);
+    }
+}

@@ -578,3 +578,63 @@ fn gather_responses(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::condition::Condition;
+    use crate::content::embedded;
+    use crate::lang::Lang;
+    use crate::source::Source;
+
+    fn questions() -> QuestionSet {
+        let source = Source::embedded(embedded::QUESTIONS.0, embedded::QUESTIONS.1);
+        QuestionSet::load(&source, Lang::En).expect("the built-in questions load")
+    }
+
+    fn coerced() -> Record {
+        let mut record = Record::default();
+        record.answers.insert(
+            "others.involved".to_string(),
+            Answer::Choice("yes".to_string()),
+        );
+        record.answers.insert(
+            "others.coercion".to_string(),
+            Answer::Choice("yes".to_string()),
+        );
+        record
+    }
+
+    fn condition(text: &str) -> Condition {
+        let value: serde_yaml::Value = serde_yaml::from_str(text).expect("yaml");
+        Condition::parse(&value, &BTreeMap::new()).expect("a condition")
+    }
+
+    #[test]
+    fn answers_are_found_by_slot_and_by_key_alike() {
+        let questions = questions();
+        let record = coerced();
+        let facts = Facts::new(&questions, &record);
+        let mut by_slot = condition("others.coercion: 'yes'");
+        by_slot.canonicalise(&questions);
+        let by_key = condition("others.coercion: 'yes'");
+        assert_eq!(by_slot.truth(&facts), Truth::True);
+        assert_eq!(by_key.truth(&facts), Truth::True);
+        assert_eq!(by_slot.eval(&facts).evidence.len(), 1);
+    }
+
+    #[test]
+    fn a_slot_that_names_another_field_is_not_trusted() {
+        // A condition resolved against a question set in another order: its slot points at a
+        // different field, and the answer is found by its key instead.
+        let questions = questions();
+        let record = coerced();
+        let facts = Facts::new(&questions, &record);
+        let mut wrong = condition("others.coercion: 'yes'");
+        wrong.resolve_slots(&|_| Some(0));
+        assert_eq!(wrong.truth(&facts), Truth::True);
+        let mut unknown = condition("others.power_imbalance: significant");
+        unknown.resolve_slots(&|_| questions.slot("others.coercion"));
+        assert_eq!(unknown.truth(&facts), Truth::Unknown);
+    }
+}
