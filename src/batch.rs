@@ -107,7 +107,7 @@ mod tests {
             |path| {
                 let n: usize = path.to_string_lossy().parse().unwrap_or(0);
                 // Uneven work, so that the cores finish out of order.
-                if n % 13 == 0 {
+                if n.is_multiple_of(13) {
                     std::thread::sleep(std::time::Duration::from_millis(2));
                 }
                 n * 2
