@@ -197,6 +197,7 @@ Exit status: 0 no errors (warnings allowed unless --deny-warnings), 1 problems f
         /// Files or folders to check.
         #[arg(value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
+        /// Output format.
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         /// Treat warnings as problems (exit 1).
@@ -210,6 +211,7 @@ Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 not
         /// Scenario files or folders.
         #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
+        /// Output format.
         #[arg(long, short, value_enum, default_value_t = TestFormat::Human)]
         format: TestFormat,
         /// Write the JUnit XML report to this file (the human report still goes to the terminal).
@@ -235,6 +237,7 @@ Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 not
         /// Scenario files or folders.
         #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
+        /// Output format.
         #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
         format: DiffFormat,
     },

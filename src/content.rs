@@ -238,7 +238,7 @@ pub struct RuleSetId {
 }
 
 impl RuleSetId {
-    /// "rule set: Wales default HSB rules 2.0.0 (sha256 a867c8d1ff9d…) from the built-in
+    /// "rule set: Wales default HSB rules 2.0.1 (sha256 7cdf4fef3cd0…) from the built-in
     /// defaults": printed by `test`, `check` and `diff`, so that CI logs say what was tested.
     pub fn line(&self) -> String {
         format!(

@@ -93,6 +93,9 @@ pub struct NotPlaced {
 pub struct Level {
     pub id: String,
     pub label: String,
+    /// The level named inside a sentence ("abusive"; in Welsh "y lefel gamdriniol", mutated as
+    /// the grammar needs, which a label dropped into a template cannot be).
+    pub in_sentence: String,
     pub summary: String,
     pub features: Vec<String>,
     pub strategy_discussion: StrategyStatus,
@@ -163,6 +166,8 @@ impl RawResponses {
 struct RawLevel {
     id: String,
     label: RawText,
+    #[serde(default)]
+    in_sentence: Option<RawText>,
     summary: RawText,
     features: Vec<RawText>,
     strategy_discussion: StrategyStatus,
@@ -294,8 +299,19 @@ impl Continuum {
             .map(|l| {
                 let anchor = format!("id: {}", l.id);
                 let what = |key: &str| format!("level `{}` `{key}`", l.id);
+                let label = texts.pick(l.label, || what("label"), anchors![&anchor, "label"]);
+                let in_sentence = texts
+                    .pick_opt(
+                        l.in_sentence,
+                        || what("in_sentence"),
+                        anchors![&anchor, "in_sentence"],
+                    )
+                    .unwrap_or_else(|| {
+                        crate::say!(lang, LevelInSentence, level = label.to_lowercase())
+                    });
                 Level {
-                    label: texts.pick(l.label, || what("label"), anchors![&anchor, "label"]),
+                    label,
+                    in_sentence,
                     summary: texts.pick(
                         l.summary,
                         || what("summary"),
@@ -430,6 +446,12 @@ impl Continuum {
     }
 
     /// A level as a word in a sentence: its label in lower case ("abusive", "camdriniol").
+    /// The level named inside a sentence: "could place the behaviour at {this}".
+    pub fn level_in_sentence(&self, index: usize) -> String {
+        self.level(index)
+            .map_or_else(|| "?".to_string(), |l| l.in_sentence.clone())
+    }
+
     pub fn level_word(&self, index: usize) -> String {
         self.level(index)
             .map_or_else(|| "?".to_string(), |l| l.label.to_lowercase())

@@ -350,7 +350,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
                     because.push(crate::say!(
                         lang,
                         CouldPlaceAt,
-                        level = continuum.level_word(l)
+                        level = continuum.level_in_sentence(l)
                     ));
                 }
                 if pending.strategy {
@@ -505,7 +505,7 @@ fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
             reason = rule.reason.trim(),
             level = rule
                 .level
-                .map_or("?".to_string(), |l| continuum.level_word(l))
+                .map_or("?".to_string(), |l| continuum.level_in_sentence(l))
         ),
     }
 }

@@ -14,8 +14,7 @@ pub struct Help {
     pub args: &'static [(&'static str, Msg)],
 }
 
-/// Every command's help. `check`, `test` and `diff` are for CI scripts, whose output stays in
-/// English: only their one-line descriptions are translated.
+/// Every command's help.
 pub const HELP: &[Help] = &[
     Help {
         command: None,
@@ -116,20 +115,35 @@ pub const HELP: &[Help] = &[
     Help {
         command: Some("check"),
         about: Msg::HelpCheck,
-        after: None,
-        args: &[],
+        after: Some(Msg::HelpCheckAfter),
+        args: &[
+            ("files", Msg::HelpCheckFiles),
+            ("format", Msg::HelpCheckFormat),
+            ("deny_warnings", Msg::HelpCheckDenyWarnings),
+        ],
     },
     Help {
         command: Some("test"),
         about: Msg::HelpTest,
-        after: None,
-        args: &[],
+        after: Some(Msg::HelpTestAfter),
+        args: &[
+            ("files", Msg::HelpScenarioFiles),
+            ("format", Msg::HelpTestFormat),
+            ("output", Msg::HelpTestOutput),
+            ("force", Msg::HelpTestForce),
+            ("min_coverage", Msg::HelpTestMinCoverage),
+        ],
     },
     Help {
         command: Some("diff"),
         about: Msg::HelpDiff,
-        after: None,
-        args: &[],
+        after: Some(Msg::HelpDiffAfter),
+        args: &[
+            ("from", Msg::HelpDiffFrom),
+            ("to", Msg::HelpDiffTo),
+            ("files", Msg::HelpScenarioFiles),
+            ("format", Msg::HelpDiffFormat),
+        ],
     },
 ];
 
@@ -377,6 +391,9 @@ mod tests {
             Some("drafts"),
             Some("replay"),
             Some("train"),
+            Some("check"),
+            Some("test"),
+            Some("diff"),
         ] {
             let mut cmd = localise(crate::cli::Cli::command(), Lang::Cy);
             cmd.build();
@@ -393,6 +410,11 @@ mod tests {
                 "Print help",
                 "[OPTIONS]",
                 "FILE",
+                "Possible values",
+                "default:",
+                "Exit status",
+                "Files or folders",
+                "Treat warnings",
             ] {
                 assert!(!help.contains(english), "{name:?}: {english}\n{help}");
             }

@@ -533,7 +533,7 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
         .expect("runs");
     let out = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
-        out.starts_with("rule set: Wales default HSB rules 2.0.0"),
+        out.starts_with("rule set: Wales default HSB rules 2.0.1"),
         "{out}"
     );
     assert!(
@@ -790,7 +790,7 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
         "the changed rule fails: {out}"
     );
     assert!(
-        out.starts_with("rule set: Wales default HSB rules 2.0.0"),
+        out.starts_with("rule set: Wales default HSB rules 2.0.1"),
         "{out}"
     );
     assert!(

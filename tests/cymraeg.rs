@@ -465,3 +465,103 @@ fn stepping_through_and_the_quiz_are_in_welsh() {
     let english = english_in(&everything);
     assert!(english.is_empty(), "English in Welsh training: {english:?}");
 }
+
+/// Forms a language review found wrong, each with what to write instead. They must not come
+/// back in any Welsh text: the content, the messages or the Welsh teaching set.
+const AVOIDED: &[(&str, &str)] = &[
+    ("gorfodol", "yn cynnwys gorfodaeth / cymhellol (coercive)"),
+    ("dyletswydd argyfwng", "Tîm Dyletswydd Brys"),
+    ("roi gwybod am blentyn", "y ddyletswydd i hysbysu"),
+    ("a'r goruchwyliaeth", "a'r oruchwyliaeth"),
+    ("lefel camdriniol", "y lefel gamdriniol"),
+    ("lefel treisgar", "y lefel dreisgar"),
+    ("lefel problemus", "y lefel broblemus"),
+    ("neu clywodd", "neu glywodd"),
+    ("mynd ymlaen", "yn digwydd"),
+    ("ypsetio", "yn ofidus / wedi cynhyrfu"),
+    ("amlygu i niwed", "wedi bod yn agored i niwed"),
+    ("amlygiad i", "dod i gysylltiad â"),
+    ("meddwdod neu allu", "diffyg galluedd"),
+    ("ac angen cymorth", "ac a oes angen cymorth arno"),
+    ("disgwyliwch hi", "byddwch yn barod amdani"),
+    ("yw hwnna", "yw hwnnw"),
+    ("nad yw gan hsb", "nad oes gan hsb"),
+    ("cael gwybod am stopio", "cael eu rhybuddio i beidio"),
+];
+
+/// Every Welsh text of hsb's: the content and messages (both languages side by side, so each
+/// avoided form is checked against the Welsh only where it would be wrong in Welsh), and the
+/// Welsh teaching set.
+fn welsh_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("interface/messages.yaml"),
+        root.join("questions/appendix3.yaml"),
+        root.join("questions/case-record.yaml"),
+        root.join("continuum/levels.yaml"),
+        root.join("continuum/rules.yaml"),
+        root.join("examples/README.md"),
+    ];
+    let mut teaching: Vec<_> = std::fs::read_dir(root.join("examples/cymraeg"))
+        .expect("the Welsh teaching set")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    teaching.sort();
+    files.extend(teaching);
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            (path.display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn forms_the_language_review_corrected_never_come_back() {
+    let mut found = Vec::new();
+    for (name, text) in welsh_sources() {
+        // Folded YAML joins lines with a space, so a phrase may run over a line break.
+        let joined = text
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        for (avoid, instead) in AVOIDED {
+            if joined.contains(&avoid.to_lowercase()) {
+                found.push(format!("{name}: `{avoid}` (write {instead})"));
+            }
+        }
+        // "Dim yn hysbys" on its own is wrong; "ddim yn hysbys" is right.
+        if joined.contains(" dim yn hysbys") || joined.contains("\"dim yn hysbys") {
+            found.push(format!("{name}: `dim yn hysbys` (write ddim yn hysbys)"));
+        }
+        // A word broken at its hyphen across a line becomes "cyd- ddisgybl" when folded.
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim_end();
+            let broken =
+                line.ends_with('-') && line.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic());
+            if broken {
+                found.push(format!(
+                    "{name}:{}: a word broken at its hyphen",
+                    number + 1
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn levels_are_named_in_welsh_sentences_with_their_mutations() {
+    let dir = with_record();
+    let out =
+        stdout(hsb(dir.path()).args(["--lang", "cy", "replay", "cy.yaml", "--format", "json"]));
+    // A label dropped into "ar lefel {level}" could not mutate; each level's own Welsh can.
+    assert!(
+        out.contains("Mae hyn yn gosod yr ymddygiad ar y lefel gamdriniol."),
+        "{out}"
+    );
+    assert!(!out.contains("ar lefel camdriniol"), "{out}");
+}

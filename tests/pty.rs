@@ -973,7 +973,7 @@ fn the_menu_after_the_result_shows_the_placement_and_strategy_discussion_on_one_
         ),
         (
             Lang::Cy,
-            "Lleoliad: AMHRIODOL",
+            "Lefel: AMHRIODOL",
             "TRAFODAETH STRATEGAETH: DIM ARWYDD O ANGEN",
         ),
     ] {
@@ -1135,7 +1135,7 @@ fn plain_output_has_no_box_drawing_bars_or_symbols_anywhere() {
     use hsb::messages::Msg;
     for (lang, placement) in [
         (Lang::En, "Placement: INAPPROPRIATE"),
-        (Lang::Cy, "Lleoliad: AMHRIODOL"),
+        (Lang::Cy, "Lefel: AMHRIODOL"),
     ] {
         let place = Place::new();
         let mut t = answered(&place, lang, &[], &["--plain"]);

@@ -435,8 +435,13 @@ fn rule_effects(
     strategy: Option<crate::continuum::StrategyStatus>,
 ) -> Vec<String> {
     let lang = content.lang();
-    let level =
-        level.map(|i| crate::say!(lang, AtLeastLevel, level = content.continuum.level_word(i)));
+    let level = level.map(|i| {
+        crate::say!(
+            lang,
+            AtLeastLevel,
+            level = content.continuum.level_in_sentence(i)
+        )
+    });
     let strategy =
         strategy.map(|s| crate::say!(lang, StrategyDiscussionEffect, status = s.word(lang)));
     level.into_iter().chain(strategy).collect()
@@ -451,7 +456,14 @@ fn from_label(content: &Content, from: &str) -> String {
         _ => {}
     }
     match from.strip_prefix("level:") {
-        Some(id) => crate::say!(lang, FromLevel, level = content.continuum.level_word_of(id)),
+        Some(id) => match content.continuum.index_of(id) {
+            Some(i) => crate::say!(
+                lang,
+                FromLevel,
+                level = content.continuum.level_in_sentence(i)
+            ),
+            None => crate::say!(lang, FromLevel, level = id),
+        },
         None => crate::say!(lang, FromRule, rule = from),
     }
 }
