@@ -63,6 +63,7 @@ codes! {
     NoExpect = "W002", "a scenario has no `expect:` block, so `hsb test` cannot check it";
     SameInBothLanguages = "W003", "a Welsh text is the same as its English, so it is probably untranslated";
     AnswersNotApplying = "W004", "a scenario answers fields that do not apply given its other answers, so those answers are set aside";
+    AvoidedWelsh = "W005", "a Welsh text uses a term the glossary (`interface/glossary.yaml`) says to avoid";
 }
 
 /// One problem in one file.

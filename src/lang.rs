@@ -322,6 +322,25 @@ impl<'a> Texts<'a> {
                 .help("translate it; if it is truly the same in both (a name, say), write it once as `both: ...`"),
             );
         }
+        if let Some((variant, term)) = cy.and_then(crate::glossary::avoided_in) {
+            self.warnings.push(
+                Diagnostic::warning(
+                    Code::AvoidedWelsh,
+                    &source.name,
+                    format!(
+                        "{}: the Welsh uses `{variant}`, which the glossary says to avoid",
+                        what()
+                    ),
+                )
+                .at(place(Some("cy")).or_else(|| place(None)))
+                .help(format!(
+                    "write `{}` ({}; {})",
+                    term.cy,
+                    term.note.as_deref().unwrap_or(&term.en),
+                    term.source
+                )),
+            );
+        }
         let chosen = match self.lang {
             Lang::En => en.or(cy),
             Lang::Cy => cy.or(en),

@@ -20,6 +20,7 @@ pub mod drafts;
 pub mod engine;
 pub mod error;
 pub mod files;
+pub mod glossary;
 pub mod help;
 pub mod interview;
 pub mod lang;

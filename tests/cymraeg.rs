@@ -533,6 +533,10 @@ fn forms_the_language_review_corrected_never_come_back() {
                 found.push(format!("{name}: `{avoid}` (write {instead})"));
             }
         }
+        // And every variant the glossary (which `hsb check` applies to content files) avoids.
+        if let Some((variant, term)) = hsb::glossary::avoided_in(&text) {
+            found.push(format!("{name}: `{variant}` (write {})", term.cy));
+        }
         // "Dim yn hysbys" on its own is wrong; "ddim yn hysbys" is right.
         if joined.contains(" dim yn hysbys") || joined.contains("\"dim yn hysbys") {
             found.push(format!("{name}: `dim yn hysbys` (write ddim yn hysbys)"));

@@ -1,0 +1,111 @@
+//! The Welsh terminology glossary (`interface/glossary.yaml`): the preferred Welsh for each
+//! concept, and the variants to avoid. `hsb check` warns (W005) when a Welsh text in a content
+//! file uses one of those variants.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const GLOSSARY: &str = include_str!("../interface/glossary.yaml");
+
+/// One concept, with its preferred Welsh and the Welsh to avoid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub en: String,
+    pub cy: String,
+    #[serde(default)]
+    pub also: Vec<String>,
+    #[serde(default)]
+    pub avoid: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Glossary {
+    #[allow(dead_code)]
+    format: String,
+    terms: Vec<Term>,
+}
+
+/// The glossary's terms, read once, on first use: only content files read from YAML are checked
+/// against it, so the usual start-up never pays for it.
+pub fn terms() -> &'static [Term] {
+    static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        // A test proves the built-in glossary reads; should it ever not, nothing is checked
+        // rather than anything failing.
+        serde_yaml::from_str::<Glossary>(GLOSSARY)
+            .map(|g| g.terms)
+            .unwrap_or_default()
+    })
+}
+
+/// The first avoided variant `welsh` uses, as a whole word in any case, with its term.
+pub fn avoided_in(welsh: &str) -> Option<(&'static str, &'static Term)> {
+    let text = normalise(welsh);
+    terms().iter().find_map(|term| {
+        term.avoid
+            .iter()
+            .find(|variant| contains_words(&text, &normalise(variant)))
+            .map(|variant| (variant.as_str(), term))
+    })
+}
+
+/// Lower case, with every run of white space one space (a folded YAML text may break a phrase
+/// over lines).
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `phrase` occurs in `text` with no letter directly before or after it, so that
+/// "dim yn hysbys" is not found in "ddim yn hysbys".
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(start, found)| {
+        let before = text.get(..start).and_then(|t| t.chars().next_back());
+        let after = text
+            .get(start + found.len()..)
+            .and_then(|t| t.chars().next());
+        !letter(before) && !letter(after)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_glossary_reads_and_every_term_has_a_source_and_something_to_avoid() {
+        let glossary: Glossary = serde_yaml::from_str(GLOSSARY).expect("the glossary reads");
+        assert_eq!(glossary.format, "hsb-glossary/1");
+        assert!(glossary.terms.len() >= 10);
+        for term in &glossary.terms {
+            assert!(!term.source.trim().is_empty(), "{}", term.en);
+            assert!(!term.avoid.is_empty(), "{}", term.en);
+            // A preferred form must never be flagged itself.
+            assert!(avoided_in(&term.cy).is_none(), "{}", term.cy);
+            for also in &term.also {
+                assert!(avoided_in(also).is_none(), "{also}");
+            }
+        }
+    }
+
+    #[test]
+    fn avoided_variants_are_found_as_whole_words_in_any_case_across_lines() {
+        let found = avoided_in("Cysylltwch â'r Tîm\n   Dyletswydd Argyfwng nawr.");
+        assert_eq!(
+            found.map(|(v, t)| (v, t.cy.as_str())),
+            Some(("tîm dyletswydd argyfwng", "Tîm Dyletswydd Brys"))
+        );
+        assert!(avoided_in("Ddim yn hysbys eto").is_none());
+        assert!(avoided_in("Dim yn hysbys eto").is_some());
+        assert!(avoided_in("ar y lefel gamdriniol").is_none());
+        assert!(avoided_in("ar lefel camdriniol").is_some());
+    }
+}
