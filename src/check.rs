@@ -51,15 +51,17 @@ enum Kind {
     Record,
     Messages,
     CaseRecord,
+    Glossary,
 }
 
-const KINDS: [(&str, Kind); 6] = [
+const KINDS: [(&str, Kind); 7] = [
     (questions::FORMAT, Kind::Questions),
     (continuum::FORMAT, Kind::Levels),
     (rules::FORMAT, Kind::Rules),
     (record::FORMAT, Kind::Record),
     (messages::FORMAT, Kind::Messages),
     (case_record::FORMAT, Kind::CaseRecord),
+    (crate::glossary::FORMAT, Kind::Glossary),
 ];
 
 /// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
@@ -82,6 +84,11 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
                 case_record::EMBEDDED.0,
                 case_record::EMBEDDED.1,
                 Kind::CaseRecord,
+            ),
+            (
+                crate::glossary::EMBEDDED.0,
+                crate::glossary::EMBEDDED.1,
+                Kind::Glossary,
             ),
         ] {
             sources.push((Source::embedded(name, yaml), kind));
@@ -146,6 +153,7 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
                 Err(d) => report.diagnostics.extend(d),
             },
             Kind::Messages => report.diagnostics.extend(messages::check(source)),
+            Kind::Glossary => report.diagnostics.extend(crate::glossary::check(source)),
             Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
                 Ok(terms) => report.diagnostics.extend(terms.warnings),
                 Err(d) => report.diagnostics.extend(d),

@@ -2,10 +2,16 @@
 //! concept, and the variants to avoid. `hsb check` warns (W005) when a Welsh text in a content
 //! file uses one of those variants.
 
+use crate::diag::{Code, Diagnostic};
+use crate::source::Source;
+use crate::yaml;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+pub const FORMAT: &str = "hsb-glossary/1";
 const GLOSSARY: &str = include_str!("../interface/glossary.yaml");
+/// The built-in glossary, for `hsb check` with no files.
+pub const EMBEDDED: (&str, &str) = ("interface/glossary.yaml", GLOSSARY);
 
 /// One concept, with its preferred Welsh and the Welsh to avoid.
 #[derive(Debug, Clone, Deserialize)]
@@ -41,6 +47,58 @@ pub fn terms() -> &'static [Term] {
             .map(|g| g.terms)
             .unwrap_or_default()
     })
+}
+
+/// Check a glossary file: its layout, and that every term says where it comes from and what to
+/// avoid, and never avoids what another term prefers.
+pub fn check(source: &Source) -> Vec<Diagnostic> {
+    if let Err(d) = yaml::expect_format(source, FORMAT, "glossary") {
+        return vec![d];
+    }
+    let glossary: Glossary = match yaml::parse(source) {
+        Ok(glossary) => glossary,
+        Err(d) => return vec![d],
+    };
+    let mut problems = Vec::new();
+    let preferred: Vec<String> = glossary
+        .terms
+        .iter()
+        .flat_map(|t| std::iter::once(&t.cy).chain(&t.also))
+        .map(|w| normalise(w))
+        .collect();
+    for term in &glossary.terms {
+        let place = source.locate(&[&format!("en: {}", term.en)]);
+        let problem = |message: String, help: &str| {
+            Diagnostic::error(Code::BadContent, &source.name, message)
+                .at(place)
+                .help(help)
+        };
+        if term.source.trim().is_empty() {
+            problems.push(problem(
+                format!("the term `{}` does not say where it comes from", term.en),
+                "give its `source:` (the procedures, an Act, guidance, or a review)",
+            ));
+        }
+        if term.avoid.is_empty() {
+            problems.push(problem(
+                format!("the term `{}` lists nothing to avoid", term.en),
+                "list the wrong or misleading variants under `avoid:`",
+            ));
+        }
+        for variant in &term.avoid {
+            let variant = normalise(variant);
+            if preferred.iter().any(|p| contains_words(p, &variant)) {
+                problems.push(problem(
+                    format!(
+                        "the term `{}` avoids `{variant}`, which a preferred term uses",
+                        term.en
+                    ),
+                    "an avoided variant must never be part of a preferred one",
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// The first avoided variant `welsh` uses, as a whole word in any case, with its term.
