@@ -445,13 +445,14 @@ impl Continuum {
         self.levels.get(index)
     }
 
-    /// A level as a word in a sentence: its label in lower case ("abusive", "camdriniol").
-    /// The level named inside a sentence: "could place the behaviour at {this}".
+    /// The level named inside a sentence: "could place the behaviour at {this}" ("abusive";
+    /// in Welsh "y lefel gamdriniol").
     pub fn level_in_sentence(&self, index: usize) -> String {
         self.level(index)
             .map_or_else(|| "?".to_string(), |l| l.in_sentence.clone())
     }
 
+    /// A level as a word in a list or a label: its label in lower case ("abusive", "camdriniol").
     pub fn level_word(&self, index: usize) -> String {
         self.level(index)
             .map_or_else(|| "?".to_string(), |l| l.label.to_lowercase())

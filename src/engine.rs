@@ -120,10 +120,13 @@ impl<'a> Facts<'a> {
                 *status = Status::Known(answer);
             }
         }
-        for (slot, (_, field)) in questions.fields().enumerate() {
+        for (_, field) in questions.fields() {
+            // By key, not by position: a key given to two fields has one slot.
             if let Some(when) = &field.when
                 && when.truth(&facts) == Truth::False
-                && let Some(status) = facts.statuses.get_mut(slot)
+                && let Some(status) = questions
+                    .slot(&field.key)
+                    .and_then(|s| facts.statuses.get_mut(s))
             {
                 *status = Status::NotApplicable;
             }

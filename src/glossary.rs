@@ -87,6 +87,13 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
         }
         for variant in &term.avoid {
             let variant = normalise(variant);
+            if variant.is_empty() {
+                problems.push(problem(
+                    format!("the term `{}` lists a blank variant to avoid", term.en),
+                    "remove it: a blank variant would match every text",
+                ));
+                continue;
+            }
             if preferred.iter().any(|p| contains_words(p, &variant)) {
                 problems.push(problem(
                     format!(
@@ -107,18 +114,22 @@ pub fn avoided_in(welsh: &str) -> Option<(&'static str, &'static Term)> {
     terms().iter().find_map(|term| {
         term.avoid
             .iter()
-            .find(|variant| contains_words(&text, &normalise(variant)))
+            .find(|variant| {
+                let variant = normalise(variant);
+                !variant.is_empty() && contains_words(&text, &variant)
+            })
             .map(|variant| (variant.as_str(), term))
     })
 }
 
 /// Lower case, with every run of white space one space (a folded YAML text may break a phrase
-/// over lines).
+/// over lines) and a typographic apostrophe read as a plain one.
 fn normalise(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+        .replace('\u{2019}', "'")
 }
 
 /// Whether `phrase` occurs in `text` with no letter directly before or after it, so that
@@ -161,9 +172,13 @@ mod tests {
             found.map(|(v, t)| (v, t.cy.as_str())),
             Some(("tîm dyletswydd argyfwng", "Tîm Dyletswydd Brys"))
         );
-        assert!(avoided_in("Ddim yn hysbys eto").is_none());
-        assert!(avoided_in("Dim yn hysbys eto").is_some());
+        assert!(avoided_in("gyda'r oruchwyliaeth").is_none());
+        assert!(avoided_in("gyda'r goruchwyliaeth").is_some());
+        // Whole words only: "lefel treisgar" is not found inside "nodlefel treisgarwch".
+        assert!(avoided_in("nodlefel treisgarwch").is_none());
         assert!(avoided_in("ar y lefel gamdriniol").is_none());
         assert!(avoided_in("ar lefel camdriniol").is_some());
+        // A typographic apostrophe is read as a plain one.
+        assert!(avoided_in("cynllun a\u{2019}r goruchwyliaeth").is_some());
     }
 }

@@ -537,8 +537,15 @@ fn forms_the_language_review_corrected_never_come_back() {
         if let Some((variant, term)) = hsb::glossary::avoided_in(&text) {
             found.push(format!("{name}: `{variant}` (write {})", term.cy));
         }
-        // "Dim yn hysbys" on its own is wrong; "ddim yn hysbys" is right.
-        if joined.contains(" dim yn hysbys") || joined.contains("\"dim yn hysbys") {
+        // "Dim yn hysbys eto" as a label or after "neu" is wrong ("ddim yn hysbys eto"); "nid
+        // oes dim yn hysbys" (nothing is known) is right.
+        let wrong_dim = [
+            "cy: dim yn hysbys",
+            ": dim yn hysbys",
+            "neu dim yn hysbys",
+            "\"dim yn hysbys",
+        ];
+        if wrong_dim.iter().any(|w| joined.contains(w)) {
             found.push(format!("{name}: `dim yn hysbys` (write ddim yn hysbys)"));
         }
         // A word broken at its hyphen across a line becomes "cyd- ddisgybl" when folded.
