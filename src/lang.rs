@@ -198,6 +198,13 @@ pub struct WelshReview {
     pub reviewed_on: Option<String>,
 }
 
+/// Whether `text` is a date written YYYY-MM-DD, as review dates are.
+pub fn is_date(text: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = text.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
+}
+
 impl WelshReview {
     pub fn signed_off(&self) -> bool {
         let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
@@ -353,11 +360,7 @@ impl<'a> Texts<'a> {
         let Some(date) = review.reviewed_on.as_deref().map(str::trim) else {
             return;
         };
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        let parts: Vec<&str> = date.split('-').collect();
-        let is_date =
-            matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2));
-        if !date.is_empty() && !is_date {
+        if !date.is_empty() && !is_date(date) {
             self.errors.push(
                 Diagnostic::error(
                     Code::Structure,

@@ -42,6 +42,32 @@ pub struct Expect {
     pub responses: Vec<String>,
 }
 
+/// What a scenario's clinical content (its answers and teaching notes) was checked against, by
+/// whom and when, and whether a clinical reviewer has signed it off. `reviewed_by` stays empty
+/// until one does: never a made-up name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicalReview {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checked_against: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_on: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_on: Option<String>,
+}
+
+impl ClinicalReview {
+    /// Whether a clinical reviewer has signed the scenario off (a name and a date).
+    pub fn signed_off(&self) -> bool {
+        let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        filled(&self.reviewed_by) && filled(&self.reviewed_on)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
     pub title: Option<String>,
@@ -50,6 +76,8 @@ pub struct Record {
     pub assessment: Option<Assessment>,
     pub notes: Option<String>,
     pub teaching_notes: Option<String>,
+    /// A scenario's clinical review.
+    pub review: Option<ClinicalReview>,
     pub answers: BTreeMap<String, Answer>,
     /// The practitioner's own judgement of hsb's result.
     pub judgement: Option<Judgement>,
@@ -106,6 +134,8 @@ struct RawRecord {
     notes: Option<String>,
     #[serde(default)]
     teaching_notes: Option<String>,
+    #[serde(default)]
+    review: Option<ClinicalReview>,
     #[serde(default)]
     answers: Mapping,
     #[serde(default)]
@@ -189,6 +219,9 @@ impl Record {
         if let Some(expect) = &raw.expect {
             check_expect(source, expect, levels, &mut problems);
         }
+        if let Some(review) = &raw.review {
+            check_review(source, review, &mut problems);
+        }
         let case_file = crate::case_record::check::CaseFile {
             source,
             levels,
@@ -224,6 +257,7 @@ impl Record {
             assessment: raw.assessment,
             notes: raw.notes,
             teaching_notes: raw.teaching_notes,
+            review: raw.review,
             answers,
             judgement,
             actions: raw.actions,
@@ -295,6 +329,9 @@ impl Record {
             if let Some(value) = value {
                 map.insert(text(key), text(value));
             }
+        }
+        if let Some(review) = &self.review {
+            map.insert(text("review"), serde_yaml::to_value(review)?);
         }
         let mut answers = Mapping::new();
         for (_, field) in questions
@@ -478,6 +515,29 @@ pub(crate) fn describe(value: &Value) -> String {
         Value::Number(n) => format!("the number {n}"),
         Value::Bool(b) => format!("`{b}`"),
         other => scalar_text(other),
+    }
+}
+
+/// A review's dates must be dates.
+fn check_review(source: &Source, review: &ClinicalReview, problems: &mut Vec<Diagnostic>) {
+    for (key, date) in [
+        ("checked_on", &review.checked_on),
+        ("reviewed_on", &review.reviewed_on),
+    ] {
+        if let Some(date) = date.as_deref().map(str::trim)
+            && !date.is_empty()
+            && !crate::lang::is_date(date)
+        {
+            problems.push(
+                Diagnostic::error(
+                    Code::Structure,
+                    &source.name,
+                    format!("`review: {key}` is not a date"),
+                )
+                .at(source.locate(&["review", key]))
+                .help("write the date as YYYY-MM-DD, e.g. 2026-11-28"),
+            );
+        }
     }
 }
 

@@ -245,3 +245,43 @@ fn a_file_libyaml_reads_is_not_refused_for_its_brackets() {
     let json = replayed(&text).expect("it replays");
     assert!(json.contains("\"case_ref\":\"EX-A01\""), "{json}");
 }
+
+#[test]
+fn a_scenario_review_loads_saves_and_loads_back_and_bad_dates_are_refused() {
+    use hsb::content::{Content, ContentPaths};
+    use hsb::record::Record;
+    use hsb::source::Source;
+    let content = Content::load(&ContentPaths::default()).expect("the built-in content");
+    let levels = content.level_ids();
+    let text = "format: hsb/1\nreview:\n  checked_against: [Hackett's continuum (2010)]\n  checked_by: a team\n  checked_on: 2026-11-28\nanswers:\n  what_happened.description: Something happened.\n  developmental.age: 9\n";
+    let record = Record::load(
+        &Source::embedded("r.yaml", text),
+        &content.questions,
+        &levels,
+    )
+    .expect("loads");
+    let review = record.review.clone().expect("a review");
+    assert!(!review.signed_off());
+    assert_eq!(review.checked_on.as_deref(), Some("2026-11-28"));
+    let saved = record.to_yaml(&content.questions).expect("saves");
+    let again = Record::load(
+        &Source::embedded("s.yaml", &saved),
+        &content.questions,
+        &levels,
+    )
+    .expect("loads back");
+    assert_eq!(again.review, record.review);
+    let bad = text.replace("2026-11-28", "last Tuesday");
+    let problems = Record::load(
+        &Source::embedded("b.yaml", &bad),
+        &content.questions,
+        &levels,
+    )
+    .expect_err("a date that is not a date");
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.message.contains("`review: checked_on` is not a date"))
+    );
+    assert!(problems.iter().all(|d| !d.message.contains("Tuesday")));
+}
