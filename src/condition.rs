@@ -377,16 +377,34 @@ impl Condition {
     /// values a condition names for a list, numbers either side of each threshold, "not known",
     /// and "does not apply" for fields with a condition of their own.
     pub fn satisfiable(&self, questions: &QuestionSet) -> Option<bool> {
-        let mut domains: Vec<(String, Vec<Slot>)> = Vec::new();
+        // The fields read, and the fields their own conditions read, so that an answer "does not
+        // apply" exactly when its field's condition is false, as when a record is evaluated.
+        let mut keys: Vec<String> = self.fields().into_iter().collect();
+        let mut next = 0;
+        while let Some(key) = keys.get(next).cloned() {
+            if let Some(when) = questions.field(&key)?.when.as_ref() {
+                for read in when.fields() {
+                    if !keys.contains(&read) {
+                        keys.push(read);
+                    }
+                }
+            }
+            next += 1;
+        }
+        let whens: Vec<&Condition> = keys
+            .iter()
+            .filter_map(|k| questions.field(k).and_then(|f| f.when.as_ref()))
+            .collect();
+        let mut domains: Vec<(String, Vec<Slot>, Option<&Condition>)> = Vec::new();
         let mut combinations: usize = 1;
-        for key in self.fields() {
+        for key in keys {
             let field = questions.field(&key)?;
-            let slots = self.domain(&key, field)?;
+            let slots = self.domain(&key, field, &whens)?;
             combinations = combinations.checked_mul(slots.len())?;
             if combinations > MAX_COMBINATIONS {
                 return None;
             }
-            domains.push((key, slots));
+            domains.push((key, slots, field.when.as_ref()));
         }
         let mut index = vec![0usize; domains.len()];
         loop {
@@ -394,16 +412,24 @@ impl Condition {
                 domains
                     .iter()
                     .zip(&index)
-                    .filter_map(|((key, slots), i)| slots.get(*i).map(|s| (key.as_str(), s)))
+                    .filter_map(|((key, slots, _), i)| slots.get(*i).map(|s| (key.as_str(), s)))
                     .collect(),
             );
-            if self.eval(&assignment).truth == Truth::True {
+            let consistent = domains.iter().zip(&index).all(|((_, slots, when), i)| {
+                let not_applicable = matches!(slots.get(*i), Some(Slot::NotApplicable));
+                match when {
+                    Some(when) => not_applicable == (when.truth(&assignment) == Truth::False),
+                    None => !not_applicable,
+                }
+            });
+            if consistent && self.eval(&assignment).truth == Truth::True {
                 return Some(true);
             }
             // Next combination, like an odometer.
             let mut position = 0;
             loop {
-                let (Some(i), Some((_, slots))) = (index.get_mut(position), domains.get(position))
+                let (Some(i), Some((_, slots, _))) =
+                    (index.get_mut(position), domains.get(position))
                 else {
                     return Some(false);
                 };
@@ -417,13 +443,23 @@ impl Condition {
         }
     }
 
-    fn domain(&self, key: &str, field: &crate::questions::Field) -> Option<Vec<Slot>> {
+    /// The answers worth trying for `key`: every value a test (in this condition or in the
+    /// fields' own conditions, `whens`) could tell apart.
+    fn domain(
+        &self,
+        key: &str,
+        field: &crate::questions::Field,
+        whens: &[&Condition],
+    ) -> Option<Vec<Slot>> {
         let mut slots = vec![Slot::Unknown];
         if field.when.is_some() {
             slots.push(Slot::NotApplicable);
         }
         let mut tests = Vec::new();
         self.tests_on(key, &mut tests);
+        for when in whens {
+            when.tests_on(key, &mut tests);
+        }
         match &field.kind {
             FieldKind::Text => slots.push(Slot::Known(Answer::Text("text".to_string()))),
             FieldKind::Choice(choices) => slots.extend(

@@ -55,7 +55,7 @@ codes! {
     UnknownLevel = "E031", "a level id is not one of the continuum's levels";
     DuplicateId = "E032", "an id is used twice where it must be unique";
     BadContent = "E033", "a content file is incomplete (a level without responses, a field without values)";
-    NeverFires = "E034", "a rule's conditions contradict each other, so it can never fire";
+    NeverFires = "E034", "a rule can never fire: its conditions contradict each other, or need a field that cannot apply";
     UnknownKind = "E035", "a file's `format:` is not one hsb knows (question set, continuum, rules or record)";
     MissingTranslation = "E040", "a text is not given in both English (`en`) and Welsh (`cy`), or a message's `{placeholders}` differ between them";
     UnknownLanguage = "E041", "a text names a language other than `en` and `cy`, or mixes `both` with them";

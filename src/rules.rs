@@ -400,7 +400,8 @@ impl Rule {
 
 impl RuleSet {
     /// Problems that do not stop the rules from running but are mistakes all the same: rules
-    /// whose conditions contradict each other and so can never fire.
+    /// whose conditions contradict each other, or need an answer to a field that cannot apply
+    /// alongside the others, and so can never fire.
     pub fn lint(&self, source: &Source, questions: &QuestionSet) -> Vec<Diagnostic> {
         self.rules
             .iter()
@@ -410,10 +411,13 @@ impl RuleSet {
                 Diagnostic::error(
                     Code::NeverFires,
                     &source.name,
-                    format!("rule `{}` can never fire: its conditions contradict each other", rule.id),
+                    format!(
+                        "rule `{}` can never fire: its conditions contradict each other or need a field that cannot apply",
+                        rule.id
+                    ),
                 )
                 .at(source.locate(&[&anchor, "when"]).or(source.locate(&[&anchor])))
-                .help("check for a field required to have two different answers, or a number range that is empty")
+                .help("check for a field required to have two different answers, a number range that is empty, or a field that does not apply given the others (the details of another person when nobody else was involved)")
             })
             .collect()
     }
