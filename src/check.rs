@@ -19,10 +19,12 @@ use std::path::PathBuf;
 /// What a check found.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Files examined.
+    /// Files examined (a path that does not exist is not a file).
     pub files: usize,
-    /// Files that could not be read at all.
+    /// Paths that could not be read at all, missing ones included.
     pub unreadable: usize,
+    /// Paths named or found, readable or not.
+    pub paths: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -95,17 +97,24 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
         }
     } else {
         for path in files::expand(inputs)? {
+            report.paths += 1;
             match Source::read(&path) {
-                Ok(source) => match classify(&source) {
-                    Ok(kind) => sources.push((source, kind)),
-                    Err(d) => report.diagnostics.push(d),
-                },
+                Ok(source) => {
+                    report.files += 1;
+                    match classify(&source) {
+                        Ok(kind) => sources.push((source, kind)),
+                        Err(d) => report.diagnostics.push(d),
+                    }
+                }
                 Err(d) => {
+                    // A missing path is reported by its name, not counted as a file checked.
+                    if d.code != Code::FileMissing {
+                        report.files += 1;
+                    }
                     report.unreadable += 1;
                     report.diagnostics.push(d);
                 }
             }
-            report.files += 1;
         }
     }
     if inputs.is_empty() {

@@ -214,7 +214,8 @@ pub fn check(
     };
     write!(out, "{text}")?;
     out.flush()?;
-    if report.files > 0 && report.unreadable == report.files {
+    // Nothing readable: every path named was missing or unreadable.
+    if report.paths > 0 && report.unreadable == report.paths {
         return Ok(exit::ERROR);
     }
     let failing = report.errors() > 0 || (deny_warnings && report.warnings() > 0);

@@ -847,3 +847,27 @@ fn hsb_test_of_a_whole_repository_runs_the_scenarios_and_not_the_rules() {
         "the changed rule still fails"
     );
 }
+
+#[test]
+fn a_missing_path_is_named_and_not_counted_as_a_file() {
+    let out = hsb()
+        .args(["check", "no-such-folder"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("no-such-folder: error[E001]"), "{out}");
+    assert!(out.contains("checked 0 files: 1 error"), "{out}");
+    // Beside a readable folder it is one error among files checked: exit 1, not 2.
+    let out = hsb()
+        .args(["check", "no-such-folder", "examples/normal"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("checked 6 files: 1 error"), "{out}");
+}
