@@ -101,6 +101,17 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
             match Source::read(&path) {
                 Ok(source) => {
                     report.files += 1;
+                    if source.had_bom {
+                        report.diagnostics.push(
+                            Diagnostic::warning(
+                                Code::ByteOrderMark,
+                                &source.name,
+                                "the file begins with a byte-order mark",
+                            )
+                            .at(Some((1, 1)))
+                            .help("hsb sets it aside; save the file as UTF-8 without a BOM so that other YAML tools read it too"),
+                        );
+                    }
                     match classify(&source) {
                         Ok(kind) => sources.push((source, kind)),
                         Err(d) => report.diagnostics.push(d),

@@ -64,6 +64,7 @@ codes! {
     SameInBothLanguages = "W003", "a Welsh text is the same as its English, so it is probably untranslated";
     AnswersNotApplying = "W004", "a scenario answers fields that do not apply given its other answers, so those answers are set aside";
     AvoidedWelsh = "W005", "a Welsh text uses a term the glossary (`interface/glossary.yaml`) says to avoid";
+    ByteOrderMark = "W006", "a file begins with a byte-order mark, which hsb sets aside but other YAML tools may not";
 }
 
 /// One problem in one file.

@@ -21,6 +21,9 @@ pub struct Source {
     pub text: Cow<'static, str>,
     /// For built-in files: the same content as JSON, converted at build time (faster to load).
     pub json: Option<&'static str>,
+    /// Whether the file began with a byte-order mark, which is set aside before it is read (a
+    /// YAML parser would take it for a second document); `hsb check` warns of it.
+    pub had_bom: bool,
     /// Every key and value with its place, read by a parser the first time a place is needed.
     places: OnceLock<Option<Vec<Token>>>,
 }
@@ -32,6 +35,7 @@ impl Source {
             name: format!("<embedded>/{name}"),
             text: Cow::Owned(text.to_string()),
             json: None,
+            had_bom: false,
             places: OnceLock::new(),
         }
     }
@@ -42,6 +46,7 @@ impl Source {
             name: format!("<embedded>/{name}"),
             text: Cow::Borrowed(text),
             json: Some(json),
+            had_bom: false,
             places: OnceLock::new(),
         }
     }
@@ -110,10 +115,15 @@ impl Source {
                 .at(Some(line_col(&prefix, prefix.len())))
                 .help("save the file as UTF-8; hsb reads YAML text files only")
         })?;
+        let (text, had_bom) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest.to_string(), true),
+            None => (text, false),
+        };
         Ok(Source {
             name,
             text: Cow::Owned(text),
             json: None,
+            had_bom,
             places: OnceLock::new(),
         })
     }

@@ -871,3 +871,30 @@ fn a_missing_path_is_named_and_not_counted_as_a_file() {
     let out = String::from_utf8_lossy(&out);
     assert!(out.contains("checked 6 files: 1 error"), "{out}");
 }
+
+#[test]
+fn a_byte_order_mark_is_set_aside_and_warned_of() {
+    let dir = tempfile::TempDir::new().expect("a folder");
+    let scenario =
+        std::fs::read_to_string(root().join("examples/normal/0-5_home_doctors-play.yaml"))
+            .expect("an example");
+    let path = dir.path().join("bom.yaml");
+    std::fs::write(&path, format!("\u{feff}{scenario}")).expect("written");
+    let out = hsb()
+        .args(["check"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("bom.yaml:1:1: warning[W006]"), "{out}");
+    assert!(!out.contains("E010"), "{out}");
+    hsb().args(["test"]).arg(&path).assert().success();
+    hsb()
+        .args(["check", "--deny-warnings"])
+        .arg(&path)
+        .assert()
+        .code(1);
+}
