@@ -188,7 +188,7 @@ impl Record {
                     answers.insert(key, answer);
                 }
                 Ok(None) => {}
-                Err(d) => problems.push(d),
+                Err(found) => problems.extend(found),
             }
         }
         for (_, field) in questions.fields() {
@@ -372,12 +372,38 @@ impl Record {
     }
 }
 
+/// One answer, checked against its field; every problem with it (each value of a list that
+/// is not allowed, say) is reported.
 fn read_answer(
     source: &Source,
     questions: &QuestionSet,
     key: &str,
     value: &Value,
-) -> Result<Option<Answer>, Diagnostic> {
+) -> Result<Option<Answer>, Vec<Diagnostic>> {
+    read_one(source, questions, key, value).map_err(|found| match found {
+        Found::One(d) => vec![d],
+        Found::Many(all) => all,
+    })
+}
+
+/// The problems [`read_one`] found: one, or (for a list) every bad value.
+enum Found {
+    One(Diagnostic),
+    Many(Vec<Diagnostic>),
+}
+
+impl From<Diagnostic> for Found {
+    fn from(d: Diagnostic) -> Self {
+        Found::One(d)
+    }
+}
+
+fn read_one(
+    source: &Source,
+    questions: &QuestionSet,
+    key: &str,
+    value: &Value,
+) -> Result<Option<Answer>, Found> {
     let place = |token: &str| {
         source
             .locate(&["answers", key, token])
@@ -396,14 +422,16 @@ fn read_answer(
             )
         };
         // The key itself is never repeated: a mistyped key may be a sentence about a child.
-        return Err(Diagnostic::error(
-            Code::UnknownField,
-            &source.name,
-            "an answer is keyed by something that is not a field id of the question set"
-                .to_string(),
-        )
-        .at(source.locate(&["answers", key]))
-        .help(help));
+        return Err(Found::One(
+            Diagnostic::error(
+                Code::UnknownField,
+                &source.name,
+                "an answer is keyed by something that is not a field id of the question set"
+                    .to_string(),
+            )
+            .at(source.locate(&["answers", key]))
+            .help(help),
+        ));
     };
     if matches!(value, Value::Null) {
         return Ok(None);
@@ -443,28 +471,37 @@ fn read_answer(
             let text = scalar_text(value);
             Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
         }
-        (FieldKind::Text, _) => Err(wrong_type("text")),
+        (FieldKind::Text, _) => Err(wrong_type("text").into()),
         (FieldKind::Choice(_), Value::String(s)) => Ok(choice(s)?.map(Answer::Choice)),
-        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word").help(format!(
-            "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
-        ))),
-        (FieldKind::Choice(_), _) => Err(wrong_type("one value").help(format!(
-            "allowed: {}, `unknown`",
-            suggest::join(field.value_ids())
-        ))),
+        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word")
+            .help(format!(
+                "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
+            ))
+            .into()),
+        (FieldKind::Choice(_), _) => Err(wrong_type("one value")
+            .help(format!(
+                "allowed: {}, `unknown`",
+                suggest::join(field.value_ids())
+            ))
+            .into()),
         (FieldKind::List(_), Value::String(s)) => Ok(choice(s)?.map(|id| Answer::List(vec![id]))),
         (FieldKind::List(_), Value::Sequence(items)) => {
             let mut ids = Vec::new();
             let mut saw_unknown = false;
+            let mut bad = Vec::new();
             for item in items {
                 let Value::String(s) = item else {
-                    return Err(wrong_type("a list of values"));
+                    return Err(wrong_type("a list of values").into());
                 };
-                match choice(s)? {
-                    Some(id) if !ids.contains(&id) => ids.push(id),
-                    Some(_) => {}
-                    None => saw_unknown = true,
+                match choice(s) {
+                    Ok(Some(id)) if !ids.contains(&id) => ids.push(id),
+                    Ok(Some(_)) => {}
+                    Ok(None) => saw_unknown = true,
+                    Err(d) => bad.push(d),
                 }
+            }
+            if !bad.is_empty() {
+                return Err(Found::Many(bad));
             }
             match (saw_unknown, ids.is_empty()) {
                 (true, true) => Ok(None),
@@ -474,11 +511,12 @@ fn read_answer(
                     format!("`{key}` mixes `unknown` with other values"),
                 )
                 .at(place(UNKNOWN))
-                .help("list what is known; write `unknown` alone only when nothing is known")),
+                .help("list what is known; write `unknown` alone only when nothing is known")
+                .into()),
                 (false, _) => Ok(Some(Answer::List(ids))),
             }
         }
-        (FieldKind::List(_), _) => Err(wrong_type("a list of values")),
+        (FieldKind::List(_), _) => Err(wrong_type("a list of values").into()),
         (FieldKind::Number { .. }, Value::String(s)) if s == UNKNOWN => Ok(None),
         (FieldKind::Number { min, max }, Value::Number(n)) => match n.as_i64() {
             Some(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Number(n))),
@@ -488,11 +526,12 @@ fn read_answer(
                 format!("`{key}` must be a whole number from {min} to {max}, found {n}"),
             )
             .at(place(&n.to_string()))
-            .help(format!("{} (or `unknown`)", field.prompt))),
+            .help(format!("{} (or `unknown`)", field.prompt))
+            .into()),
         },
-        (FieldKind::Number { min, max }, _) => Err(wrong_type(&format!(
-            "a whole number from {min} to {max}, or `unknown`"
-        ))),
+        (FieldKind::Number { min, max }, _) => {
+            Err(wrong_type(&format!("a whole number from {min} to {max}, or `unknown`")).into())
+        }
     }
 }
 

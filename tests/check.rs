@@ -898,3 +898,22 @@ fn a_byte_order_mark_is_set_aside_and_warned_of() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn every_bad_value_in_a_list_is_reported() {
+    let output = hsb()
+        .args(["check", "--format", "json"])
+        .arg("tests/broken/record-two-bad-values-in-a-list.yaml")
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let columns: Vec<u64> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "E021")
+        .map(|d| d["column"].as_u64().unwrap_or_default())
+        .collect();
+    assert_eq!(columns.len(), 2, "{report}");
+    assert_ne!(columns.first(), columns.last(), "{report}");
+}
