@@ -174,8 +174,20 @@ impl Record {
         complete: bool,
     ) -> Result<(Self, BTreeSet<String>), Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "record").map_err(|d| vec![d])?;
-        let raw: RawRecord = yaml::parse(source).map_err(|d| vec![d])?;
         let mut problems = Vec::new();
+        let raw: RawRecord = match yaml::parse(source) {
+            Ok(raw) => raw,
+            // Keys the format does not have: each is reported, and the rest of the file is
+            // still checked, so that one run shows every problem.
+            Err(first) if first.code == Code::Structure => match without_unknown_keys(source) {
+                Some((raw, unknown)) if !unknown.is_empty() => {
+                    problems.extend(unknown);
+                    raw
+                }
+                _ => return Err(vec![first]),
+            },
+            Err(d) => return Err(vec![d]),
+        };
         let mut answers = BTreeMap::new();
         let mut present = BTreeSet::new();
         for (key, value) in &raw.answers {
@@ -370,6 +382,58 @@ impl Record {
         }
         serde_yaml::to_string(&map)
     }
+}
+
+/// The top-level keys of a record.
+const KEYS: [&str; 11] = [
+    "format",
+    "title",
+    "case_ref",
+    "assessment",
+    "notes",
+    "teaching_notes",
+    "review",
+    "answers",
+    "judgement",
+    "actions",
+    "expect",
+];
+
+/// The record read with its unknown top-level keys set aside, and a problem for each (the key
+/// itself is never repeated: it may be a sentence about a child). `None` when that does not make
+/// it readable.
+fn without_unknown_keys(source: &Source) -> Option<(RawRecord, Vec<Diagnostic>)> {
+    let Value::Mapping(mut map) = serde_yaml::from_str::<Value>(&source.text).ok()? else {
+        return None;
+    };
+    let unknown: Vec<Value> = map
+        .keys()
+        .filter(|k| !k.as_str().is_some_and(|k| KEYS.contains(&k)))
+        .cloned()
+        .collect();
+    let mut problems = Vec::new();
+    for key in unknown {
+        let written = scalar_text(&key);
+        let help = suggest::closest(&written, KEYS).map_or_else(
+            || "remove the key or correct its spelling".to_string(),
+            |found| format!("did you mean `{found}`?"),
+        );
+        problems.push(
+            Diagnostic::error(
+                Code::Structure,
+                &source.name,
+                format!(
+                    "unknown key, expected one of {}",
+                    KEYS.map(|k| format!("`{k}`")).join(", ")
+                ),
+            )
+            .at(source.locate(&[&format!("{written}:")]))
+            .help(help),
+        );
+        map.remove(&key);
+    }
+    let raw = serde_yaml::from_value::<RawRecord>(Value::Mapping(map)).ok()?;
+    Some((raw, problems))
 }
 
 /// One answer, checked against its field; every problem with it (each value of a list that
