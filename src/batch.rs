@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-/// How many files are in flight at once: enough to keep the cores busy, few enough that memory
-/// does not grow with the number of files.
+/// How many files are worked on together (with the chunk before it being handed on, at most
+/// twice this many are held at once): enough to keep the cores busy, few enough that memory does
+/// not grow with the number of files.
 const CHUNK: usize = 256;
 
 /// Apply `work` to every path, using the machine's cores, and hand each result to `sink` in the
@@ -17,7 +18,22 @@ where
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 16);
-    if threads == 1 {
+    on_threads(paths, threads, work, sink)
+}
+
+/// [`for_each_ordered`] on `threads` threads.
+fn on_threads<T, W, S>(
+    paths: &[PathBuf],
+    threads: usize,
+    work: W,
+    mut sink: S,
+) -> std::io::Result<()>
+where
+    T: Send,
+    W: Fn(&PathBuf) -> T + Sync,
+    S: FnMut(&PathBuf, T) -> std::io::Result<()>,
+{
+    if threads <= 1 {
         for path in paths {
             let result = work(path);
             sink(path, result)?;
@@ -101,27 +117,30 @@ mod tests {
         let paths: Vec<PathBuf> = (0..CHUNK * 3 + 7)
             .map(|i| PathBuf::from(format!("{i}")))
             .collect();
-        let mut seen = Vec::new();
-        for_each_ordered(
-            &paths,
-            |path| {
-                let n: usize = path.to_string_lossy().parse().unwrap_or(0);
-                // Uneven work, so that the cores finish out of order.
-                if n.is_multiple_of(13) {
-                    std::thread::sleep(std::time::Duration::from_millis(2));
-                }
-                n * 2
-            },
-            |path, doubled| {
-                seen.push((path.clone(), doubled));
-                Ok(())
-            },
-        )
-        .expect("no sink error");
-        assert_eq!(seen.len(), paths.len());
-        for (i, (path, doubled)) in seen.iter().enumerate() {
-            assert_eq!(path, &paths[i]);
-            assert_eq!(*doubled, i * 2);
+        for threads in [1, 2, 3] {
+            let mut seen = Vec::new();
+            on_threads(
+                &paths,
+                threads,
+                |path| {
+                    let n: usize = path.to_string_lossy().parse().unwrap_or(0);
+                    // Uneven work, so that the cores finish out of order.
+                    if n.is_multiple_of(13) {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    n * 2
+                },
+                |path, doubled| {
+                    seen.push((path.clone(), doubled));
+                    Ok(())
+                },
+            )
+            .expect("no sink error");
+            assert_eq!(seen.len(), paths.len());
+            for (i, (path, doubled)) in seen.iter().enumerate() {
+                assert_eq!(path, &paths[i]);
+                assert_eq!(*doubled, i * 2);
+            }
         }
     }
 
@@ -131,8 +150,9 @@ mod tests {
             .map(|i| PathBuf::from(format!("{i}")))
             .collect();
         let mut handed_on = 0;
-        let result = for_each_ordered(
+        let result = on_threads(
             &paths,
+            3,
             |_| (),
             |_, ()| {
                 handed_on += 1;
