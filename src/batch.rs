@@ -9,7 +9,7 @@ const CHUNK: usize = 256;
 
 /// Apply `work` to every path, using the machine's cores, and hand each result to `sink` in the
 /// order of `paths`.
-pub fn for_each_ordered<T, W, S>(paths: &[PathBuf], work: W, mut sink: S) -> std::io::Result<()>
+pub fn for_each_ordered<T, W, S>(paths: &[PathBuf], work: W, sink: S) -> std::io::Result<()>
 where
     T: Send,
     W: Fn(&PathBuf) -> T + Sync,
