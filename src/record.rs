@@ -676,3 +676,19 @@ fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mu
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_of_keys_is_the_format_s_own() {
+        // serde lists the keys a record may have when it meets one it does not know.
+        let err = serde_yaml::from_str::<RawRecord>("format: hsb/1\nnot_a_key: 1\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let listed: Vec<&str> = err.split('`').skip(3).step_by(2).collect();
+        assert_eq!(listed, KEYS, "{err}");
+    }
+}
