@@ -223,6 +223,9 @@ Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 not
         /// Fail when fewer than this percentage of the rules fire in some scenario.
         #[arg(long, value_name = "PCT")]
         min_coverage: Option<String>,
+        /// Print only failures and the summary, not a line for every scenario that passed.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Replay scenarios under two rule sets and show each scenario whose level, strategy
     /// discussion or responses change.
@@ -408,6 +411,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             output,
             force,
             min_coverage,
+            quiet,
         } => {
             let min_coverage = min_coverage
                 .as_deref()
@@ -418,6 +422,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
                 output,
                 force,
                 min_coverage,
+                quiet,
             };
             commands::test(&paths, &files, &options, &mut out)
         }

@@ -227,6 +227,8 @@ pub struct TestOptions {
     pub output: Option<PathBuf>,
     pub force: bool,
     pub min_coverage: Option<f64>,
+    /// Only failures and the summary: no PASS or SKIP lines.
+    pub quiet: bool,
 }
 
 pub fn test(
@@ -280,7 +282,11 @@ pub fn test(
             if options.format == TestFormat::Junit {
                 junit.add(&name, &result);
             }
-            if human {
+            let passed = matches!(
+                result.verdict,
+                suite::Verdict::Pass | suite::Verdict::Skipped
+            );
+            if human && !(options.quiet && passed) {
                 write!(out, "{}", suite::human_line(&name, &result))?;
             }
             Ok(())

@@ -132,6 +132,7 @@ pub const HELP: &[Help] = &[
             ("output", Msg::HelpTestOutput),
             ("force", Msg::HelpTestForce),
             ("min_coverage", Msg::HelpTestMinCoverage),
+            ("quiet", Msg::HelpTestQuiet),
         ],
     },
     Help {

@@ -917,3 +917,27 @@ fn every_bad_value_in_a_list_is_reported() {
     assert_eq!(columns.len(), 2, "{report}");
     assert_ne!(columns.first(), columns.last(), "{report}");
 }
+
+#[test]
+fn quiet_test_output_shows_only_failures_and_the_summary() {
+    let out = hsb()
+        .args([
+            "test",
+            "--quiet",
+            "examples",
+            "tests/broken/record-bad-expect.yaml",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("PASS "), "{text}");
+    assert!(!text.contains("SKIP "), "{text}");
+    assert!(
+        text.contains("FAIL tests/broken/record-bad-expect.yaml"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("passed, 1 failed"), "{text}");
+    // Without it, every scenario that passed has its line.
+    let out = hsb().args(["test", "examples"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PASS examples/"));
+}
