@@ -137,11 +137,8 @@ pub fn render(view: &View) -> String {
     if let Some(notice) = &view.review_notice {
         let _ = writeln!(out, "{}", wrap(notice, WIDTH as usize));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        crate::say!(view.lang, ResultHeading, heading = view.heading())
-    );
+    let heading = crate::say!(view.lang, ResultHeading, heading = view.heading());
+    let _ = writeln!(out, "{}", wrap(&heading, WIDTH as usize));
     if !view.source.is_empty() && view.heading() != view.source {
         let _ = writeln!(
             out,
