@@ -300,38 +300,78 @@ pub fn decide<'c>(content: &'c Content, record: &'c Record) -> Decision<'c> {
 pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let decision = decide(content, record);
     let questions = &content.questions;
-    let continuum = &content.continuum;
-    let lang = content.lang();
     let fired: Vec<(&Rule, &Eval)> = decision.fired().collect();
-    let placed = decision.level;
+    let (child_responses, harmed_child_responses) = responses(content, &decision);
+    Outcome {
+        level: decision.level,
+        provisional: decision.provisional,
+        strategy: Strategy {
+            status: decision.status,
+            reasons: strategy_reasons(content, &decision),
+        },
+        fired: fired
+            .iter()
+            .map(|(rule, eval)| Fired {
+                id: rule.id.clone(),
+                level: rule.level,
+                strategy_discussion: rule.strategy_discussion,
+                reason: rule.reason.trim().to_string(),
+                source: rule.source.clone(),
+                answers: questions
+                    .field_keys()
+                    .filter(|k| eval.evidence.contains(*k))
+                    .map(str::to_string)
+                    .collect(),
+            })
+            .collect(),
+        child_responses,
+        harmed_child_responses,
+        other_child: decision.other_child,
+        other_role: decision.other_role,
+        clarify: clarify(content, &decision),
+    }
+}
 
-    // The strategy discussion from what is known, then from what is not known yet.
-    let mut reasons: Vec<StrategyReason> = fired
-        .iter()
+/// Why the strategy discussion stands where it does: the rules that fired, then the rules that
+/// something not yet known could make require it.
+fn strategy_reasons(content: &Content, decision: &Decision<'_>) -> Vec<StrategyReason> {
+    let continuum = &content.continuum;
+    let known = decision
+        .fired()
         .filter(|(rule, _)| rule_strategy(continuum, rule) > StrategyStatus::NotIndicated)
         .map(|(rule, _)| StrategyReason {
             rule: rule.id.clone(),
             text: strategy_reason(continuum, rule),
-        })
-        .collect();
-    let mut to_clarify: BTreeMap<&str, Pending> = BTreeMap::new();
-    for (rule, eval, could) in decision.undecided(continuum) {
-        if could.requires {
+        });
+    let not_yet = decision
+        .undecided(continuum)
+        .filter(|(_, _, could)| could.requires)
+        .map(|(rule, eval, _)| {
             let unknown: Vec<String> = eval
                 .unknown
                 .iter()
-                .map(|k| describe_field(questions, k))
+                .map(|k| describe_field(&content.questions, k))
                 .collect();
-            reasons.push(StrategyReason {
+            StrategyReason {
                 rule: rule.id.clone(),
                 text: crate::say!(
-                    lang,
+                    content.lang(),
                     NotYetKnownStrategy,
                     fields = unknown.join("; "),
                     reason = rule.reason.trim()
                 ),
-            });
-        }
+            }
+        });
+    known.chain(not_yet).collect()
+}
+
+/// What to find out: each unknown answer that could raise the level or the strategy
+/// discussion (in question order), "not yet placed" when nothing places the behaviour, and
+/// what the rules that fired ask to clarify.
+fn clarify(content: &Content, decision: &Decision<'_>) -> Vec<Clarify> {
+    let (questions, continuum, lang) = (&content.questions, &content.continuum, content.lang());
+    let mut to_clarify: BTreeMap<&str, Pending> = BTreeMap::new();
+    for (rule, eval, could) in decision.undecided(continuum) {
         for key in &eval.unknown {
             let pending = to_clarify.entry(key).or_default();
             if could.raises_level {
@@ -343,7 +383,6 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             }
         }
     }
-
     let mut clarify: Vec<Clarify> = questions
         .fields()
         .filter_map(|(_, f)| {
@@ -368,7 +407,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             })
         })
         .collect();
-    if placed.is_none() && !decision.adult_acted {
+    if decision.level.is_none() && !decision.adult_acted {
         clarify.push(Clarify {
             field: None,
             text: Msg::NoRulePlaced.text(lang).to_string(),
@@ -376,7 +415,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             rules: vec![],
         });
     }
-    for (rule, _) in &fired {
+    for (rule, _) in decision.fired() {
         for item in &rule.clarify {
             clarify.push(Clarify {
                 field: None,
@@ -386,38 +425,7 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             });
         }
     }
-
-    let other_role = decision.other_role;
-    let (child_responses, harmed_child_responses) = responses(content, &decision);
-
-    Outcome {
-        level: placed,
-        provisional: decision.provisional,
-        strategy: Strategy {
-            status: decision.status,
-            reasons,
-        },
-        fired: fired
-            .iter()
-            .map(|(rule, eval)| Fired {
-                id: rule.id.clone(),
-                level: rule.level,
-                strategy_discussion: rule.strategy_discussion,
-                reason: rule.reason.trim().to_string(),
-                source: rule.source.clone(),
-                answers: questions
-                    .field_keys()
-                    .filter(|k| eval.evidence.contains(*k))
-                    .map(str::to_string)
-                    .collect(),
-            })
-            .collect(),
-        child_responses,
-        harmed_child_responses,
-        other_child: decision.other_child,
-        other_role,
-        clarify,
-    }
+    clarify
 }
 
 /// The responses for the child who displayed the behaviour and for the other child, each with
