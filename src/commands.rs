@@ -207,7 +207,12 @@ pub fn check(
                     shown.rules_origin()
                 ),
             };
-            format!("{rule_set}\n{}", check::render_human(&report))
+            let mut human = check::render_human(&report);
+            // Say why a run with only warnings fails, on the summary line itself (still last).
+            if deny_warnings && report.errors() == 0 && report.warnings() > 0 {
+                human = format!("{} (denied by --deny-warnings)\n", human.trim_end());
+            }
+            format!("{rule_set}\n{human}")
         }
         CheckFormat::Json => check::render_json(&report),
         CheckFormat::Github => check::render_github(&report),

@@ -896,7 +896,10 @@ fn a_byte_order_mark_is_set_aside_and_warned_of() {
         .args(["check", "--deny-warnings"])
         .arg(&path)
         .assert()
-        .code(1);
+        .code(1)
+        .stdout(contains(
+            "checked 1 file: 0 errors, 1 warning (denied by --deny-warnings)",
+        ));
 }
 
 #[test]
