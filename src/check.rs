@@ -254,7 +254,7 @@ fn answers_not_applying(
             format!(
                 "{} answer{} to fields that do not apply given the other answers, so set aside: {}",
                 ignored.len(),
-                if ignored.len() == 1 { "" } else { "s" },
+                plural(ignored.len()),
                 suggest::join(ignored.iter().copied())
             ),
         )
@@ -528,6 +528,7 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn plural(n: usize) -> &'static str {
+/// "s" unless there is exactly one, for the English summaries CI reads ("3 files", "1 file").
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

@@ -325,7 +325,7 @@ pub fn test(
                 out,
                 "{} content file{} (rules, levels, questions) among the scenarios not run",
                 totals.content,
-                if totals.content == 1 { "" } else { "s" }
+                crate::check::plural(totals.content)
             )?;
         }
         if totals.skipped > 0 {
@@ -333,7 +333,7 @@ pub fn test(
                 out,
                 "{} file{} without an expect block skipped",
                 totals.skipped,
-                if totals.skipped == 1 { "" } else { "s" }
+                crate::check::plural(totals.skipped)
             )?;
         }
         writeln!(out, "{} passed, {} failed", totals.passed, totals.failed)?;
@@ -468,7 +468,7 @@ pub fn diff(
                 "{} of {} scenario{} changed",
                 changes.len(),
                 files.len(),
-                if files.len() == 1 { "" } else { "s" }
+                crate::check::plural(files.len())
             )?;
         }
     }

@@ -116,7 +116,7 @@ pub fn markdown(
         out,
         "**{} of {scenarios} scenario{} changed.**\n",
         changes.len(),
-        if scenarios == 1 { "" } else { "s" }
+        crate::check::plural(scenarios)
     );
     for change in changes {
         let title = change.title.as_deref().unwrap_or(&change.source);

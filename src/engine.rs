@@ -300,7 +300,6 @@ pub fn decide<'c>(content: &'c Content, record: &'c Record) -> Decision<'c> {
 pub fn evaluate(content: &Content, record: &Record) -> Outcome {
     let decision = decide(content, record);
     let questions = &content.questions;
-    let fired: Vec<(&Rule, &Eval)> = decision.fired().collect();
     let (child_responses, harmed_child_responses) = responses(content, &decision);
     Outcome {
         level: decision.level,
@@ -309,8 +308,8 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
             status: decision.status,
             reasons: strategy_reasons(content, &decision),
         },
-        fired: fired
-            .iter()
+        fired: decision
+            .fired()
             .map(|(rule, eval)| Fired {
                 id: rule.id.clone(),
                 level: rule.level,

@@ -205,10 +205,15 @@ pub fn is_date(text: &str) -> bool {
     matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
 }
 
+/// Whether a review is signed off: a reviewer and a date both filled in.
+pub fn signed_off(reviewed_by: &Option<String>, reviewed_on: &Option<String>) -> bool {
+    let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+    filled(reviewed_by) && filled(reviewed_on)
+}
+
 impl WelshReview {
     pub fn signed_off(&self) -> bool {
-        let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-        filled(&self.reviewed_by) && filled(&self.reviewed_on)
+        signed_off(&self.reviewed_by, &self.reviewed_on)
     }
 }
 

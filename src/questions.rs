@@ -517,7 +517,7 @@ impl QuestionSet {
                 }
             }
         }
-        let slots = self.slots.by_key.clone();
+        let slots = &self.slots.by_key;
         for question in &mut self.questions {
             for field in &mut question.fields {
                 if let Some(when) = &mut field.when {

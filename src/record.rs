@@ -63,8 +63,7 @@ pub struct ClinicalReview {
 impl ClinicalReview {
     /// Whether a clinical reviewer has signed the scenario off (a name and a date).
     pub fn signed_off(&self) -> bool {
-        let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-        filled(&self.reviewed_by) && filled(&self.reviewed_on)
+        crate::lang::signed_off(&self.reviewed_by, &self.reviewed_on)
     }
 }
 

@@ -453,6 +453,13 @@ fn a_content_file_shows_the_offending_line_under_the_diagnostic_but_a_record_nev
 // ---- The rules under test are the repository's --------------------------------------------------
 
 /// A board's repository: a copy of hsb's `continuum/` with one rule changed, and the examples.
+/// Run hsb in `dir`: its exit code and standard output.
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = hsb().current_dir(dir).args(args).output().expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    (output.status.code(), out)
+}
+
 fn board_repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a folder");
     let copy = |from: &Path, to: &Path| {
@@ -485,13 +492,8 @@ fn board_repository() -> tempfile::TempDir {
 #[test]
 fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     let board = board_repository();
-    let output = hsb()
-        .current_dir(board.path())
-        .args(["test", "examples"])
-        .output()
-        .expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert_eq!(output.status.code(), Some(1), "{out}");
+    let (code, out) = run_in(board.path(), &["test", "examples"]);
+    assert_eq!(code, Some(1), "{out}");
     let first = out.lines().next().unwrap_or_default();
     assert!(
         first.starts_with("rule set: Wales default HSB rules"),
@@ -508,13 +510,11 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     );
 
     // Given among the files, the continuum folder is the rules, not a scenario.
-    let output = hsb()
-        .current_dir(board.path())
-        .args(["test", "continuum", "examples", "--format", "junit"])
-        .output()
-        .expect("runs");
-    let xml = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert_eq!(output.status.code(), Some(1));
+    let (code, xml) = run_in(
+        board.path(),
+        &["test", "continuum", "examples", "--format", "junit"],
+    );
+    assert_eq!(code, Some(1));
     assert!(
         xml.contains("name=\"rule_set.from\" value=\"continuum (given among the files)\""),
         "{xml}"
@@ -526,12 +526,7 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     assert!(xml.contains("<failure"), "{xml}");
 
     // Elsewhere, the built-in rules are used, and the output says so.
-    let output = hsb()
-        .current_dir(board.path().join("examples"))
-        .args(["test", "."])
-        .output()
-        .expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    let (_, out) = run_in(&board.path().join("examples"), &["test", "."]);
     assert!(
         out.starts_with("rule set: Wales default HSB rules 2.0.1"),
         "{out}"
@@ -548,12 +543,10 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
 #[test]
 fn a_rules_file_given_alone_pairs_with_the_levels_beside_it() {
     let board = board_repository();
-    let output = hsb()
-        .current_dir(board.path())
-        .args(["test", "--rules", "continuum/rules.yaml", "examples"])
-        .output()
-        .expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    let (_, out) = run_in(
+        board.path(),
+        &["test", "--rules", "continuum/rules.yaml", "examples"],
+    );
     assert!(
         out.lines().next().unwrap_or_default().contains(
             "from continuum/rules.yaml with continuum/levels.yaml beside it (given with --rules)"
@@ -778,17 +771,11 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
     }
     // A folder's levels and rules named one by one are the one rule set; a bare `levels.yaml`
     // in the current folder names it.
-    let output = hsb()
-        .current_dir(board.path().join("continuum"))
-        .args(["test", "levels.yaml", "rules.yaml", "../examples"])
-        .output()
-        .expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "the changed rule fails: {out}"
+    let (code, out) = run_in(
+        &board.path().join("continuum"),
+        &["test", "levels.yaml", "rules.yaml", "../examples"],
     );
+    assert_eq!(code, Some(1), "the changed rule fails: {out}");
     assert!(
         out.starts_with("rule set: Wales default HSB rules 2.0.1"),
         "{out}"
@@ -805,12 +792,7 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
 #[test]
 fn check_with_no_files_names_the_built_in_rules_it_checked() {
     let board = board_repository();
-    let output = hsb()
-        .current_dir(board.path())
-        .arg("check")
-        .output()
-        .expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    let (_, out) = run_in(board.path(), &["check"]);
     assert!(
         out.lines()
             .next()
@@ -823,12 +805,7 @@ fn check_with_no_files_names_the_built_in_rules_it_checked() {
 #[test]
 fn hsb_test_of_a_whole_repository_runs_the_scenarios_and_not_the_rules() {
     let board = board_repository();
-    let output = hsb()
-        .current_dir(board.path())
-        .args(["test", "."])
-        .output()
-        .expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    let (code, out) = run_in(board.path(), &["test", "."]);
     assert!(
         !out.contains("continuum/rules.yaml"),
         "rules run as a scenario:\n{out}"
@@ -841,11 +818,7 @@ fn hsb_test_of_a_whole_repository_runs_the_scenarios_and_not_the_rules() {
         out.contains("from continuum (the current folder's)"),
         "{out}"
     );
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "the changed rule still fails"
-    );
+    assert_eq!(code, Some(1), "the changed rule still fails");
 }
 
 #[test]
