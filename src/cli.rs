@@ -203,10 +203,15 @@ Exit status: 0 no errors (warnings allowed unless --deny-warnings), 1 problems f
         /// Treat warnings as problems (exit 1).
         #[arg(long)]
         deny_warnings: bool,
+        /// Print only the problems and the summary (no rule-set line, no source lines or help).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Run every scenario's `expect:` block and report PASS or FAIL, with rule coverage.
-    #[command(after_help = "The last line is always `N passed, N failed`.\n\
-Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 nothing readable.")]
+    #[command(
+        after_help = "In the human and github formats the last line is always `N passed, N failed`.\n\
+Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 nothing readable."
+    )]
     Test {
         /// Scenario files or folders.
         #[arg(required = true, value_name = "FILE|DIR")]
@@ -226,6 +231,9 @@ Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 not
         /// Print only failures and the summary, not a line for every scenario that passed.
         #[arg(long, short)]
         quiet: bool,
+        /// Run only the scenarios whose path matches this regular expression.
+        #[arg(long, value_name = "REGEX")]
+        run: Option<String>,
     },
     /// Replay scenarios under two rule sets and show each scenario whose level, strategy
     /// discussion or responses change.
@@ -254,6 +262,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -262,6 +272,10 @@ pub enum TestFormat {
     Human,
     /// JUnit XML (to --output, or to standard output).
     Junit,
+    /// One JSON object: the rule set, every scenario's result, per-rule coverage and totals.
+    Json,
+    /// GitHub Actions annotations on each failing scenario's `expect:` line, then the summary.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -404,7 +418,17 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             files,
             format,
             deny_warnings,
-        } => commands::check(&paths, &files, format, deny_warnings, &mut out),
+            quiet,
+        } => commands::check(
+            &paths,
+            &files,
+            &commands::CheckOptions {
+                format,
+                deny_warnings,
+                quiet,
+            },
+            &mut out,
+        ),
         Command::Test {
             files,
             format,
@@ -412,17 +436,20 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
             force,
             min_coverage,
             quiet,
+            run,
         } => {
             let min_coverage = min_coverage
                 .as_deref()
                 .map(crate::suite::parse_percent)
                 .transpose()?;
+            let run = run.as_deref().map(crate::suite::parse_run).transpose()?;
             let options = commands::TestOptions {
                 format,
                 output,
                 force,
                 min_coverage,
                 quiet,
+                run,
             };
             commands::test(&paths, &files, &options, &mut out)
         }

@@ -176,13 +176,21 @@ pub fn drafts(
     Ok(exit::OK)
 }
 
+pub struct CheckOptions {
+    pub format: CheckFormat,
+    /// Warnings fail the run too (exit 1).
+    pub deny_warnings: bool,
+    /// Only the problems and the summary.
+    pub quiet: bool,
+}
+
 pub fn check(
     paths: &ContentPaths,
     inputs: &[PathBuf],
-    format: CheckFormat,
-    deny_warnings: bool,
+    options: &CheckOptions,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
+    let deny_warnings = options.deny_warnings;
     // `check` reads content files given among its files itself; the current folder's are what
     // the other files are checked against otherwise (with no files, the built-in defaults are
     // checked).
@@ -191,7 +199,16 @@ pub fn check(
         let _ = against.discover(&[], true);
     }
     let report = check::check(inputs, &against)?;
-    let text = match format {
+    // Says why a run with only warnings fails, on the summary line itself (still last).
+    let with_denied = |human: String| {
+        if deny_warnings && report.errors() == 0 && report.warnings() > 0 {
+            format!("{} (denied by --deny-warnings)\n", human.trim_end())
+        } else {
+            human
+        }
+    };
+    let text = match options.format {
+        CheckFormat::Human if options.quiet => with_denied(check::render_human(&report, true)),
         CheckFormat::Human => {
             // Which rule set the scenarios were checked against, for the CI log: content
             // files among those checked, else as for every other command.
@@ -207,15 +224,14 @@ pub fn check(
                     shown.rules_origin()
                 ),
             };
-            let mut human = check::render_human(&report);
-            // Say why a run with only warnings fails, on the summary line itself (still last).
-            if deny_warnings && report.errors() == 0 && report.warnings() > 0 {
-                human = format!("{} (denied by --deny-warnings)\n", human.trim_end());
-            }
-            format!("{rule_set}\n{human}")
+            format!(
+                "{rule_set}\n{}",
+                with_denied(check::render_human(&report, false))
+            )
         }
         CheckFormat::Json => check::render_json(&report),
         CheckFormat::Github => check::render_github(&report),
+        CheckFormat::Sarif => check::render_sarif(&report),
     };
     write!(out, "{text}")?;
     out.flush()?;
@@ -224,6 +240,7 @@ pub fn check(
         return Ok(exit::ERROR);
     }
     let failing = report.errors() > 0 || (deny_warnings && report.warnings() > 0);
+
     Ok(if failing { exit::FINDINGS } else { exit::OK })
 }
 
@@ -234,6 +251,8 @@ pub struct TestOptions {
     pub min_coverage: Option<f64>,
     /// Only failures and the summary: no PASS or SKIP lines.
     pub quiet: bool,
+    /// Run only the scenarios whose path this matches.
+    pub run: Option<regex::Regex>,
 }
 
 pub fn test(
@@ -252,40 +271,49 @@ pub fn test(
             return Err(crate::usage!(OutputExists, path = path.display()));
         }
     }
-    let content = match Content::load(paths) {
-        Ok(content) => content,
-        Err(err) => {
-            // CI still gets its report and its closing line.
-            if options.format == TestFormat::Junit {
-                let xml = Junit::rules_unreadable(&err.render(Lang::En)).finish();
-                match &options.output {
-                    Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
-                    None => write!(out, "{xml}")?,
-                }
-            }
-            eprintln!("{}", err.render(paths.lang));
-            if options.format == TestFormat::Human || options.output.is_some() {
-                writeln!(out, "0 passed, 0 failed")?;
-            }
-            return Ok(exit::ERROR);
-        }
-    };
-    let files = files::expand(inputs)?;
     // JUnit on standard output replaces the human report; with --output it goes to the file.
     let human = options.format == TestFormat::Human || options.output.is_some();
-    if human {
-        writeln!(out, "{}", content.rule_set.line())?;
+    let content = match Content::load(paths) {
+        Ok(content) => content,
+        Err(err) => return rules_unreadable(paths, &err, options, human, out),
+    };
+    let mut files = files::expand(inputs)?;
+    let found = files.len();
+    if let Some(run) = &options.run {
+        files.retain(|path| run.is_match(&path.display().to_string()));
+        if files.is_empty() {
+            return Err(crate::usage!(RunMatchesNothing, pattern = run.as_str()));
+        }
+    }
+    match options.format {
+        TestFormat::Json => write!(out, "{}", suite::Json::start(&content.rule_set))?,
+        _ if human || options.format == TestFormat::Github => {
+            writeln!(out, "{}", content.rule_set.line())?;
+            if let Some(run) = &options.run {
+                let (n, of) = (files.len(), found);
+                let run = run.as_str();
+                writeln!(
+                    out,
+                    "running {n} of {of} files: those whose path matches --run `{run}`"
+                )?;
+            }
+        }
+        _ => {}
     }
     let mut totals = Totals::default();
     let mut junit = Junit::new(&content.rule_set);
+    let mut json = suite::Json::default();
     crate::batch::for_each_ordered(
         &files,
         |path| suite::run_case(path, &content),
         |path, result| {
             let name = path.display().to_string();
             totals.add(&result);
-            if options.format == TestFormat::Junit {
-                junit.add(&name, &result);
+            match options.format {
+                TestFormat::Junit => junit.add(&name, &result),
+                TestFormat::Json => write!(out, "{}", json.case(&name, &result))?,
+                TestFormat::Github => write!(out, "{}", suite::Github::case(&name, &result))?,
+                TestFormat::Human => {}
             }
             let passed = matches!(
                 result.verdict,
@@ -297,58 +325,32 @@ pub fn test(
             Ok(())
         },
     )?;
-    let coverage = totals.coverage(&content);
-    let below = options.min_coverage.is_some_and(|min| coverage < min);
+    let ending = suite::Ending {
+        totals: &totals,
+        per_rule: totals.per_rule(&content),
+        coverage: totals.coverage(&content),
+        min_coverage: options.min_coverage,
+    };
     if human {
-        let never = totals.never_fired(&content);
-        let fired = content.rules.rules.len() - never.len();
-        write!(
-            out,
-            "coverage: {fired} of {} rules fired ({coverage:.1}%)",
-            content.rules.rules.len()
-        )?;
-        if never.is_empty() {
-            writeln!(out)?;
-        } else {
-            writeln!(out, "; never fired: {}", never.join(", "))?;
-        }
-        if let Some(min) = options.min_coverage
-            && below
-        {
-            writeln!(
-                out,
-                "coverage {coverage:.1}% is below --min-coverage {min}%"
-            )?;
-        }
-        if totals.content > 0 {
-            writeln!(
-                out,
-                "{} content file{} (rules, levels, questions) among the scenarios not run",
-                totals.content,
-                crate::check::plural(totals.content)
-            )?;
-        }
-        if totals.skipped > 0 {
-            writeln!(
-                out,
-                "{} file{} without an expect block skipped",
-                totals.skipped,
-                crate::check::plural(totals.skipped)
-            )?;
-        }
-        writeln!(out, "{} passed, {} failed", totals.passed, totals.failed)?;
+        write!(out, "{}", ending.human())?;
     }
-    if options.format == TestFormat::Junit {
-        if let Some(min) = options.min_coverage
-            && below
-        {
-            junit.coverage_below(coverage, min, &totals.never_fired(&content));
+    match options.format {
+        TestFormat::Junit => {
+            junit.coverage(ending.coverage, &ending.per_rule);
+            if let Some(min) = options.min_coverage
+                && ending.below_minimum()
+            {
+                junit.coverage_below(ending.coverage, min, &ending.never_fired());
+            }
+            let xml = junit.finish();
+            match &options.output {
+                Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
+                None => write!(out, "{xml}")?,
+            }
         }
-        let xml = junit.finish();
-        match &options.output {
-            Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
-            None => write!(out, "{xml}")?,
-        }
+        TestFormat::Json => write!(out, "{}", suite::Json::finish(&ending))?,
+        TestFormat::Github => write!(out, "{}", suite::Github::finish(&ending))?,
+        TestFormat::Human => {}
     }
     out.flush()?;
     let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
@@ -357,11 +359,56 @@ pub fn test(
         eprintln!("hsb: error: no scenario could be read");
         return Ok(exit::ERROR);
     }
-    Ok(if totals.failed > 0 || below {
+    Ok(if totals.failed > 0 || ending.below_minimum() {
         exit::FINDINGS
     } else {
         exit::OK
     })
+}
+
+/// The rules, levels or questions do not load: CI still gets its report and its closing line.
+fn rules_unreadable(
+    paths: &ContentPaths,
+    err: &Error,
+    options: &TestOptions,
+    human: bool,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let message = err.render(Lang::En);
+    match options.format {
+        TestFormat::Junit => {
+            let xml = Junit::rules_unreadable(&message).finish();
+            match &options.output {
+                Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
+                None => write!(out, "{xml}")?,
+            }
+        }
+        TestFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "error": message,
+                "totals": {"passed": 0, "failed": 0, "skipped": 0, "errors": 1},
+            })
+        )?,
+        TestFormat::Github => write!(
+            out,
+            "{}",
+            check::annotation(
+                "error",
+                None,
+                None,
+                "hsb test: the rules, levels or questions cannot be loaded",
+                &message
+            )
+        )?,
+        TestFormat::Human => {}
+    }
+    eprintln!("{}", err.render(paths.lang));
+    if human || options.format == TestFormat::Github {
+        writeln!(out, "0 passed, 0 failed")?;
+    }
+    Ok(exit::ERROR)
 }
 
 pub fn diff(

@@ -30,6 +30,11 @@ macro_rules! codes {
                 match self { $(Code::$variant => $code),* }
             }
 
+            /// How serious a problem with this code is: `W` codes are warnings, the rest errors.
+            pub fn severity(self) -> Severity {
+                if self.as_str().starts_with('W') { Severity::Warning } else { Severity::Error }
+            }
+
             /// One line saying what the code means.
             pub fn summary(self) -> &'static str {
                 match self { $(Code::$variant => $summary),* }

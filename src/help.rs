@@ -120,6 +120,7 @@ pub const HELP: &[Help] = &[
             ("files", Msg::HelpCheckFiles),
             ("format", Msg::HelpCheckFormat),
             ("deny_warnings", Msg::HelpCheckDenyWarnings),
+            ("quiet", Msg::HelpCheckQuiet),
         ],
     },
     Help {
@@ -133,6 +134,7 @@ pub const HELP: &[Help] = &[
             ("force", Msg::HelpTestForce),
             ("min_coverage", Msg::HelpTestMinCoverage),
             ("quiet", Msg::HelpTestQuiet),
+            ("run", Msg::HelpTestRun),
         ],
     },
     Help {

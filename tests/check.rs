@@ -1,21 +1,10 @@
 //! `hsb check`, `hsb test` and `hsb diff` as CI runs them.
 
-use assert_cmd::Command;
+mod common;
+
+use common::board::{board_repository, hsb, root, run_in};
 use predicates::str::contains;
 use std::path::{Path, PathBuf};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn hsb() -> Command {
-    let mut cmd = Command::cargo_bin("hsb").expect("the hsb binary");
-    cmd.current_dir(root());
-    for name in ["HSB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        cmd.env_remove(name);
-    }
-    cmd
-}
 
 /// `# expect: CODE LINE` lines at the top of a broken file.
 fn expectations(path: &Path) -> Vec<(String, usize)> {
@@ -454,40 +443,6 @@ fn a_content_file_shows_the_offending_line_under_the_diagnostic_but_a_record_nev
 
 /// A board's repository: a copy of hsb's `continuum/` with one rule changed, and the examples.
 /// Run hsb in `dir`: its exit code and standard output.
-fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let output = hsb().current_dir(dir).args(args).output().expect("runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
-    (output.status.code(), out)
-}
-
-fn board_repository() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a folder");
-    let copy = |from: &Path, to: &Path| {
-        let status = std::process::Command::new("cp")
-            .arg("-r")
-            .arg(from)
-            .arg(to)
-            .status()
-            .expect("cp runs");
-        assert!(status.success());
-    };
-    copy(&root().join("continuum"), dir.path());
-    copy(&root().join("examples"), dir.path());
-    let rules_path = dir.path().join("continuum/rules.yaml");
-    let rules = std::fs::read_to_string(&rules_path).expect("rules");
-    let start = rules.find("  - id: violent-contact\n").expect("the rule");
-    let level = start
-        + rules[start..]
-            .find("    level: violent")
-            .expect("its level");
-    let changed = format!(
-        "{}    level: problematic{}",
-        &rules[..level],
-        &rules[level + "    level: violent".len()..]
-    );
-    std::fs::write(&rules_path, changed).expect("written");
-    dir
-}
 
 #[test]
 fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {

@@ -1,6 +1,8 @@
 //! A scripted [`Prompter`] and in-memory drafts, shared by the interview and training tests.
 #![allow(dead_code)]
 
+pub mod board;
+
 use hsb::content::{Content, ContentPaths};
 use hsb::error::Error;
 use hsb::interview::{Drafts, Prompter, Stop};

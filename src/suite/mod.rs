@@ -1,12 +1,15 @@
 //! `hsb test`: run every scenario's `expect:` block against the rules and report PASS/FAIL,
-//! rule coverage and, for CI systems, JUnit XML.
+//! rule coverage and, for CI systems, JUnit XML, JSON or GitHub annotations (`report`).
+
+mod report;
+pub use report::{Ending, Github, Json, Junit};
 
 use crate::content::Content;
 use crate::engine::{Decision, decide, responses};
 use crate::error::Error;
 use crate::files;
 use crate::record::Record;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -46,7 +49,8 @@ pub struct Totals {
     pub failed: usize,
     pub skipped: usize,
     pub broken: usize,
-    pub fired: BTreeSet<String>,
+    /// Each rule that fired, with the number of scenarios it fired in.
+    pub fired: BTreeMap<String, usize>,
 }
 
 impl Totals {
@@ -61,7 +65,19 @@ impl Totals {
                 self.broken += 1;
             }
         }
-        self.fired.extend(result.fired.iter().cloned());
+        for rule in &result.fired {
+            *self.fired.entry(rule.clone()).or_default() += 1;
+        }
+    }
+
+    /// Every rule of the rule set, in its order, with the number of scenarios it fired in.
+    pub fn per_rule<'a>(&self, content: &'a Content) -> Vec<(&'a str, usize)> {
+        content
+            .rules
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), self.fired.get(&r.id).copied().unwrap_or(0)))
+            .collect()
     }
 
     /// The share of the rule set's rules that some scenario fired, in percent.
@@ -74,7 +90,7 @@ impl Totals {
             .rules
             .rules
             .iter()
-            .filter(|r| self.fired.contains(&r.id))
+            .filter(|r| self.fired.contains_key(&r.id))
             .count();
         fired as f64 * 100.0 / total as f64
     }
@@ -84,7 +100,7 @@ impl Totals {
             .rules
             .rules
             .iter()
-            .filter(|r| !self.fired.contains(&r.id))
+            .filter(|r| !self.fired.contains_key(&r.id))
             .map(|r| r.id.as_str())
             .collect()
     }
@@ -209,113 +225,25 @@ pub fn human_line(path: &str, result: &CaseResult) -> String {
     }
 }
 
-/// JUnit XML (`quick-junit`), built one test case at a time.
-#[derive(Debug, Default)]
-pub struct Junit {
-    cases: Vec<quick_junit::TestCase>,
-    /// The rule set tested, as the suite's properties.
-    properties: Vec<(&'static str, String)>,
-}
-
-impl Junit {
-    pub fn new(rule_set: &crate::content::RuleSetId) -> Self {
-        Junit {
-            cases: Vec::new(),
-            properties: vec![
-                ("rule_set.name", rule_set.name.clone()),
-                ("rule_set.version", rule_set.version.clone()),
-                ("rule_set.sha256", rule_set.sha256.clone()),
-                ("rule_set.from", rule_set.origin.clone()),
-            ],
-        }
-    }
-
-    pub fn add(&mut self, path: &str, result: &CaseResult) {
-        use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
-        let status = match &result.verdict {
-            Verdict::NotAScenario => return,
-            Verdict::Pass => TestCaseStatus::success(),
-            Verdict::Skipped => {
-                let mut status = TestCaseStatus::skipped();
-                status.set_message("no expect block");
-                status
-            }
-            Verdict::Fail { mismatches, fired } => {
-                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                status
-                    .set_message(mismatches.first().map_or("", String::as_str))
-                    .set_description(format!(
-                        "{}\nrules that fired: {}",
-                        mismatches.join("\n"),
-                        fired.join(", ")
-                    ));
-                status
-            }
-            Verdict::Broken(message) => {
-                let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-                status
-                    .set_message("the scenario cannot be loaded")
-                    .set_description(message.as_str());
-                status
-            }
-        };
-        let mut case = TestCase::new(path, status);
-        case.set_classname("hsb.scenarios").set_time(result.time);
-        self.cases.push(case);
-    }
-
-    /// A shortfall in rule coverage, as a failing test case: a CI report that counts failures
-    /// must not show green when `hsb test` exits 1.
-    pub fn coverage_below(&mut self, coverage: f64, minimum: f64, never: &[&str]) {
-        use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
-        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        status
-            .set_message(format!(
-                "rule coverage {coverage:.1}% is below the minimum {minimum:.1}%"
-            ))
-            .set_description(format!("never fired: {}", never.join(", ")));
-        let mut case = TestCase::new("rule coverage", status);
-        case.set_classname("hsb.coverage")
-            .set_time(std::time::Duration::ZERO);
-        self.cases.push(case);
-    }
-
-    /// The rules could not be loaded: one error case, so that CI still gets a report.
-    pub fn rules_unreadable(message: &str) -> Self {
-        use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus};
-        let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-        status
-            .set_message("the rules, levels or questions cannot be loaded")
-            .set_description(message);
-        let mut case = TestCase::new("content", status);
-        case.set_classname("hsb.content")
-            .set_time(std::time::Duration::ZERO);
-        Junit {
-            cases: vec![case],
-            properties: Vec::new(),
-        }
-    }
-
-    pub fn finish(&self) -> String {
-        let mut suite = quick_junit::TestSuite::new("hsb scenarios");
-        for (name, value) in &self.properties {
-            suite.add_property(quick_junit::Property::new(*name, value.as_str()));
-        }
-        let time: std::time::Duration = self.cases.iter().filter_map(|c| c.time).sum();
-        suite.set_time(time);
-        suite.add_test_cases(self.cases.iter().cloned());
-        let mut report = quick_junit::Report::new("hsb test");
-        report.set_time(time);
-        report.add_test_suite(suite);
-        // Serialising text into XML cannot fail; an empty report is the worst case.
-        report.to_string().unwrap_or_default()
-    }
-}
-
 /// Check that a `--min-coverage` value is a percentage.
 pub fn parse_percent(text: &str) -> Result<f64, Error> {
     match text.trim_end_matches('%').parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
         _ => Err(crate::usage!(MinCoverageInvalid, text = text)),
     }
+}
+
+/// Check that a `--run` value is a regular expression.
+pub fn parse_run(text: &str) -> Result<regex::Regex, Error> {
+    regex::Regex::new(text).map_err(|err| {
+        let reason = match err {
+            regex::Error::Syntax(detail) => {
+                let last = detail.lines().last().unwrap_or_default();
+                last.strip_prefix("error: ").unwrap_or(last).to_string()
+            }
+            regex::Error::CompiledTooBig(_) => "it is too large".to_string(),
+            _ => String::new(),
+        };
+        crate::usage!(RunInvalid, pattern = text, reason = reason.trim())
+    })
 }

@@ -16,6 +16,10 @@ use crate::suggest;
 use crate::yaml;
 use std::path::PathBuf;
 
+mod render;
+pub(crate) use render::annotation;
+pub use render::{render_github, render_human, render_json, render_sarif, summary};
+
 /// What a check found.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -414,118 +418,6 @@ fn expect_problems(
         }
     }
     problems
-}
-
-/// The human form: one line per problem (with its help), then a summary line.
-pub fn render_human(report: &Report) -> String {
-    let mut out = String::new();
-    let mut files: std::collections::HashMap<&str, Option<Source>> = Default::default();
-    for d in &report.diagnostics {
-        out.push_str(&d.to_string());
-        out.push('\n');
-        let source = files
-            .entry(d.path.as_str())
-            .or_insert_with(|| shown_source(&d.path));
-        if let Some(source) = source
-            && let Some(snippet) = d.snippet(&source.text)
-        {
-            out.push_str(&snippet);
-            out.push('\n');
-        }
-    }
-    out.push_str(&summary(report));
-    out
-}
-
-/// The file a diagnostic is in, when its lines may be shown under it: a content file (rules,
-/// levels, questions, messages) on disk. A record's lines never are: they may describe a child.
-fn shown_source(path: &str) -> Option<Source> {
-    let source = Source::read(std::path::Path::new(path)).ok()?;
-    match crate::yaml::format_of(&source) {
-        Ok(Some(format)) if format != crate::record::FORMAT => Some(source),
-        _ => None,
-    }
-}
-
-/// "checked 3 files: 1 error, 0 warnings"
-pub fn summary(report: &Report) -> String {
-    format!(
-        "checked {} file{}: {} error{}, {} warning{}\n",
-        report.files,
-        plural(report.files),
-        report.errors(),
-        plural(report.errors()),
-        report.warnings(),
-        plural(report.warnings())
-    )
-}
-
-/// One JSON object with every diagnostic and the counts.
-pub fn render_json(report: &Report) -> String {
-    let diagnostics: Vec<serde_json::Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            serde_json::json!({
-                "path": d.path,
-                "line": d.line,
-                "column": d.column,
-                "severity": d.severity,
-                "code": d.code.as_str(),
-                "message": d.message,
-                "help": d.help,
-            })
-        })
-        .collect();
-    let value = serde_json::json!({
-        "files": report.files,
-        "errors": report.errors(),
-        "warnings": report.warnings(),
-        "diagnostics": diagnostics,
-    });
-    format!("{value}\n")
-}
-
-/// GitHub Actions workflow commands, which show as annotations on the changed lines.
-pub fn render_github(report: &Report) -> String {
-    let mut out = String::new();
-    for d in &report.diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut properties = vec![format!("file={}", escape_property(&d.path))];
-        if let (Some(line), Some(column)) = (d.line, d.column) {
-            properties.push(format!("line={line}"));
-            properties.push(format!("col={column}"));
-        }
-        properties.push(format!(
-            "title={}",
-            escape_property(&format!("hsb {}", d.code.as_str()))
-        ));
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
-        }
-        out.push_str(&format!(
-            "::{level} {}::{}\n",
-            properties.join(","),
-            escape_data(&message)
-        ));
-    }
-    out.push_str(&summary(report));
-    out
-}
-
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// "s" unless there is exactly one, for the English summaries CI reads ("3 files", "1 file").
