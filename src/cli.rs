@@ -213,8 +213,8 @@ Exit status: 0 no errors (warnings allowed unless --deny-warnings), 1 problems f
 Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 nothing readable."
     )]
     Test {
-        /// Scenario files or folders.
-        #[arg(required = true, value_name = "FILE|DIR")]
+        /// Scenario files or folders (default: `scenarios:` in hsb.yaml).
+        #[arg(value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = TestFormat::Human)]
@@ -245,8 +245,8 @@ Exit status: 0 all passed, 1 a failure (or coverage below --min-coverage), 2 not
         /// The rules after: a rules file or a continuum folder.
         #[arg(long, value_name = "FILE|DIR")]
         to: PathBuf,
-        /// Scenario files or folders.
-        #[arg(required = true, value_name = "FILE|DIR")]
+        /// Scenario files or folders (default: `scenarios:` in hsb.yaml).
+        #[arg(value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
@@ -350,7 +350,51 @@ pub fn run(cli: Cli, lang: Lang) -> Result<i32, Error> {
         questions: cli.questions.take(),
         rules: cli.rules.take(),
         found: None,
+        project_root: None,
     };
+    // A board's project file fixes the scenarios, the minimum coverage and what to leave out,
+    // for the commands CI runs; its folder's continuum/ and questions/ are the rules tested.
+    let project = match &mut cli.command {
+        Command::Test { .. } | Command::Diff { .. } => crate::project::Project::find()?,
+        // `check` reports a broken project file itself, with everything else it finds.
+        Command::Check { files, .. } => crate::project::Project::find().unwrap_or_else(|_| {
+            if files.is_empty()
+                && let Some((file, _)) = crate::project::Project::locate()
+            {
+                files.push(file);
+            }
+            None
+        }),
+        _ => None,
+    };
+    if let Some(project) = project {
+        crate::files::exclude(&project);
+        if !project.root.as_os_str().is_empty() {
+            paths.project_root = Some(project.root.clone());
+        }
+        match &mut cli.command {
+            Command::Test {
+                files,
+                min_coverage,
+                ..
+            } => {
+                if files.is_empty() {
+                    files.clone_from(&project.scenarios);
+                }
+                if min_coverage.is_none() {
+                    *min_coverage = project.min_coverage.map(|m| m.to_string());
+                }
+            }
+            Command::Diff { files, .. } if files.is_empty() => files.clone_from(&project.scenarios),
+            Command::Check { files, .. } if files.is_empty() => *files = project.everything(),
+            _ => {}
+        }
+    }
+    if let Command::Test { files, .. } | Command::Diff { files, .. } = &cli.command
+        && files.is_empty()
+    {
+        return Err(crate::usage!(NoScenarioFiles));
+    }
     // The content under test is the repository's: files given among the inputs, else (for the
     // commands CI runs) the current folder's continuum/ and questions/, else the built-in
     // defaults. A practitioner's or trainer's results never depend on the folder they are in.

@@ -424,6 +424,7 @@ pub fn diff(
         rules: Some(rules.to_path_buf()),
         lang: paths.lang,
         found: None,
+        project_root: None,
     };
     let before = Content::load(&with_rules(from))?;
     let after = Content::load(&with_rules(to))?;

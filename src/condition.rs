@@ -126,9 +126,42 @@ const OPERATORS: [&str; 11] = [
     "is_unknown",
 ];
 
+/// A condition that cannot be read: what is wrong, and the key or value to point at when there
+/// is one (a misspelt `al:` or `at_lest:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub message: String,
+    pub token: Option<String>,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<String> for ParseError {
+    fn from(message: String) -> Self {
+        ParseError {
+            message,
+            token: None,
+        }
+    }
+}
+
+fn at_token(message: String, token: &str) -> ParseError {
+    ParseError {
+        message,
+        token: Some(token.to_string()),
+    }
+}
+
 impl Condition {
     /// Read a condition from YAML. `groups` names lists of values a condition may use by name.
-    pub fn parse(value: &Value, groups: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+    pub fn parse(
+        value: &Value,
+        groups: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Self, ParseError> {
         match value {
             Value::Sequence(items) => Ok(Condition::All(
                 items
@@ -145,7 +178,8 @@ impl Condition {
                             return Err(format!(
                                 "`{}` is not a field id or `all`/`any`/`not`",
                                 scalar_text(other)
-                            ));
+                            )
+                            .into());
                         }
                     };
                     let part = match key {
@@ -158,7 +192,10 @@ impl Condition {
                                 other => vec![Condition::parse(other, groups)?],
                             };
                             if items.is_empty() {
-                                return Err(format!("`{key}:` needs at least one condition"));
+                                return Err(at_token(
+                                    format!("`{key}:` needs at least one condition"),
+                                    key,
+                                ));
                             }
                             if key == "all" {
                                 Condition::All(items)
@@ -168,8 +205,11 @@ impl Condition {
                         }
                         "not" => Condition::Not(Box::new(Condition::parse(inner, groups)?)),
                         field if OPERATORS.contains(&field) => {
-                            return Err(format!(
-                                "`{field}` must follow a field id, as in `others.age: {{{field}: ...}}`"
+                            return Err(at_token(
+                                format!(
+                                    "`{field}` must follow a field id, as in `others.age: {{{field}: ...}}`"
+                                ),
+                                field,
                             ));
                         }
                         field => parse_tests(field, inner, groups)?,
@@ -177,7 +217,9 @@ impl Condition {
                     parts.push(part);
                 }
                 match parts.len() {
-                    0 => Err("an empty condition never says anything; remove it".to_string()),
+                    0 => Err("an empty condition never says anything; remove it"
+                        .to_string()
+                        .into()),
                     1 => Ok(parts.into_iter().next().unwrap_or(Condition::All(vec![]))),
                     _ => Ok(Condition::All(parts)),
                 }
@@ -185,7 +227,8 @@ impl Condition {
             other => Err(format!(
                 "expected a condition (`field: value`, `all:`, `any:` or `not:`), found {}",
                 scalar_text(other)
-            )),
+            )
+            .into()),
         }
     }
 
@@ -622,7 +665,21 @@ fn parse_tests(
     field: &str,
     value: &Value,
     groups: &BTreeMap<String, Vec<String>>,
-) -> Result<Condition, String> {
+) -> Result<Condition, ParseError> {
+    // Conditions under a key that is not `all`, `any` or `not`: a misspelt combinator.
+    let holds_conditions = match value {
+        Value::Sequence(items) => items.iter().any(|i| matches!(i, Value::Mapping(_))),
+        _ => false,
+    };
+    if holds_conditions {
+        return Err(at_token(
+            format!(
+                "`{field}:` holds conditions, but only `all:`, `any:` and `not:` do; {}",
+                suggest::hint(field, COMBINATORS)
+            ),
+            field,
+        ));
+    }
     let test = |test: Test| Condition::Test {
         field: field.to_string(),
         test,
@@ -634,7 +691,9 @@ fn parse_tests(
             for (op, arg) in ops {
                 let op = match op {
                     Value::String(s) => s.as_str(),
-                    other => return Err(format!("`{}` is not a test", scalar_text(other))),
+                    other => {
+                        return Err(format!("`{}` is not a test", scalar_text(other)).into());
+                    }
                 };
                 let t = match op {
                     "is" => scalar_test(arg)?,
@@ -650,23 +709,29 @@ fn parse_tests(
                         Value::String(s) if s == "yes" || s == "true" => Test::IsUnknown(true),
                         Value::String(s) if s == "no" || s == "false" => Test::IsUnknown(false),
                         other => {
-                            return Err(format!(
-                                "`is_unknown` takes true or false, not {}",
-                                scalar_text(other)
+                            return Err(at_token(
+                                format!(
+                                    "`is_unknown` takes true or false, not {}",
+                                    scalar_text(other)
+                                ),
+                                "is_unknown",
                             ));
                         }
                     },
                     other => {
-                        return Err(format!(
-                            "unknown test `{other}`; {}",
-                            suggest::hint(other, OPERATORS.iter().copied().chain(COMBINATORS))
+                        return Err(at_token(
+                            format!(
+                                "unknown test `{other}`; {}",
+                                suggest::hint(other, OPERATORS.iter().copied().chain(COMBINATORS))
+                            ),
+                            other,
                         ));
                     }
                 };
                 tests.push(test(t));
             }
             match tests.len() {
-                0 => Err(format!("`{field}` has no test")),
+                0 => Err(at_token(format!("`{field}` has no test"), field)),
                 1 => Ok(tests.into_iter().next().unwrap_or(Condition::All(vec![]))),
                 _ => Ok(Condition::All(tests)),
             }

@@ -55,6 +55,9 @@ pub struct ContentPaths {
     pub rules: Option<PathBuf>,
     /// How the rules were found, when not by `--rules`.
     pub found: Option<Found>,
+    /// The folder of the project file (`hsb.yaml`) above the current folder, whose
+    /// `continuum/` and `questions/` stand in for the current folder's.
+    pub project_root: Option<PathBuf>,
 }
 
 /// How content files were found without `--rules` or `--questions`.
@@ -160,12 +163,14 @@ impl ContentPaths {
             }
         }
         if current_folder {
-            if self.rules.is_none() && is_continuum_folder(Path::new("continuum")) {
-                self.rules = Some(PathBuf::from("continuum"));
+            let base = self.project_root.clone().unwrap_or_default();
+            let continuum = base.join("continuum");
+            if self.rules.is_none() && is_continuum_folder(&continuum) {
+                self.rules = Some(continuum);
                 self.found = Some(Found::CurrentFolder);
             }
             if self.questions.is_none()
-                && let Some(found) = question_set_in(Path::new("questions"))
+                && let Some(found) = question_set_in(&base.join("questions"))
             {
                 self.questions = Some(found);
             }
@@ -210,6 +215,9 @@ impl ContentPaths {
         let how = match self.found {
             None => "given with --rules",
             Some(Found::AmongInputs) => "given among the files",
+            Some(Found::CurrentFolder) if self.project_root.is_some() => {
+                "the project folder's, from hsb.yaml"
+            }
             Some(Found::CurrentFolder) => "the current folder's",
         };
         if rules.is_dir() {

@@ -112,7 +112,6 @@ pub struct StrategyWording {
 
 /// Responses as written in a levels or rules file, in both languages.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawResponses {
     #[serde(default)]
     pub child: Vec<RawResponse>,
@@ -123,7 +122,6 @@ pub struct RawResponses {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawResponse {
     pub id: String,
     pub text: RawText,
@@ -162,7 +160,6 @@ impl RawResponses {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawLevel {
     id: String,
     label: RawText,
@@ -175,7 +172,6 @@ struct RawLevel {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawWording {
     required: RawText,
     consider: RawText,
@@ -183,7 +179,6 @@ struct RawWording {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawContinuum {
     #[allow(dead_code)]
     format: String,
@@ -197,7 +192,6 @@ struct RawContinuum {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawNotPlaced {
     label: RawText,
     summary: RawText,
@@ -254,7 +248,8 @@ impl Continuum {
     /// Load and validate a continuum with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "continuum").map_err(|d| vec![d])?;
-        let raw: RawContinuum = yaml::parse(source).map_err(|d| vec![d])?;
+        let (raw, unknown): (RawContinuum, _) =
+            yaml::parse_lenient(source, crate::content::embedded::LEVELS.1)?;
         let mut texts = Texts::new(source, lang);
         texts.review(&raw.welsh_review);
         let wording = raw.strategy_discussion;
@@ -337,7 +332,7 @@ impl Continuum {
                 }
             })
             .collect();
-        let mut problems = Vec::new();
+        let mut problems = unknown;
         let mut warnings = Vec::new();
         texts.finish(&mut problems, &mut warnings);
         let continuum = Continuum {
@@ -389,7 +384,11 @@ impl Continuum {
                     Diagnostic::error(
                         Code::DuplicateId,
                         &source.name,
-                        format!("level `{}` is listed twice", level.id),
+                        format!(
+                            "level `{}` is listed twice{}",
+                            level.id,
+                            crate::source::first_at(source.locate(&[&anchor]))
+                        ),
                     )
                     .at(source.locate(&[&anchor, &anchor])),
                 );

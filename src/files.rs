@@ -9,6 +9,15 @@ use std::path::{Path, PathBuf};
 
 /// The files named, with folders replaced by the `.yaml`/`.yml` files inside them (recursively,
 /// sorted by path so that output is in a stable order).
+/// The project file's `exclude:` globs, applied to files found by walking a folder (a file
+/// named on the command line is always taken). Set once, by the commands that read `hsb.yaml`.
+static EXCLUDE: std::sync::OnceLock<crate::project::Project> = std::sync::OnceLock::new();
+
+/// Leave out, when walking folders, the files `project` excludes.
+pub fn exclude(project: &crate::project::Project) {
+    let _ = EXCLUDE.set(project.clone());
+}
+
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for input in inputs {
@@ -52,7 +61,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
         }
         if kind.is_dir() {
             walk(&path, out, depth + 1)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            && !EXCLUDE.get().is_some_and(|project| project.excludes(&path))
+        {
             out.push(path);
         }
     }

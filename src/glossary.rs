@@ -15,7 +15,6 @@ pub const EMBEDDED: (&str, &str) = ("interface/glossary.yaml", GLOSSARY);
 
 /// One concept, with its preferred Welsh and the Welsh to avoid.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Term {
     pub en: String,
     pub cy: String,
@@ -29,7 +28,6 @@ pub struct Term {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Glossary {
     #[allow(dead_code)]
     format: String,
@@ -55,11 +53,10 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     if let Err(d) = yaml::expect_format(source, FORMAT, "glossary") {
         return vec![d];
     }
-    let glossary: Glossary = match yaml::parse(source) {
-        Ok(glossary) => glossary,
-        Err(d) => return vec![d],
+    let (glossary, mut problems): (Glossary, _) = match yaml::parse_lenient(source, GLOSSARY) {
+        Ok(read) => read,
+        Err(all) => return all,
     };
-    let mut problems = Vec::new();
     let preferred: Vec<String> = glossary
         .terms
         .iter()

@@ -128,7 +128,7 @@ pub const HELP: &[Help] = &[
         about: Msg::HelpTest,
         after: Some(Msg::HelpTestAfter),
         args: &[
-            ("files", Msg::HelpScenarioFiles),
+            ("files", Msg::HelpProjectScenarioFiles),
             ("format", Msg::HelpTestFormat),
             ("output", Msg::HelpTestOutput),
             ("force", Msg::HelpTestForce),
@@ -144,7 +144,7 @@ pub const HELP: &[Help] = &[
         args: &[
             ("from", Msg::HelpDiffFrom),
             ("to", Msg::HelpDiffTo),
-            ("files", Msg::HelpScenarioFiles),
+            ("files", Msg::HelpProjectScenarioFiles),
             ("format", Msg::HelpDiffFormat),
         ],
     },

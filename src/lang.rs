@@ -188,7 +188,6 @@ macro_rules! anchors {
 /// Who reviewed a content file's Welsh, and when. The Welsh counts as signed off only when
 /// both `reviewed_by` and `reviewed_on` are filled in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct WelshReview {
     #[serde(default)]
     pub translated_by: Option<String>,

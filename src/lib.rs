@@ -28,6 +28,7 @@ pub mod manual;
 pub mod messages;
 mod placeholders;
 pub mod places;
+pub mod project;
 pub mod questions;
 pub mod record;
 pub mod report;

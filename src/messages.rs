@@ -196,7 +196,6 @@ impl std::fmt::Display for Message {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawMessages {
     #[allow(dead_code)]
     format: String,
@@ -211,11 +210,10 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     if let Err(d) = yaml::expect_format(source, FORMAT, "message file") {
         return vec![d];
     }
-    let raw: RawMessages = match yaml::parse(source) {
-        Ok(raw) => raw,
-        Err(d) => return vec![d],
+    let (raw, mut problems): (RawMessages, _) = match yaml::parse_lenient(source, EMBEDDED.1) {
+        Ok(read) => read,
+        Err(all) => return all,
     };
-    let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut english = Texts::new(source, Lang::En);
     english.review(&raw.welsh_review);

@@ -141,6 +141,159 @@ pub fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// One step of a path into a document: a mapping's key, or a list's position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A key given twice in one mapping: where each is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub first: (usize, usize),
+    pub second: (usize, usize),
+}
+
+/// Where the walk is: a mapping (whose keys and values alternate) or a list.
+struct Frame {
+    mapping: bool,
+    key_next: bool,
+    /// The key whose value comes next, in a mapping; the next position, in a list.
+    key: String,
+    index: usize,
+    /// Whether entering this collection added a step to the path.
+    stepped: bool,
+    seen: std::collections::HashMap<String, (usize, usize)>,
+}
+
+/// Every key of `text`'s mappings in document order, each with the path of the mapping it is
+/// in and its place; stops at the first event the parser refuses. `visit` returns `false` to
+/// stop early.
+fn walk_keys(
+    text: &str,
+    mut visit: impl FnMut(&[Segment], &str, (usize, usize), &mut Frame) -> bool,
+) {
+    use saphyr_parser::{Event, Parser};
+    let mut path: Vec<Segment> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { return };
+        let place = (span.start.line(), span.start.col() + 1);
+        let start = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+        match event {
+            Event::Scalar(..)
+            | Event::Alias(_)
+            | Event::MappingStart(..)
+            | Event::SequenceStart(..) => {
+                let mut stepped = false;
+                if let Some(frame) = stack.last_mut() {
+                    if frame.mapping && frame.key_next {
+                        frame.key_next = false;
+                        frame.key = match &event {
+                            Event::Scalar(value, ..) => value.to_string(),
+                            _ => String::new(),
+                        };
+                        if let Event::Scalar(value, ..) = &event {
+                            let key = value.to_string();
+                            if !visit(&path, &key, place, frame) {
+                                return;
+                            }
+                        }
+                        if start {
+                            // A collection as a key: its insides are not a path anyone names.
+                            path.push(Segment::Key(String::new()));
+                            stepped = true;
+                        }
+                    } else if frame.mapping {
+                        frame.key_next = true;
+                        if start {
+                            path.push(Segment::Key(frame.key.clone()));
+                            stepped = true;
+                        }
+                    } else {
+                        if start {
+                            path.push(Segment::Index(frame.index));
+                            stepped = true;
+                        }
+                        frame.index += 1;
+                    }
+                }
+                if start {
+                    stack.push(Frame {
+                        mapping: matches!(event, Event::MappingStart(..)),
+                        key_next: true,
+                        key: String::new(),
+                        index: 0,
+                        stepped,
+                        seen: Default::default(),
+                    });
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd
+                if stack.pop().is_some_and(|frame| frame.stepped) =>
+            {
+                path.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every key given twice in one mapping, in document order.
+pub fn duplicate_keys(text: &str) -> Vec<Duplicate> {
+    let mut out = Vec::new();
+    walk_keys(text, |_, key, place, frame| {
+        match frame.seen.get(key) {
+            Some(first) => out.push(Duplicate {
+                first: *first,
+                second: place,
+            }),
+            None => {
+                frame.seen.insert(key.to_string(), place);
+            }
+        }
+        true
+    });
+    out
+}
+
+/// The place of the key at `path` (the last step a key).
+pub fn key_place(text: &str, path: &[Segment]) -> Option<(usize, usize)> {
+    let (Segment::Key(wanted), parent) = path.split_last()? else {
+        return None;
+    };
+    let mut found = None;
+    walk_keys(text, |at, key, place, _| {
+        if at == parent && key == wanted {
+            found = Some(place);
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// The keys of every mapping at `parent`'s place, any list position matching any other (the
+/// keys written in every rule, for `rules[3]`).
+pub fn keys_beside(text: &str, parent: &[Segment]) -> Vec<String> {
+    let same = |at: &[Segment]| {
+        at.len() == parent.len()
+            && at.iter().zip(parent).all(|pair| match pair {
+                (Segment::Index(_), Segment::Index(_)) => true,
+                (a, b) => a == b,
+            })
+    };
+    let mut out = Vec::new();
+    walk_keys(text, |at, key, _, _| {
+        if same(at) && !out.iter().any(|k| k == key) {
+            out.push(key.to_string());
+        }
+        true
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +320,24 @@ mod tests {
     fn a_word_in_a_comment_is_never_the_place() {
         let text = "# age is asked first\nanswers:\n  # the age below\n  age: 4\n";
         assert_eq!(place(text, &["age"]), Some((4, 3)));
+    }
+
+    #[test]
+    fn duplicate_keys_at_both_places_and_keys_by_path() {
+        let text = "rules:\n  - id: a\n    level: x\n    level: y\n  - id: b\n    when: z\n";
+        assert_eq!(
+            duplicate_keys(text),
+            vec![Duplicate {
+                first: (3, 5),
+                second: (4, 5)
+            }]
+        );
+        let rules = |i| vec![Segment::Key("rules".into()), Segment::Index(i)];
+        let mut when = rules(1);
+        when.push(Segment::Key("when".into()));
+        assert_eq!(key_place(text, &when), Some((6, 5)));
+        assert_eq!(keys_beside(text, &rules(7)), vec!["id", "level", "when"]);
+        assert!(duplicate_keys("a: {b: 1}\nc: {b: 2}\n").is_empty());
     }
 
     #[test]

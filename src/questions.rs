@@ -181,13 +181,13 @@ impl QuestionSet {
     /// Load and validate a question set with its texts in `lang`, reporting every problem found.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "question set").map_err(|d| vec![d])?;
-        let raw: RawQuestionSet = yaml::parse(source).map_err(|d| vec![d])?;
-        build(source, raw, lang)
+        let (raw, unknown): (RawQuestionSet, _) =
+            yaml::parse_lenient(source, crate::content::embedded::QUESTIONS.1)?;
+        build(source, raw, lang, unknown)
     }
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuestionSet {
     #[allow(dead_code)]
     format: String,
@@ -204,7 +204,6 @@ struct RawQuestionSet {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuestion {
     id: String,
     number: u32,
@@ -215,7 +214,6 @@ struct RawQuestion {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawField {
     id: String,
     #[serde(default)]
@@ -238,7 +236,6 @@ struct RawField {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawChoice {
     id: String,
     label: RawText,
@@ -250,8 +247,13 @@ struct RawChoice {
 
 const KINDS: [&str; 4] = ["text", "choice", "list", "number"];
 
-fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
+/// The question set, or every problem: `problems` holds those found while reading the file.
+fn build(
+    source: &Source,
+    raw: RawQuestionSet,
+    lang: Lang,
+    mut problems: Vec<Diagnostic>,
+) -> Result<QuestionSet, Vec<Diagnostic>> {
     let mut texts = Texts::new(source, lang);
     texts.review(&raw.welsh_review);
     let name = texts.pick(
@@ -279,7 +281,11 @@ fn build(source: &Source, raw: RawQuestionSet, lang: Lang) -> Result<QuestionSet
                 Diagnostic::error(
                     Code::DuplicateId,
                     &source.name,
-                    format!("question id `{}` is used twice", rq.id),
+                    format!(
+                        "question id `{}` is used twice{}",
+                        rq.id,
+                        crate::source::first_at(source.locate(&[&anchor]))
+                    ),
                 )
                 .at(source.locate(&[&anchor, &anchor]))
                 .help("give each question its own id"),

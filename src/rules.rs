@@ -58,7 +58,6 @@ pub struct OtherPerson {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawOtherPerson {
     #[serde(default)]
     adult_when: Option<Value>,
@@ -71,7 +70,6 @@ struct RawOtherPerson {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRuleSet {
     #[allow(dead_code)]
     format: String,
@@ -87,7 +85,6 @@ struct RawRuleSet {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRule {
     id: String,
     reason: RawText,
@@ -111,8 +108,8 @@ impl RuleSet {
         continuum: &Continuum,
     ) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
-        let raw: RawRuleSet = yaml::parse(source).map_err(|d| vec![d])?;
-        let mut problems = Vec::new();
+        let (raw, mut problems): (RawRuleSet, _) =
+            yaml::parse_lenient(source, crate::content::embedded::RULES.1)?;
         let mut texts = Texts::new(source, continuum.lang);
         texts.review(&raw.welsh_review);
         let name = texts.pick(
@@ -121,6 +118,7 @@ impl RuleSet {
             anchors!["name:"],
         );
         let mut rules: Vec<Rule> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for raw_rule in raw.rules {
             let anchor = format!("id: {}", raw_rule.id);
             let at = |token: &str| {
@@ -128,12 +126,18 @@ impl RuleSet {
                     .locate(&[&anchor, token])
                     .or(source.locate(&[&anchor]))
             };
-            if rules.iter().any(|r| r.id == raw_rule.id) {
+            // Every id is noted, even of a rule that cannot be read, so that a second use of it
+            // is still found.
+            if !seen.insert(raw_rule.id.clone()) {
                 problems.push(
                     Diagnostic::error(
                         Code::DuplicateId,
                         &source.name,
-                        format!("rule id `{}` is used twice", raw_rule.id),
+                        format!(
+                            "rule id `{}` is used twice{}",
+                            raw_rule.id,
+                            crate::source::first_at(source.locate(&[&anchor]))
+                        ),
                     )
                     .at(source.locate(&[&anchor, &anchor]))
                     .help("give each rule its own id; results and tests refer to rules by id"),
@@ -303,22 +307,57 @@ impl ConditionPlace<'_> {
                 .locate(&[owner, key])
                 .or(self.source.locate(&[owner]))
         };
-        let mut condition = match Condition::parse(value, groups) {
-            Ok(condition) => condition,
-            Err(message) => {
-                problems.push(
-                    Diagnostic::error(
-                        Code::BadCondition,
-                        &self.source.name,
-                        format!("{}: {message}", self.what),
-                    )
-                    .at(at())
-                    .help(self.parse_help),
-                );
-                return None;
+        // Each item of a list is read on its own, so that every one that cannot be read is
+        // reported.
+        let (parsed, list) = match value {
+            Value::Sequence(items) => (
+                items.iter().map(|i| Condition::parse(i, groups)).collect(),
+                true,
+            ),
+            other => (vec![Condition::parse(other, groups)], false),
+        };
+        let mut read = Vec::new();
+        let mut failed = false;
+        for item in parsed {
+            match item {
+                Ok(condition) => read.push(condition),
+                Err(err) => {
+                    failed = true;
+                    let place = err
+                        .token
+                        .as_deref()
+                        .and_then(|token| self.source.locate(&[owner, key, token]));
+                    problems.push(
+                        Diagnostic::error(
+                            Code::BadCondition,
+                            &self.source.name,
+                            format!("{}: {}", self.what, err.message),
+                        )
+                        .at(place.or_else(at))
+                        .help(self.parse_help),
+                    );
+                }
+            }
+        }
+        if failed {
+            return None;
+        }
+        let mut condition = match (list, read.pop()) {
+            (false, Some(condition)) => condition,
+            (_, last) => {
+                read.extend(last);
+                Condition::All(read)
             }
         };
         for problem in condition.check(questions) {
+            // A value that is close to a group's name was probably meant to be the group.
+            let group = (problem.code == Code::UnknownValue)
+                .then(|| crate::suggest::closest(&problem.token, groups.keys().map(String::as_str)))
+                .flatten();
+            let help = match group {
+                Some(group) => format!("did you mean the group `{group}`? ({})", problem.help),
+                None => problem.help,
+            };
             problems.push(
                 Diagnostic::error(
                     problem.code,
@@ -329,7 +368,7 @@ impl ConditionPlace<'_> {
                     .source
                     .locate(&[owner, key, &problem.token])
                     .or_else(at))
-                .help(problem.help),
+                .help(help),
             );
         }
         condition.canonicalise(questions);

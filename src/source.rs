@@ -165,6 +165,14 @@ fn too_large(name: &str) -> Diagnostic {
     .help("hsb files are small YAML documents; check that this is the file you meant")
 }
 
+/// " (first at line 7, column 5)" for the message about the second of two: both places of a
+/// duplicate are named. Empty when the first is not found.
+pub fn first_at(place: Option<(usize, usize)>) -> String {
+    place.map_or_else(String::new, |(line, column)| {
+        format!(" (first at line {line}, column {column})")
+    })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);

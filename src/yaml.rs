@@ -11,20 +11,167 @@ use crate::source::Source;
 use serde::de::DeserializeOwned;
 
 /// Deserialize a whole file into `T`, reporting syntax and shape problems with line and column.
+/// A key `T` does not have is a problem too: the first one is the error.
 pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
-    if let Some(json) = source.json {
-        return serde_json::from_str(json).map_err(|err| {
-            Diagnostic::error(Code::Structure, &source.name, err.to_string())
-                .help("the built-in content is broken; rebuild hsb")
-        });
+    let first = |all: Vec<Diagnostic>| {
+        all.into_iter().next().unwrap_or_else(|| {
+            Diagnostic::error(Code::Structure, &source.name, "the file cannot be read")
+        })
+    };
+    let (value, unknown) = parse_lenient(source, "").map_err(first)?;
+    match unknown.is_empty() {
+        true => Ok(value),
+        false => Err(first(unknown)),
     }
-    check_depth(source)?;
-    serde_yaml::from_str(&source.text).map_err(|err| {
-        // Which stage failed says what kind of problem it is: if the text does not even read
-        // as YAML, it is syntax; if it does, the shape is wrong for this kind of file.
-        let syntax = serde_yaml::from_str::<serde_yaml::Value>(&source.text).is_err();
-        from_yaml_error(source, &err, syntax)
-    })
+}
+
+/// Deserialize a whole file into `T`, setting aside keys `T` does not have: each is a problem
+/// at its own place (at any depth), so that one run reports them all and the rest of the file
+/// is still checked. "Did you mean" comes from the keys used at the same place in `reference`
+/// (a complete example of the format, such as the built-in file). No message repeats the key:
+/// in a record it may be a sentence about a child.
+///
+/// When the file cannot be read, the error is every problem found: the unknown keys met before
+/// the one that stopped the reading, then that one; or every key given twice in a mapping.
+pub fn parse_lenient<T: DeserializeOwned>(
+    source: &Source,
+    reference: &str,
+) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
+    if let Some(json) = source.json {
+        return serde_json::from_str(json)
+            .map(|value| (value, Vec::new()))
+            .map_err(|err| {
+                vec![
+                    Diagnostic::error(Code::Structure, &source.name, err.to_string())
+                        .help("the built-in content is broken; rebuild hsb"),
+                ]
+            });
+    }
+    check_depth(source).map_err(|d| vec![d])?;
+    let duplicates = crate::places::duplicate_keys(&source.text);
+    if !duplicates.is_empty() {
+        return Err(duplicates
+            .iter()
+            .map(|d| duplicate_key(source, d))
+            .collect());
+    }
+    let mut ignored: Vec<Vec<crate::places::Segment>> = Vec::new();
+    let read =
+        serde_ignored::deserialize(serde_yaml::Deserializer::from_str(&source.text), |path| {
+            ignored.push(segments(&path))
+        });
+    let mut unknown: Vec<Diagnostic> = ignored
+        .iter()
+        .map(|path| unknown_key(source, reference, path))
+        .collect();
+    match read {
+        Ok(value) => Ok((value, unknown)),
+        Err(err) => {
+            // Which stage failed says what kind of problem it is: if the text does not even
+            // read as YAML, it is syntax; if it does, the shape is wrong for this kind of file.
+            let syntax = serde_yaml::from_str::<serde_yaml::Value>(&source.text).is_err();
+            unknown.push(from_yaml_error(source, &err, syntax));
+            Err(unknown)
+        }
+    }
+}
+
+/// A path from `serde_ignored` as keys and list positions (wrappers such as `Option` left out).
+fn segments(path: &serde_ignored::Path<'_>) -> Vec<crate::places::Segment> {
+    use crate::places::Segment;
+    use serde_ignored::Path;
+    let mut out = Vec::new();
+    let mut at = path;
+    loop {
+        match at {
+            Path::Root => break,
+            Path::Seq { parent, index } => {
+                out.push(Segment::Index(*index));
+                at = parent;
+            }
+            Path::Map { parent, key } => {
+                out.push(Segment::Key(key.clone()));
+                at = parent;
+            }
+            Path::Some { parent }
+            | Path::NewtypeStruct { parent }
+            | Path::NewtypeVariant { parent } => at = parent,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// An unknown key, at its place, with the keys used at that place suggested.
+fn unknown_key(source: &Source, reference: &str, path: &[crate::places::Segment]) -> Diagnostic {
+    use crate::places::{Segment, key_place, keys_beside};
+    let written = match path.last() {
+        Some(Segment::Key(key)) => key.as_str(),
+        _ => "",
+    };
+    let parent = path.get(..path.len().saturating_sub(1)).unwrap_or_default();
+    // Only the reference's keys: a key written in the file may be unknown too, or private.
+    let mut known = keys_beside(reference, parent);
+    known.sort();
+    known.dedup();
+    let within = describe(parent);
+    let mut d = Diagnostic::error(
+        Code::Structure,
+        &source.name,
+        format!("{within}unknown key (a key this kind of file does not have)"),
+    )
+    .at(key_place(&source.text, path));
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    d = d.help(
+        match crate::suggest::closest(written, candidates.iter().copied()) {
+            Some(found) => format!("did you mean `{found}`?"),
+            None if candidates.is_empty() => "remove the key or correct its spelling".to_string(),
+            None => format!(
+                "remove the key or correct its spelling; the keys used here are {}",
+                candidates
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    );
+    d
+}
+
+/// `rules[3].when[0]: ` for a place in the file, from keys hsb defines and list positions
+/// only; empty at the top level. A key under `answers:` is never named.
+fn describe(path: &[crate::places::Segment]) -> String {
+    use crate::places::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+            Segment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                let safe = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                out.push_str(if safe { key } else { "…" });
+            }
+        }
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("{out}: ")
+    }
+}
+
+fn duplicate_key(source: &Source, duplicate: &crate::places::Duplicate) -> Diagnostic {
+    let (line, column) = duplicate.first;
+    Diagnostic::error(
+        Code::YamlSyntax,
+        &source.name,
+        format!("a key is given twice in the same mapping (first at line {line}, column {column})"),
+    )
+    .at(Some(duplicate.second))
+    .help("keep one of the two; YAML keys must be unique within a mapping")
 }
 
 /// The deepest nesting of collections hsb reads; its files need three or four.
@@ -104,20 +251,26 @@ pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
     struct FormatOnly {
         format: Option<serde_yaml::Value>,
     }
-    let found: FormatOnly = parse(source).map_err(|d| {
-        if d.code == Code::Structure {
-            Diagnostic {
-                message: "the file is not a YAML mapping of keys and values".to_string(),
-                help: Some(
-                    "an hsb file starts with a `format:` line followed by `key: value` lines"
-                        .to_string(),
-                ),
-                ..d
+    // Only `format:` is wanted here, so every other key is set aside.
+    let found: FormatOnly = parse_lenient(source, "")
+        .map(|(found, _)| found)
+        .map_err(|all| {
+            let d = all.into_iter().next().unwrap_or_else(|| {
+                Diagnostic::error(Code::Structure, &source.name, "the file cannot be read")
+            });
+            if d.code == Code::Structure {
+                Diagnostic {
+                    message: "the file is not a YAML mapping of keys and values".to_string(),
+                    help: Some(
+                        "an hsb file starts with a `format:` line followed by `key: value` lines"
+                            .to_string(),
+                    ),
+                    ..d
+                }
+            } else {
+                d
             }
-        } else {
-            d
-        }
-    })?;
+        })?;
     Ok(found.format.map(|value| match value {
         serde_yaml::Value::String(s) => s,
         other => scalar_text(&other),

@@ -283,3 +283,172 @@ fn check_quiet_prints_only_the_problems_and_the_summary() {
         "{quiet}"
     );
 }
+
+#[test]
+fn a_project_file_fixes_scenarios_coverage_and_exclusions_from_any_folder_below() {
+    let board = board_repository();
+    // A copy of one failing scenario among drafts the project leaves out.
+    let drafts = board.path().join("examples/drafts");
+    std::fs::create_dir_all(&drafts).expect("a folder");
+    std::fs::write(
+        drafts.join("broken.yaml"),
+        "format: hsb/1\nnot: valid: yaml\n",
+    )
+    .expect("written");
+    std::fs::write(
+        board.path().join("hsb.yaml"),
+        "format: hsb-project/1\nscenarios: [examples]\nmin_coverage: 100\nexclude: [\"examples/drafts/**\"]\n",
+    )
+    .expect("written");
+    // From the project folder, with no files named: the board's rules fail, the drafts are
+    // left out.
+    let (code, out, _) = run(board.path(), &["test", "--quiet"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("from continuum (the current folder's)"),
+        "{out}"
+    );
+    assert!(!out.contains("drafts"), "{out}");
+    // From a folder below, the project's rules are still the ones tested.
+    let (code, out, _) = run(&board.path().join("examples/normal"), &["test", "--quiet"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("(the project folder's, from hsb.yaml)"),
+        "{out}"
+    );
+    // Coverage from the file: below 100% when only the normal examples are named.
+    let (code, out, _) = run(board.path(), &["test", "examples/normal"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("is below --min-coverage 100%"), "{out}");
+
+    // A broken project file: every problem, from `check`, and `test` refuses to run.
+    std::fs::write(
+        board.path().join("hsb.yaml"),
+        "format: hsb-project/1\nscenaros: [examples]\nmin_coverage: 190\n",
+    )
+    .expect("written");
+    let (code, out, _) = run(board.path(), &["check", "--quiet"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("hsb.yaml:2:1: error[E011]"), "{out}");
+    assert!(out.contains("hsb.yaml:3:1: error[E033]"), "{out}");
+    let (code, _, err) = run(board.path(), &["test"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean `scenarios`?"), "{err}");
+}
+
+#[test]
+fn test_without_files_or_a_project_file_says_what_to_do() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let (code, _, err) = run(dir.path(), &["test"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("hsb.yaml"), "{err}");
+}
+
+#[test]
+fn every_problem_in_a_rules_file_at_its_own_place_with_suggestions() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let rules = "\
+format: hsb-rules/1
+name: {en: \"Broken rules\", cy: \"Rheolau wedi torri\"}
+version: \"0.1\"
+groups:
+  public_setting: [school, community]
+rules:
+  - id: one
+    level: abusive
+    reason: {en: \"A test.\", cy: \"Prawf.\"}
+    source: {en: \"A test\", cy: \"Prawf\"}
+    # level: at_lest and al are in this comment
+    when:
+      - al:
+          - others.coercion: \"yes\"
+      - developmental.age: {at_lest: 12}
+  - id: two
+    level: problematic
+    reason: {en: \"A test.\", cy: \"Prawf.\"}
+    source: {en: \"A test\", cy: \"Prawf\"}
+    colour: red
+    when:
+      - context.setting: [publc_setting]
+  - id: one
+    level: problematic
+    reason: {en: \"A test.\", cy: \"Prawf.\"}
+    source: {en: \"A test\", cy: \"Prawf\"}
+    when:
+      - others.power_imbalance: some
+";
+    std::fs::write(dir.path().join("rules.yaml"), rules).expect("written");
+    let (code, out, _) = run(dir.path(), &["check", "rules.yaml"]);
+    assert_eq!(code, Some(1), "{out}");
+    let has = |place: &str, code: &str, help: &str| {
+        let line = out
+            .lines()
+            .position(|l| l.starts_with(&format!("rules.yaml:{place}: error[{code}]")))
+            .unwrap_or_else(|| panic!("{place} {code} in\n{out}"));
+        let next = out.lines().nth(line + 1).unwrap_or_default();
+        assert!(next.contains(help), "{place}: {next}\n{out}");
+    };
+    has("13:9", "E030", "");
+    assert!(
+        out.contains("`al:` holds conditions") && out.contains("did you mean `all`?"),
+        "{out}"
+    );
+    has("15:29", "E030", "");
+    assert!(out.contains("did you mean `at_least`?"), "{out}");
+    has("20:5", "E011", "");
+    has("22:27", "E021", "did you mean the group `public_setting`?");
+    // A duplicate id names both places.
+    has("23:5", "E032", "");
+    assert!(out.contains("first at line 7"), "{out}");
+
+    // A key given twice: at the second, naming the first.
+    let twice = rules.replace(
+        "    level: abusive\n",
+        "    level: abusive\n    level: violent\n",
+    );
+    std::fs::write(dir.path().join("rules.yaml"), twice).expect("written");
+    let (_, out, _) = run(dir.path(), &["check", "--quiet", "rules.yaml"]);
+    assert!(
+        out.contains("rules.yaml:9:5: error[E010]: a key is given twice in the same mapping (first at line 8, column 5)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_keys_at_any_depth_of_a_record_are_each_reported_and_never_repeated() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let record = "\
+format: hsb/1
+case_reff: x
+assessment:
+  att: 2026-01-01T10:00:00+00:00
+  John Smith touched his sister: yes
+expect:
+  levle: normal
+answers:
+  context.setting: hom
+";
+    std::fs::write(dir.path().join("s.yaml"), record).expect("written");
+    let (code, out, _) = run(dir.path(), &["check", "s.yaml"]);
+    assert_eq!(code, Some(1));
+    for (place, help) in [
+        ("2:1", "did you mean `case_ref`?"),
+        ("4:3", "did you mean `at`?"),
+        ("5:3", "remove the key or correct its spelling"),
+        ("7:3", "did you mean `level`?"),
+    ] {
+        let line = out
+            .lines()
+            .position(|l| l.starts_with(&format!("s.yaml:{place}: error[E011]")))
+            .unwrap_or_else(|| panic!("{place} in\n{out}"));
+        assert!(
+            out.lines().nth(line + 1).unwrap_or_default().contains(help),
+            "{out}"
+        );
+    }
+    assert!(
+        out.contains("s.yaml:9:20: error[E021]"),
+        "the rest is still checked: {out}"
+    );
+    assert!(!out.contains("John") && !out.contains("sister"), "{out}");
+}

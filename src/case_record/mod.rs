@@ -72,7 +72,6 @@ pub struct Terms {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTerms {
     #[allow(dead_code)]
     format: serde_yaml::Value,
@@ -84,14 +83,12 @@ struct RawTerms {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTerm {
     id: String,
     label: RawText,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawAction {
     id: String,
     label: RawText,
@@ -100,7 +97,6 @@ struct RawAction {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFollowUp {
     id: String,
     text: RawText,
@@ -110,7 +106,6 @@ struct RawFollowUp {
 
 /// `{hours: N}` or `{working_days: N}`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawWithin {
     #[serde(default)]
     hours: Option<u32>,
@@ -122,10 +117,9 @@ impl Terms {
     /// Load and validate a vocabulary file with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "case-record vocabulary").map_err(|d| vec![d])?;
-        let raw: RawTerms = yaml::parse(source).map_err(|d| vec![d])?;
+        let (raw, mut problems): (RawTerms, _) = yaml::parse_lenient(source, EMBEDDED.1)?;
         let mut texts = Texts::new(source, lang);
         texts.review(&raw.welsh_review);
-        let mut problems = Vec::new();
         let mut terms = |list: Vec<RawTerm>, group: &'static str| -> Vec<Term> {
             list.into_iter()
                 .map(|t| Term {
@@ -231,7 +225,10 @@ impl Terms {
                         Diagnostic::error(
                             Code::DuplicateId,
                             &source.name,
-                            format!("`{group}` lists `{id}` twice"),
+                            format!(
+                                "`{group}` lists `{id}` twice{}",
+                                crate::source::first_at(source.locate(&[group, &anchor]))
+                            ),
                         )
                         .at(source.locate(&[group, &anchor, &anchor])),
                     );
@@ -340,7 +337,6 @@ impl Terms {
 
 /// An action as a record holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct RecordedAction {
     pub action: String,
     /// ISO 8601 date and time with its offset.

@@ -58,9 +58,10 @@ enum Kind {
     Messages,
     CaseRecord,
     Glossary,
+    Project,
 }
 
-const KINDS: [(&str, Kind); 7] = [
+const KINDS: [(&str, Kind); 8] = [
     (questions::FORMAT, Kind::Questions),
     (continuum::FORMAT, Kind::Levels),
     (rules::FORMAT, Kind::Rules),
@@ -68,6 +69,7 @@ const KINDS: [(&str, Kind); 7] = [
     (messages::FORMAT, Kind::Messages),
     (case_record::FORMAT, Kind::CaseRecord),
     (crate::glossary::FORMAT, Kind::Glossary),
+    (crate::project::FORMAT, Kind::Project),
 ];
 
 /// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
@@ -178,6 +180,7 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
             },
             Kind::Messages => report.diagnostics.extend(messages::check(source)),
             Kind::Glossary => report.diagnostics.extend(crate::glossary::check(source)),
+            Kind::Project => report.diagnostics.extend(crate::project::check(source)),
             Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
                 Ok(terms) => report.diagnostics.extend(terms.warnings),
                 Err(d) => report.diagnostics.extend(d),
