@@ -452,3 +452,25 @@ answers:
     );
     assert!(!out.contains("John") && !out.contains("sister"), "{out}");
 }
+
+#[test]
+fn a_tab_indent_is_one_code_in_every_kind_of_file() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        dir.path().join("rules.yaml"),
+        "format: hsb-rules/1\nname: {en: \"R\", cy: \"R\"}\nversion: \"0.1\"\nrules:\n\t- id: one\n",
+    )
+    .expect("written");
+    std::fs::write(
+        dir.path().join("scenario.yaml"),
+        "format: hsb/1\nanswers:\n\tcontext.setting: home\n",
+    )
+    .expect("written");
+    let (code, out, _) = run(
+        dir.path(),
+        &["check", "--quiet", "rules.yaml", "scenario.yaml"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(out.contains("rules.yaml:5:1: error[E010]"), "{out}");
+    assert!(out.contains("scenario.yaml:3:1: error[E010]"), "{out}");
+}
