@@ -248,8 +248,11 @@ impl Continuum {
     /// Load and validate a continuum with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "continuum").map_err(|d| vec![d])?;
-        let (raw, unknown): (RawContinuum, _) =
-            yaml::parse_lenient(source, crate::content::embedded::LEVELS.1)?;
+        let (raw, unknown): (RawContinuum, _) = yaml::parse_lenient(
+            source,
+            crate::content::embedded::LEVELS.1,
+            yaml::Twice::MayPass,
+        )?;
         let mut texts = Texts::new(source, lang);
         texts.review(&raw.welsh_review);
         let wording = raw.strategy_discussion;

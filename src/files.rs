@@ -7,8 +7,6 @@ use crate::record::Record;
 use crate::source::Source;
 use std::path::{Path, PathBuf};
 
-/// The files named, with folders replaced by the `.yaml`/`.yml` files inside them (recursively,
-/// sorted by path so that output is in a stable order).
 /// The project file's `exclude:` globs, applied to files found by walking a folder (a file
 /// named on the command line is always taken). Set once, by the commands that read `hsb.yaml`.
 static EXCLUDE: std::sync::OnceLock<crate::project::Project> = std::sync::OnceLock::new();
@@ -18,6 +16,8 @@ pub fn exclude(project: &crate::project::Project) {
     let _ = EXCLUDE.set(project.clone());
 }
 
+/// The files named, with folders replaced by the `.yaml`/`.yml` files inside them (recursively,
+/// sorted by path so that output is in a stable order).
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for input in inputs {

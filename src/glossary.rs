@@ -53,10 +53,11 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     if let Err(d) = yaml::expect_format(source, FORMAT, "glossary") {
         return vec![d];
     }
-    let (glossary, mut problems): (Glossary, _) = match yaml::parse_lenient(source, GLOSSARY) {
-        Ok(read) => read,
-        Err(all) => return all,
-    };
+    let (glossary, mut problems): (Glossary, _) =
+        match yaml::parse_lenient(source, GLOSSARY, yaml::Twice::MayPass) {
+            Ok(read) => read,
+            Err(all) => return all,
+        };
     let preferred: Vec<String> = glossary
         .terms
         .iter()

@@ -210,10 +210,11 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     if let Err(d) = yaml::expect_format(source, FORMAT, "message file") {
         return vec![d];
     }
-    let (raw, mut problems): (RawMessages, _) = match yaml::parse_lenient(source, EMBEDDED.1) {
-        Ok(read) => read,
-        Err(all) => return all,
-    };
+    let (raw, mut problems): (RawMessages, _) =
+        match yaml::parse_lenient(source, EMBEDDED.1, yaml::Twice::MayPass) {
+            Ok(read) => read,
+            Err(all) => return all,
+        };
     let mut warnings = Vec::new();
     let mut english = Texts::new(source, Lang::En);
     english.review(&raw.welsh_review);

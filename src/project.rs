@@ -34,8 +34,6 @@ pub struct Project {
     pub scenarios: Vec<PathBuf>,
     pub min_coverage: Option<f64>,
     exclude: globset::GlobSet,
-    /// The globs as written, for messages.
-    pub patterns: Vec<String>,
 }
 
 impl Project {
@@ -52,9 +50,7 @@ impl Project {
         }
         out
     }
-}
 
-impl Project {
     /// The `hsb.yaml` in the current folder or the nearest folder above it; `None` when there
     /// is none. Its folder is given relative to the current one (empty for the current folder,
     /// `../..` two up), so that paths in messages stay as short as the user's own.
@@ -84,30 +80,17 @@ impl Project {
     /// Read and check `file`; every problem is reported at once.
     pub fn load(file: &Path, root: &Path) -> Result<Project, Error> {
         let source = Source::read(file).map_err(|d| Error::Invalid(vec![d]))?;
-        let problems = check(&source);
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
+        let (raw, exclude, problems) = read(&source);
+        match raw {
+            Some(raw) if problems.is_empty() => Ok(Project {
+                root: root.to_path_buf(),
+                // Paths in the file are relative to its folder.
+                scenarios: raw.scenarios.iter().map(|p| root.join(p)).collect(),
+                min_coverage: raw.min_coverage,
+                exclude,
+            }),
+            _ => Err(Error::Invalid(problems)),
         }
-        let raw: RawProject = crate::yaml::parse(&source).map_err(|d| Error::Invalid(vec![d]))?;
-        let mut exclude = globset::GlobSetBuilder::new();
-        for pattern in &raw.exclude {
-            // Checked above: every pattern compiles.
-            if let Ok(glob) = glob(pattern) {
-                exclude.add(glob);
-            }
-        }
-        let exclude = exclude
-            .build()
-            .map_err(|_| Error::Invalid(check(&source)))?;
-        // Paths in the file are relative to its folder.
-        let relative = |p: &String| root.join(p);
-        Ok(Project {
-            root: root.to_path_buf(),
-            scenarios: raw.scenarios.iter().map(relative).collect(),
-            min_coverage: raw.min_coverage,
-            exclude,
-            patterns: raw.exclude,
-        })
     }
 
     /// Whether a path found while walking a folder is left out (`exclude:`), matched relative to
@@ -137,16 +120,23 @@ fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
         .build()
 }
 
-/// Every problem in a project file, for `hsb check` and before a run.
+/// Every problem in a project file, for `hsb check`.
 pub fn check(source: &Source) -> Vec<Diagnostic> {
+    read(source).2
+}
+
+/// The project file read (when it can be), its `exclude:` globs, and every problem in it.
+fn read(source: &Source) -> (Option<RawProject>, globset::GlobSet, Vec<Diagnostic>) {
     use crate::diag::Code;
+    let nothing = globset::GlobSet::empty();
     if let Err(d) = crate::yaml::expect_format(source, FORMAT, "project file") {
-        return vec![d];
+        return (None, nothing, vec![d]);
     }
-    let (raw, mut problems): (RawProject, _) = match crate::yaml::parse_lenient(source, REFERENCE) {
-        Ok(read) => read,
-        Err(all) => return all,
-    };
+    let (raw, mut problems): (RawProject, _) =
+        match crate::yaml::parse_lenient(source, REFERENCE, crate::yaml::Twice::MayPass) {
+            Ok(read) => read,
+            Err(all) => return (None, nothing, all),
+        };
     if let Some(min) = raw.min_coverage
         && !(0.0..=100.0).contains(&min)
     {
@@ -160,9 +150,13 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
             .help("give a number from 0 to 100"),
         );
     }
+    let mut exclude = globset::GlobSetBuilder::new();
     for pattern in &raw.exclude {
-        if let Err(err) = glob(pattern) {
-            problems.push(
+        match glob(pattern) {
+            Ok(glob) => {
+                exclude.add(glob);
+            }
+            Err(err) => problems.push(
                 Diagnostic::error(
                     Code::BadContent,
                     &source.name,
@@ -170,9 +164,21 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
                 )
                 .at(source.locate(&["exclude:", pattern]))
                 .help("write a glob relative to the project folder, such as `examples/drafts/**`"),
-            );
+            ),
         }
     }
+    let exclude = exclude.build().unwrap_or_else(|err| {
+        problems.push(
+            Diagnostic::error(
+                Code::BadContent,
+                &source.name,
+                format!("the `exclude:` globs cannot be used together: {err}"),
+            )
+            .at(source.locate(&["exclude:"]))
+            .help("use fewer or simpler globs"),
+        );
+        globset::GlobSet::empty()
+    });
     let base = source_folder(source);
     for scenarios in &raw.scenarios {
         if !base.join(scenarios).exists() {
@@ -187,7 +193,7 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
             );
         }
     }
-    problems
+    (Some(raw), exclude, problems)
 }
 
 fn source_folder(source: &Source) -> PathBuf {

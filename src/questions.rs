@@ -181,8 +181,11 @@ impl QuestionSet {
     /// Load and validate a question set with its texts in `lang`, reporting every problem found.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "question set").map_err(|d| vec![d])?;
-        let (raw, unknown): (RawQuestionSet, _) =
-            yaml::parse_lenient(source, crate::content::embedded::QUESTIONS.1)?;
+        let (raw, unknown): (RawQuestionSet, _) = yaml::parse_lenient(
+            source,
+            crate::content::embedded::QUESTIONS.1,
+            yaml::Twice::MayPass,
+        )?;
         build(source, raw, lang, unknown)
     }
 }

@@ -171,7 +171,8 @@ impl Record {
         let mut problems = Vec::new();
         // Keys the format does not have, at any depth: each is reported, and the rest of the
         // file is still checked, so that one run shows every problem.
-        let (raw, unknown) = yaml::parse_lenient::<RawRecord>(source, REFERENCE)?;
+        let (raw, unknown) =
+            yaml::parse_lenient::<RawRecord>(source, REFERENCE, yaml::Twice::RefusedBySerde)?;
         problems.extend(unknown);
         let mut answers = BTreeMap::new();
         let mut present = BTreeSet::new();

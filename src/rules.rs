@@ -108,8 +108,11 @@ impl RuleSet {
         continuum: &Continuum,
     ) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
-        let (raw, mut problems): (RawRuleSet, _) =
-            yaml::parse_lenient(source, crate::content::embedded::RULES.1)?;
+        let (raw, mut problems): (RawRuleSet, _) = yaml::parse_lenient(
+            source,
+            crate::content::embedded::RULES.1,
+            yaml::Twice::MayPass,
+        )?;
         let mut texts = Texts::new(source, continuum.lang);
         texts.review(&raw.welsh_review);
         let name = texts.pick(

@@ -10,19 +10,16 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::Source;
 use serde::de::DeserializeOwned;
 
-/// Deserialize a whole file into `T`, reporting syntax and shape problems with line and column.
-/// A key `T` does not have is a problem too: the first one is the error.
-pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
-    let first = |all: Vec<Diagnostic>| {
-        all.into_iter().next().unwrap_or_else(|| {
-            Diagnostic::error(Code::Structure, &source.name, "the file cannot be read")
-        })
-    };
-    let (value, unknown) = parse_lenient(source, "").map_err(first)?;
-    match unknown.is_empty() {
-        true => Ok(value),
-        false => Err(first(unknown)),
-    }
+/// Whether serde itself refuses a key given twice anywhere in the type being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Twice {
+    /// Only structs and `serde_yaml::Mapping`, which refuse a key given twice: the file is
+    /// scanned for keys given twice (a second parse) only when reading fails, to place each one.
+    /// Records are read this way: `hsb test` and `hsb summary` read them by the thousand.
+    RefusedBySerde,
+    /// A map such as `BTreeMap` keeps the last of two keys without a word, so every file is
+    /// scanned. Content files are read this way: once per run, and the built-in ones not at all.
+    MayPass,
 }
 
 /// Deserialize a whole file into `T`, setting aside keys `T` does not have: each is a problem
@@ -36,6 +33,7 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
 pub fn parse_lenient<T: DeserializeOwned>(
     source: &Source,
     reference: &str,
+    twice: Twice,
 ) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
     if let Some(json) = source.json {
         return serde_json::from_str(json)
@@ -48,12 +46,8 @@ pub fn parse_lenient<T: DeserializeOwned>(
             });
     }
     check_depth(source).map_err(|d| vec![d])?;
-    let duplicates = crate::places::duplicate_keys(&source.text);
-    if !duplicates.is_empty() {
-        return Err(duplicates
-            .iter()
-            .map(|d| duplicate_key(source, d))
-            .collect());
+    if twice == Twice::MayPass {
+        given_twice(source)?;
     }
     let mut ignored: Vec<Vec<crate::places::Segment>> = Vec::new();
     let read =
@@ -67,6 +61,9 @@ pub fn parse_lenient<T: DeserializeOwned>(
     match read {
         Ok(value) => Ok((value, unknown)),
         Err(err) => {
+            if twice == Twice::RefusedBySerde {
+                given_twice(source)?;
+            }
             // Which stage failed says what kind of problem it is: if the text does not even
             // read as YAML, it is syntax; if it does, the shape is wrong for this kind of file.
             let syntax = serde_yaml::from_str::<serde_yaml::Value>(&source.text).is_err();
@@ -163,6 +160,18 @@ fn describe(path: &[crate::places::Segment]) -> String {
     }
 }
 
+/// Every key given twice in a mapping, each at its second place naming the first.
+fn given_twice(source: &Source) -> Result<(), Vec<Diagnostic>> {
+    let duplicates = crate::places::duplicate_keys(&source.text);
+    if duplicates.is_empty() {
+        return Ok(());
+    }
+    Err(duplicates
+        .iter()
+        .map(|d| duplicate_key(source, d))
+        .collect())
+}
+
 fn duplicate_key(source: &Source, duplicate: &crate::places::Duplicate) -> Diagnostic {
     let (line, column) = duplicate.first;
     Diagnostic::error(
@@ -252,7 +261,7 @@ pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
         format: Option<serde_yaml::Value>,
     }
     // Only `format:` is wanted here, so every other key is set aside.
-    let found: FormatOnly = parse_lenient(source, "")
+    let found: FormatOnly = parse_lenient(source, "", Twice::RefusedBySerde)
         .map(|(found, _)| found)
         .map_err(|all| {
             let d = all.into_iter().next().unwrap_or_else(|| {
@@ -390,6 +399,17 @@ fn scrub(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first problem reading `source` as `T`.
+    fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+        match parse_lenient(source, "", Twice::MayPass) {
+            Ok((value, unknown)) => match unknown.into_iter().next() {
+                None => Ok(value),
+                Some(first) => Err(first),
+            },
+            Err(all) => Err(all.into_iter().next().expect("a problem")),
+        }
+    }
 
     #[test]
     fn syntax_errors_have_a_place() {

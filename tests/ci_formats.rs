@@ -474,3 +474,31 @@ fn a_tab_indent_is_one_code_in_every_kind_of_file() {
     assert!(out.contains("rules.yaml:5:1: error[E010]"), "{out}");
     assert!(out.contains("scenario.yaml:3:1: error[E010]"), "{out}");
 }
+
+#[test]
+fn a_key_given_twice_in_a_record_is_placed_at_the_second_naming_the_first() {
+    // Records are scanned for keys given twice only when serde refuses one (they are read by
+    // the thousand): the place must still be the second key's, naming the first.
+    let dir = tempfile::tempdir().expect("a folder");
+    for (text, place, first) in [
+        (
+            "format: hsb/1\nanswers:\n  context.setting: home\n  context.setting: school\n",
+            "4:3",
+            "first at line 3, column 3",
+        ),
+        (
+            "format: hsb/1\nexpect:\n  level: normal\n  level: abusive\nanswers: {}\n",
+            "4:3",
+            "first at line 3, column 3",
+        ),
+    ] {
+        std::fs::write(dir.path().join("s.yaml"), text).expect("written");
+        let (code, out, _) = run(dir.path(), &["check", "--quiet", "s.yaml"]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(
+            out.contains(&format!("s.yaml:{place}: error[E010]: a key is given twice"))
+                && out.contains(first),
+            "{out}"
+        );
+    }
+}

@@ -117,7 +117,8 @@ impl Terms {
     /// Load and validate a vocabulary file with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "case-record vocabulary").map_err(|d| vec![d])?;
-        let (raw, mut problems): (RawTerms, _) = yaml::parse_lenient(source, EMBEDDED.1)?;
+        let (raw, mut problems): (RawTerms, _) =
+            yaml::parse_lenient(source, EMBEDDED.1, yaml::Twice::MayPass)?;
         let mut texts = Texts::new(source, lang);
         texts.review(&raw.welsh_review);
         let mut terms = |list: Vec<RawTerm>, group: &'static str| -> Vec<Term> {
