@@ -496,8 +496,9 @@ fn a_key_given_twice_in_a_record_is_placed_at_the_second_naming_the_first() {
         let (code, out, _) = run(dir.path(), &["check", "--quiet", "s.yaml"]);
         assert_eq!(code, Some(1), "{out}");
         assert!(
-            out.contains(&format!("s.yaml:{place}: error[E010]: a key is given twice"))
-                && out.contains(first),
+            out.contains(&format!(
+                "s.yaml:{place}: error[E010]: a key is given twice"
+            )) && out.contains(first),
             "{out}"
         );
     }
