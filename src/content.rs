@@ -246,7 +246,7 @@ pub struct RuleSetId {
 }
 
 impl RuleSetId {
-    /// "rule set: Wales default HSB rules 2.0.1 (sha256 eb1a3561c80c…) from the built-in
+    /// "rule set: Wales default HSB rules 2.0.2 (sha256 1ab2fa99ada7…) from the built-in
     /// defaults": printed by `test`, `check` and `diff`, so that CI logs say what was tested.
     pub fn line(&self) -> String {
         format!(

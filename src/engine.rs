@@ -3,13 +3,13 @@
 use crate::condition::{Answers, Eval, FieldSlot, Status, Truth};
 use crate::content::Content;
 use crate::continuum::{Continuum, StrategyStatus};
-use crate::messages::Msg;
 use crate::questions::QuestionSet;
-use crate::record::{Answer, Record};
+use crate::record::Record;
 use crate::rules::Rule;
 use std::collections::BTreeMap;
 
-/// Everything a result says, with the rules and answers behind each part.
+/// What the rules concluded, in ids and enums only: the wording (in the content's language) is
+/// the reports' business ([`crate::report::View`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     /// Index into the continuum's levels; `None` when no rule places the behaviour (not yet
@@ -33,11 +33,22 @@ pub struct Strategy {
     pub reasons: Vec<StrategyReason>,
 }
 
+/// Why the strategy discussion stands where it does.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StrategyReason {
+pub enum StrategyReason {
+    /// A rule that fired requires or suggests it, or places the behaviour at a level that does.
+    Fired { rule: String },
+    /// A rule not yet decided would require it; `fields` are the unknown answers it waits on.
+    NotYetKnown { rule: String, fields: Vec<String> },
+}
+
+impl StrategyReason {
     /// The rule behind the reason.
-    pub rule: String,
-    pub text: String,
+    pub fn rule(&self) -> &str {
+        match self {
+            StrategyReason::Fired { rule } | StrategyReason::NotYetKnown { rule, .. } => rule,
+        }
+    }
 }
 
 /// Who the other person is to the child who displayed the behaviour.
@@ -76,30 +87,65 @@ pub struct Fired {
     pub id: String,
     pub level: Option<usize>,
     pub strategy_discussion: Option<StrategyStatus>,
-    pub reason: String,
-    pub source: String,
     /// Field keys whose answers the rule matched.
     pub answers: Vec<String>,
 }
 
-/// A recommended action and where it comes from (`level:<id>` or a rule id).
+/// A recommended action: its id, where it comes from and the list it was taken from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommended {
     pub id: String,
-    pub text: String,
-    pub from: String,
+    pub from: ResponseFrom,
+    pub list: ResponseList,
+}
+
+/// Where a recommended action comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResponseFrom {
+    /// The level the behaviour is placed at (an index into the continuum's levels).
+    Level(usize),
+    /// The responses for behaviour not yet placed.
+    NotPlaced,
+    /// Harm to the other child is not known: find out how they are first.
+    HarmUnknown,
+    /// A rule that fired.
+    Rule(String),
+}
+
+/// Which of a level's (or a rule's) lists an action was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseList {
+    Child,
+    HarmedChild,
+    OtherChild,
 }
 
 /// Something to find out, and why it matters.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Clarify {
-    /// The unknown field, when the item is an answer to clarify.
-    pub field: Option<String>,
-    pub text: String,
-    /// What it could change, in words.
-    pub because: Vec<String>,
-    /// The rules behind it.
-    pub rules: Vec<String>,
+pub enum Clarify {
+    /// An unknown answer that could raise the level (to `could_place`) or require a strategy
+    /// discussion, with the rules that wait on it.
+    Answer {
+        field: String,
+        could_place: Option<usize>,
+        could_require: bool,
+        rules: Vec<String>,
+    },
+    /// No rule places the behaviour, and it is the child's own behaviour: not yet placed.
+    NotPlaced,
+    /// Something a rule that fired asks to find out: item `item` of its `clarify:` list.
+    Asked { rule: String, item: usize },
+}
+
+impl Clarify {
+    /// The rules behind the item.
+    pub fn rules(&self) -> Vec<&str> {
+        match self {
+            Clarify::Answer { rules, .. } => rules.iter().map(String::as_str).collect(),
+            Clarify::NotPlaced => Vec::new(),
+            Clarify::Asked { rule, .. } => vec![rule],
+        }
+    }
 }
 
 /// The answers of one record, with which fields apply, kept by slot (question order).
@@ -278,10 +324,13 @@ pub fn decide<'c>(content: &'c Content, record: &'c Record) -> Decision<'c> {
     }
     decision.provisional = provisional;
     decision.status = status;
-    decision.other_child = match decision.facts.status("others.involved") {
-        Status::Known(Answer::Choice(v)) => Some(v == "yes"),
-        Status::NotApplicable => Some(false),
-        _ => None,
+    decision.other_child = match content.rules.other_person.involved_when.as_ref() {
+        Some(involved) => match involved.truth(&decision.facts) {
+            Truth::True => Some(true),
+            Truth::False => Some(false),
+            Truth::Unknown => None,
+        },
+        None => None,
     };
     decision.other_role = if adult_acted {
         OtherRole::ActedOnChild
@@ -314,8 +363,6 @@ pub fn evaluate(content: &Content, record: &Record) -> Outcome {
                 id: rule.id.clone(),
                 level: rule.level,
                 strategy_discussion: rule.strategy_discussion,
-                reason: rule.reason.trim().to_string(),
-                source: rule.source.clone(),
                 answers: questions
                     .field_keys()
                     .filter(|k| eval.evidence.contains(*k))
@@ -338,28 +385,15 @@ fn strategy_reasons(content: &Content, decision: &Decision<'_>) -> Vec<StrategyR
     let known = decision
         .fired()
         .filter(|(rule, _)| rule_strategy(continuum, rule) > StrategyStatus::NotIndicated)
-        .map(|(rule, _)| StrategyReason {
+        .map(|(rule, _)| StrategyReason::Fired {
             rule: rule.id.clone(),
-            text: strategy_reason(continuum, rule),
         });
     let not_yet = decision
         .undecided(continuum)
         .filter(|(_, _, could)| could.requires)
-        .map(|(rule, eval, _)| {
-            let unknown: Vec<String> = eval
-                .unknown
-                .iter()
-                .map(|k| describe_field(&content.questions, k))
-                .collect();
-            StrategyReason {
-                rule: rule.id.clone(),
-                text: crate::say!(
-                    content.lang(),
-                    NotYetKnownStrategy,
-                    fields = unknown.join("; "),
-                    reason = rule.reason.trim()
-                ),
-            }
+        .map(|(rule, eval, _)| StrategyReason::NotYetKnown {
+            rule: rule.id.clone(),
+            fields: eval.unknown.iter().map(|k| k.to_string()).collect(),
         });
     known.chain(not_yet).collect()
 }
@@ -368,9 +402,8 @@ fn strategy_reasons(content: &Content, decision: &Decision<'_>) -> Vec<StrategyR
 /// discussion (in question order), "not yet placed" when nothing places the behaviour, and
 /// what the rules that fired ask to clarify.
 fn clarify(content: &Content, decision: &Decision<'_>) -> Vec<Clarify> {
-    let (questions, continuum, lang) = (&content.questions, &content.continuum, content.lang());
     let mut to_clarify: BTreeMap<&str, Pending> = BTreeMap::new();
-    for (rule, eval, could) in decision.undecided(continuum) {
+    for (rule, eval, could) in decision.undecided(&content.continuum) {
         for key in &eval.unknown {
             let pending = to_clarify.entry(key).or_default();
             if could.raises_level {
@@ -382,47 +415,28 @@ fn clarify(content: &Content, decision: &Decision<'_>) -> Vec<Clarify> {
             }
         }
     }
-    let mut clarify: Vec<Clarify> = questions
+    let mut clarify: Vec<Clarify> = content
+        .questions
         .fields()
         .filter_map(|(_, f)| {
-            to_clarify.remove(f.key.as_str()).map(|pending| {
-                let mut because = Vec::new();
-                if let Some(l) = pending.level {
-                    because.push(crate::say!(
-                        lang,
-                        CouldPlaceAt,
-                        level = continuum.level_in_sentence(l)
-                    ));
-                }
-                if pending.strategy {
-                    because.push(Msg::CouldRequireStrategy.text(lang).to_string());
-                }
-                Clarify {
-                    field: Some(f.key.clone()),
-                    text: describe_field(questions, &f.key),
-                    because,
+            to_clarify
+                .remove(f.key.as_str())
+                .map(|pending| Clarify::Answer {
+                    field: f.key.clone(),
+                    could_place: pending.level,
+                    could_require: pending.strategy,
                     rules: pending.rules,
-                }
-            })
+                })
         })
         .collect();
     if decision.level.is_none() && !decision.adult_acted {
-        clarify.push(Clarify {
-            field: None,
-            text: Msg::NoRulePlaced.text(lang).to_string(),
-            because: vec![Msg::NoLevelEstablished.text(lang).to_string()],
-            rules: vec![],
-        });
+        clarify.push(Clarify::NotPlaced);
     }
     for (rule, _) in decision.fired() {
-        for item in &rule.clarify {
-            clarify.push(Clarify {
-                field: None,
-                text: item.clone(),
-                because: vec![rule.reason.trim().to_string()],
-                rules: vec![rule.id.clone()],
-            });
-        }
+        clarify.extend((0..rule.clarify.len()).map(|item| Clarify::Asked {
+            rule: rule.id.clone(),
+            item,
+        }));
     }
     clarify
 }
@@ -456,8 +470,8 @@ pub fn responses(
             .filter(|r| !harmed_child_responses.iter().any(|h| h.id == r.id))
             .map(|r| Recommended {
                 id: r.id.clone(),
-                text: r.text.trim().to_string(),
-                from: "harm_unknown".to_string(),
+                from: ResponseFrom::HarmUnknown,
+                list: ResponseList::OtherChild,
             })
             .collect();
         harmed_child_responses.splice(0..0, first);
@@ -504,36 +518,6 @@ fn rule_strategy(continuum: &Continuum, rule: &Rule) -> StrategyStatus {
         .max(from_level)
 }
 
-fn strategy_reason(continuum: &Continuum, rule: &Rule) -> String {
-    match rule.strategy_discussion {
-        Some(StrategyStatus::Required) | Some(StrategyStatus::Consider) => {
-            rule.reason.trim().to_string()
-        }
-        _ => crate::say!(
-            continuum.lang,
-            PlacesAt,
-            reason = rule.reason.trim(),
-            level = rule
-                .level
-                .map_or("?".to_string(), |l| continuum.level_in_sentence(l))
-        ),
-    }
-}
-
-/// "Q4 others.coercion - Were threats, bribes, trickery or force used…?"
-pub fn describe_field(questions: &QuestionSet, key: &str) -> String {
-    match (questions.question_of(key), questions.field(key)) {
-        (Some(q), Some(f)) => crate::say!(
-            questions.lang,
-            DescribeField,
-            number = q.number,
-            key = key,
-            prompt = f.prompt
-        ),
-        _ => key.to_string(),
-    }
-}
-
 fn gather_responses(
     continuum: &Continuum,
     level: Option<usize>,
@@ -541,40 +525,45 @@ fn gather_responses(
     role: OtherRole,
 ) -> (Vec<Recommended>, Vec<Recommended>) {
     let mut out = (Vec::new(), Vec::new());
-    let (responses, from_level) = match level.and_then(|l| continuum.level(l)) {
-        Some(lvl) => (&lvl.responses, format!("level:{}", lvl.id)),
-        None => (&continuum.not_placed.responses, "not_placed".to_string()),
+    let (responses, from_level) = match level.and_then(|l| continuum.level(l).map(|lvl| (l, lvl))) {
+        Some((l, lvl)) => (&lvl.responses, ResponseFrom::Level(l)),
+        None => (&continuum.not_placed.responses, ResponseFrom::NotPlaced),
     };
-    let none = Vec::new();
     for other in [false, true] {
-        let base = match (other, role) {
+        let (base, base_list) = match (other, role) {
             // What was done to the child is not theirs to find out about or be assessed for: the
             // rules' responses for the child's protection stand alone.
-            (false, OtherRole::ActedOnChild) if level.is_none() => &none,
-            (false, _) => &responses.child,
+            (false, OtherRole::ActedOnChild) if level.is_none() => (&[][..], ResponseList::Child),
+            (false, _) => (&responses.child[..], ResponseList::Child),
             (true, OtherRole::Nobody | OtherRole::Adult | OtherRole::ActedOnChild) => continue,
-            (true, OtherRole::Harmed) => &responses.harmed_child,
+            (true, OtherRole::Harmed) => (&responses.harmed_child[..], ResponseList::HarmedChild),
             (true, OtherRole::Involved) if responses.other_child.is_empty() => {
-                &responses.harmed_child
+                (&responses.harmed_child[..], ResponseList::HarmedChild)
             }
-            (true, OtherRole::Involved) => &responses.other_child,
+            (true, OtherRole::Involved) => (&responses.other_child[..], ResponseList::OtherChild),
+        };
+        let rule_list = if other {
+            ResponseList::HarmedChild
+        } else {
+            ResponseList::Child
         };
         let list = if other { &mut out.1 } else { &mut out.0 };
-        let mut push = |id: &str, text: &str, from: &str| {
+        let mut push = |id: &str, from: &ResponseFrom, from_list: ResponseList| {
             if !list.iter().any(|r: &Recommended| r.id == id) {
                 list.push(Recommended {
                     id: id.to_string(),
-                    text: text.trim().to_string(),
-                    from: from.to_string(),
+                    from: from.clone(),
+                    list: from_list,
                 });
             }
         };
         for r in base {
-            push(&r.id, &r.text, &from_level);
+            push(&r.id, &from_level, base_list);
         }
         for (rule, _) in fired {
+            let from = ResponseFrom::Rule(rule.id.clone());
             for r in rule.responses_for(other) {
-                push(&r.id, &r.text, &rule.id);
+                push(&r.id, &from, rule_list);
             }
         }
         // Responses marked to lead (the child's own protection) come first, in their order.
@@ -595,6 +584,7 @@ mod tests {
     use crate::condition::Condition;
     use crate::content::embedded;
     use crate::lang::Lang;
+    use crate::record::Answer;
     use crate::source::Source;
 
     fn questions() -> QuestionSet {

@@ -45,6 +45,9 @@ pub struct RuleSet {
 /// When the other person counts as an adult acting on the child, and when as a child harmed.
 #[derive(Debug, Clone, Default)]
 pub struct OtherPerson {
+    /// Another child (or person) was involved: true, false or not known. Without it, whether
+    /// anyone else was involved is never known (fail safe: the other child's responses stay).
+    pub involved_when: Option<Condition>,
     /// The other person is an adult: no "child harmed" actions are aimed at them.
     pub adult_when: Option<Condition>,
     /// An adult acted on the child (grooming, extortion, asking for or sending images): nothing
@@ -59,6 +62,8 @@ pub struct OtherPerson {
 
 #[derive(Deserialize)]
 struct RawOtherPerson {
+    #[serde(default)]
+    involved_when: Option<Value>,
     #[serde(default)]
     adult_when: Option<Value>,
     #[serde(default)]
@@ -398,6 +403,7 @@ fn other_person(
         };
         place.read(&value?, groups, questions, problems)
     };
+    let involved_when = condition(raw.involved_when, "involved_when");
     let adult_when = condition(raw.adult_when, "adult_when");
     let acting_on_child_when = condition(raw.acting_on_child_when, "acting_on_child_when");
     let harmed_when = condition(raw.harmed_when, "harmed_when");
@@ -422,6 +428,7 @@ fn other_person(
         }
     };
     OtherPerson {
+        involved_when,
         adult_when,
         acting_on_child_when,
         harmed_when,

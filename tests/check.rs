@@ -483,7 +483,7 @@ fn hsb_test_in_a_board_repository_tests_the_repositorys_rules_and_says_so() {
     // Elsewhere, the built-in rules are used, and the output says so.
     let (_, out) = run_in(&board.path().join("examples"), &["test", "."]);
     assert!(
-        out.starts_with("rule set: Wales default HSB rules 2.0.1"),
+        out.starts_with("rule set: Wales default HSB rules 2.0.2"),
         "{out}"
     );
     assert!(
@@ -732,7 +732,7 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
     );
     assert_eq!(code, Some(1), "the changed rule fails: {out}");
     assert!(
-        out.starts_with("rule set: Wales default HSB rules 2.0.1"),
+        out.starts_with("rule set: Wales default HSB rules 2.0.2"),
         "{out}"
     );
     assert!(

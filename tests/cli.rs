@@ -163,7 +163,7 @@ fn table_marks_the_level_boxes_the_strategy_discussion_and_fits_80_columns() {
         .stdout(contains("For the child harmed"))
         .stdout(contains("Rules that fired"))
         .stdout(contains("coercion"))
-        .stdout(contains("Rule set: Wales default HSB rules 2.0.1"))
+        .stdout(contains("Rule set: Wales default HSB rules 2.0.2"))
         .stdout(contains("sha256: "))
         .stdout(contains("professional judgement"));
     let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();

@@ -154,7 +154,7 @@ proptest! {
             if worried < concern(calm_outcome.level) {
                 // Only where what would place it higher is not yet known: then the result is
                 // provisional and names every such rule to clarify (not known never reassures).
-                let pending: Vec<&str> = outcome.clarify.iter().flat_map(|c| c.rules.iter().map(String::as_str)).collect();
+                let pending: Vec<&str> = outcome.clarify.iter().flat_map(|c| c.rules()).collect();
                 prop_assert!(outcome.provisional, "{} {} lowered the level", field.key, concerning);
                 for fired in &calm_outcome.fired {
                     let raised = fired.level.is_some_and(|l| outcome.level.is_none_or(|w| l > w));

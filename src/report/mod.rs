@@ -12,6 +12,7 @@ mod markdown;
 pub mod material;
 mod table;
 mod text;
+mod wording;
 
 use crate::content::Content;
 use crate::engine::{Outcome, Recommended};
@@ -199,21 +200,8 @@ impl View {
         let questions = &content.questions;
         let lang = content.lang();
         let level = outcome.level.and_then(|l| continuum.level(l));
-        let level_id = |i: usize| {
-            continuum
-                .level(i)
-                .map_or_else(String::new, |l| l.id.clone())
-        };
-        let responses = |list: &[Recommended]| {
-            list.iter()
-                .map(|r| ResponseView {
-                    id: r.id.clone(),
-                    text: r.text.clone(),
-                    from: r.from.clone(),
-                    from_label: from_label(content, &r.from),
-                })
-                .collect()
-        };
+        let responses =
+            |list: &[Recommended]| list.iter().map(|r| wording::response(content, r)).collect();
         View {
             lang,
             review_notice: content.review_notice().map(str::to_string),
@@ -247,28 +235,13 @@ impl View {
                     .strategy
                     .reasons
                     .iter()
-                    .map(|r| ReasonView {
-                        rule: r.rule.clone(),
-                        text: r.text.clone(),
-                    })
+                    .map(|r| wording::reason(content, r))
                     .collect(),
             },
             rules: outcome
                 .fired
                 .iter()
-                .map(|f| RuleView {
-                    id: f.id.clone(),
-                    level: f.level.map(level_id),
-                    strategy_discussion: f.strategy_discussion.map(|s| s.id()),
-                    effects: rule_effects(content, f.level, f.strategy_discussion),
-                    reason: f.reason.clone(),
-                    source: f.source.clone(),
-                    answers: f
-                        .answers
-                        .iter()
-                        .map(|key| answer_view(questions, record, key))
-                        .collect(),
-                })
+                .map(|f| wording::rule(content, record, f))
                 .collect(),
             responses: ResponsesView {
                 child: responses(&outcome.child_responses),
@@ -284,17 +257,7 @@ impl View {
             clarify: outcome
                 .clarify
                 .iter()
-                .map(|c| ClarifyView {
-                    field: c.field.clone(),
-                    label: c
-                        .field
-                        .as_deref()
-                        .and_then(|key| questions.field(key))
-                        .map(|f| f.label.clone()),
-                    text: c.text.clone(),
-                    because: c.because.clone(),
-                    rules: c.rules.clone(),
-                })
+                .map(|c| wording::clarify(content, c))
                 .collect(),
             case: case::CaseView::new(content, record, outcome),
             rule_set: RuleSetView {
@@ -362,7 +325,7 @@ impl View {
     }
 }
 
-fn answer_view(questions: &QuestionSet, record: &Record, key: &str) -> AnswerView {
+pub(super) fn answer_view(questions: &QuestionSet, record: &Record, key: &str) -> AnswerView {
     let answer = record.answers.get(key);
     let value = match answer {
         Some(Answer::Text(t)) => serde_json::Value::String(t.clone()),
@@ -426,44 +389,4 @@ fn answers_by_question(questions: &QuestionSet, record: &Record) -> Vec<Question
                 .collect(),
         })
         .collect()
-}
-
-/// What a fired rule sets, in words: "at least abusive", "strategy discussion required".
-fn rule_effects(
-    content: &Content,
-    level: Option<usize>,
-    strategy: Option<crate::continuum::StrategyStatus>,
-) -> Vec<String> {
-    let lang = content.lang();
-    let level = level.map(|i| {
-        crate::say!(
-            lang,
-            AtLeastLevel,
-            level = content.continuum.level_in_sentence(i)
-        )
-    });
-    let strategy =
-        strategy.map(|s| crate::say!(lang, StrategyDiscussionEffect, status = s.word(lang)));
-    level.into_iter().chain(strategy).collect()
-}
-
-/// Where a response comes from, in words: "abusive level" or "rule coercion".
-fn from_label(content: &Content, from: &str) -> String {
-    let lang = content.lang();
-    match from {
-        "not_placed" => return Msg::FromNotPlaced.text(lang).to_string(),
-        "harm_unknown" => return Msg::FromHarmUnknown.text(lang).to_string(),
-        _ => {}
-    }
-    match from.strip_prefix("level:") {
-        Some(id) => match content.continuum.index_of(id) {
-            Some(i) => crate::say!(
-                lang,
-                FromLevel,
-                level = content.continuum.level_in_sentence(i)
-            ),
-            None => crate::say!(lang, FromLevel, level = id),
-        },
-        None => crate::say!(lang, FromRule, rule = from),
-    }
 }
