@@ -3,7 +3,7 @@
 //! source of truth: it is embedded too, for the rule-set hash and for error positions, and the
 //! tests load it as YAML. Also turns `interface/messages.yaml` into the `Msg` enum.
 
-#[path = "src/placeholders.rs"]
+#[path = "src/text/placeholders.rs"]
 mod placeholders;
 
 use sha2::{Digest, Sha256};
@@ -97,7 +97,7 @@ fn in_language(value: &serde_yaml::Value, lang: &str, source: &str) -> serde_yam
 fn messages(out_dir: &str) {
     const SOURCE: &str = "interface/messages.yaml";
     println!("cargo::rerun-if-changed={SOURCE}");
-    println!("cargo::rerun-if-changed=src/placeholders.rs");
+    println!("cargo::rerun-if-changed=src/text/placeholders.rs");
     let text = std::fs::read_to_string(SOURCE)
         .unwrap_or_else(|err| fail(&format!("{SOURCE}: cannot read: {err}")));
     let value: serde_yaml::Value =

@@ -1,11 +1,11 @@
 //! Evaluation: a pure function from a rule set and a record to an outcome. No I/O, no clock.
 
-use crate::condition::{Answers, Eval, FieldSlot, Status, Truth};
 use crate::content::Content;
-use crate::continuum::{Continuum, StrategyStatus};
-use crate::questions::QuestionSet;
+use crate::content::condition::{Eval, Truth};
+use crate::content::continuum::{Continuum, StrategyStatus};
+use crate::content::rules::Rule;
 use crate::record::Record;
-use crate::rules::Rule;
+use crate::record::facts::Facts;
 use std::collections::BTreeMap;
 
 /// What the rules concluded, in ids and enums only: the wording (in the content's language) is
@@ -145,60 +145,6 @@ impl Clarify {
             Clarify::NotPlaced => Vec::new(),
             Clarify::Asked { rule, .. } => vec![rule],
         }
-    }
-}
-
-/// The answers of one record, with which fields apply, kept by slot (question order).
-pub struct Facts<'a> {
-    questions: &'a QuestionSet,
-    statuses: Vec<Status<'a>>,
-}
-
-impl<'a> Facts<'a> {
-    /// Work out which fields apply, in question order (a field's condition reads earlier fields).
-    pub fn new(questions: &'a QuestionSet, record: &'a Record) -> Self {
-        let mut facts = Facts {
-            questions,
-            statuses: vec![Status::Unknown; questions.field_count()],
-        };
-        for (key, answer) in &record.answers {
-            if let Some(status) = questions.slot(key).and_then(|s| facts.statuses.get_mut(s)) {
-                *status = Status::Known(answer);
-            }
-        }
-        for (_, field) in questions.fields() {
-            // By key, not by position: a key given to two fields has one slot.
-            if let Some(when) = &field.when
-                && when.truth(&facts) == Truth::False
-                && let Some(status) = questions
-                    .slot(&field.key)
-                    .and_then(|s| facts.statuses.get_mut(s))
-            {
-                *status = Status::NotApplicable;
-            }
-        }
-        facts
-    }
-
-    pub fn applies(&self, key: &str) -> bool {
-        !matches!(self.status(key), Status::NotApplicable)
-    }
-}
-
-impl Answers for Facts<'_> {
-    fn status(&self, key: &str) -> Status<'_> {
-        self.status_at(FieldSlot::default(), key)
-    }
-
-    fn status_at(&self, slot: FieldSlot, key: &str) -> Status<'_> {
-        // A slot from a condition resolved against another question set is not trusted: the
-        // key must match the field at that slot.
-        let slot = slot
-            .get()
-            .filter(|s| self.questions.field_at(*s).is_some_and(|f| f.key == key))
-            .or_else(|| self.questions.slot(key));
-        slot.and_then(|s| self.statuses.get(s).copied())
-            .unwrap_or(Status::Unknown)
     }
 }
 
@@ -480,7 +426,7 @@ pub fn responses(
 }
 
 /// Whether an optional condition is known to hold.
-fn holds(condition: &Option<crate::condition::Condition>, facts: &Facts<'_>) -> bool {
+fn holds(condition: &Option<crate::content::condition::Condition>, facts: &Facts<'_>) -> bool {
     condition
         .as_ref()
         .is_some_and(|c| c.truth(facts) == Truth::True)
@@ -489,7 +435,7 @@ fn holds(condition: &Option<crate::condition::Condition>, facts: &Facts<'_>) -> 
 /// Who the other person is: nobody, an adult, a child harmed (something shows harm or its risk,
 /// or the level is high enough), or a child involved.
 fn other_role(
-    rules: &crate::rules::OtherPerson,
+    rules: &crate::content::rules::OtherPerson,
     facts: &Facts<'_>,
     other_child: Option<bool>,
     level: Option<usize>,
@@ -581,11 +527,12 @@ fn gather_responses(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::condition::Condition;
+    use crate::content::answer::Answer;
+    use crate::content::condition::Condition;
     use crate::content::embedded;
-    use crate::lang::Lang;
-    use crate::record::Answer;
-    use crate::source::Source;
+    use crate::content::questions::QuestionSet;
+    use crate::input::source::Source;
+    use crate::text::lang::Lang;
 
     fn questions() -> QuestionSet {
         let source = Source::embedded(embedded::QUESTIONS.0, embedded::QUESTIONS.1);

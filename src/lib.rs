@@ -1,46 +1,22 @@
 //! hsb: decision support for safeguarding practitioners in Wales responding to sexual behaviour
 //! shown by children.
 //!
-//! The flow is load → evaluate → render: [`content`] loads the question set, continuum and rule
-//! set; [`record`] loads an `hsb/1` record; [`engine::evaluate`] is a pure function from those to
-//! an [`engine::Outcome`]; [`report`] draws it as a table, JSON or Markdown.
+//! The layers, each using only those above it in this list:
+//!
+//! - [`text`]: languages and the interface's messages (no files, no content);
+//! - [`input`]: reading files and YAML, places in them, diagnostics and the error type;
+//! - [`content`]: the question set, the continuum, the rule set and their conditions;
+//! - [`record`]: an `hsb/1` record (a saved assessment or a scenario) and its facts;
+//! - [`engine`]: a pure function from content and a record to an [`engine::Outcome`] of ids;
+//! - [`report`]: the outcome in words, drawn as tables, JSON, Markdown, text or HTML;
+//! - [`cli`]: the commands, the interview at a terminal, `check`, `test` and `diff`.
 
-pub mod assess;
-pub mod batch;
-pub mod case_record;
-pub mod check;
 pub mod cli;
-pub mod commands;
-pub mod condition;
 pub mod content;
-pub mod continuum;
-pub mod diag;
-pub mod diff;
-pub mod drafts;
 pub mod engine;
-pub mod error;
-pub mod files;
-pub mod glossary;
-pub mod help;
-pub mod interview;
-pub mod lang;
-pub mod manual;
-pub mod messages;
-mod placeholders;
-pub mod places;
-pub mod project;
-pub mod questions;
+pub mod input;
 pub mod record;
 pub mod report;
-pub mod rules;
-pub mod save;
-pub mod screen;
-pub mod source;
-pub mod suggest;
-pub mod suite;
-pub mod summary;
-pub mod terminal;
-pub mod training;
-pub mod yaml;
+pub mod text;
 
-pub use error::Error;
+pub use input::error::Error;

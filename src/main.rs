@@ -1,14 +1,14 @@
-use hsb::lang::Lang;
+use hsb::text::lang::Lang;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let code = match Lang::from_env(Lang::from_args(std::env::args_os())) {
-        Err(msg) => {
+        Err(unknown) => {
             // Which language to speak is what is in doubt, so say it in both.
             for lang in Lang::ALL {
-                eprintln!("hsb: {}", msg.text(lang));
+                eprintln!("hsb: {}", hsb::cli::explain(unknown, lang));
             }
-            hsb::error::exit::ERROR
+            hsb::input::error::exit::ERROR
         }
         Ok(lang) => match hsb::cli::parse(lang).map(|cli| hsb::cli::run(cli, lang)) {
             Err(code) => code,

@@ -3,7 +3,7 @@
 //! is first a child at risk.
 
 use hsb::content::{Content, ContentPaths};
-use hsb::lang::Lang;
+use hsb::text::lang::Lang;
 use std::path::Path;
 
 mod common;

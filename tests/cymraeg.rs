@@ -3,8 +3,8 @@
 //! must not depend on the language.
 
 use assert_cmd::Command;
-use hsb::interview::Interview;
-use hsb::lang::Lang;
+use hsb::cli::interview::Interview;
+use hsb::text::lang::Lang;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::Path;
@@ -360,7 +360,7 @@ fn the_review_notice_stays_until_every_welsh_text_in_use_is_signed_off() {
     // The interface messages are built in; while their Welsh awaits review, so does the result.
     assert_eq!(
         out.contains("Mae'r testun Cymraeg yn aros"),
-        !hsb::messages::WELSH_SIGNED_OFF,
+        !hsb::text::messages::WELSH_SIGNED_OFF,
         "{out}"
     );
     let unsigned =
@@ -429,11 +429,11 @@ fn stepping_through_and_the_quiz_are_in_welsh() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     names.sort();
-    let scenarios: Vec<hsb::training::Scenario> = names
+    let scenarios: Vec<hsb::cli::training::Scenario> = names
         .iter()
-        .map(|path| hsb::training::Scenario {
+        .map(|path| hsb::cli::training::Scenario {
             source: path.display().to_string(),
-            record: hsb::files::load_record(path, &welsh).expect("a Welsh example loads"),
+            record: hsb::record::Record::load_file(path, &welsh).expect("a Welsh example loads"),
         })
         .collect();
     let mut step = Script::default();
@@ -441,7 +441,7 @@ fn stepping_through_and_the_quiz_are_in_welsh() {
         step.replies.push_back(Reply::Text(String::new()));
     }
     let first = scenarios.first().expect("a scenario");
-    assert!(hsb::training::step_through(&welsh, first, &mut step).expect("stepped through"));
+    assert!(hsb::cli::training::step_through(&welsh, first, &mut step).expect("stepped through"));
     let mut quiz = Script::default();
     for _ in &scenarios {
         quiz.replies.push_back(Reply::Pick(0)); // a placement
@@ -449,8 +449,8 @@ fn stepping_through_and_the_quiz_are_in_welsh() {
         quiz.replies.push_back(Reply::Pick(0)); // score it
         quiz.replies.push_back(Reply::Text(String::new()));
     }
-    let marks = hsb::training::quiz(&welsh, &scenarios, &mut quiz).expect("the quiz");
-    let scores = hsb::training::score_table(&welsh, &marks);
+    let marks = hsb::cli::training::quiz(&welsh, &scenarios, &mut quiz).expect("the quiz");
+    let scores = hsb::cli::training::score_table(&welsh, &marks);
     let everything = [
         step.shown.join("\n"),
         step.prompts.join("\n"),
@@ -534,7 +534,7 @@ fn forms_the_language_review_corrected_never_come_back() {
             }
         }
         // And every variant the glossary (which `hsb check` applies to content files) avoids.
-        if let Some((variant, term)) = hsb::glossary::avoided_in(&text) {
+        if let Some((variant, term)) = hsb::content::glossary::avoided_in(&text) {
             found.push(format!("{name}: `{variant}` (write {})", term.cy));
         }
         // "Dim yn hysbys eto" as a label or after "neu" is wrong ("ddim yn hysbys eto"); "nid

@@ -1,11 +1,11 @@
 //! The default rule set's intent, rule by rule, through the library's evaluation.
 
+use hsb::content::continuum::StrategyStatus;
+use hsb::content::questions::FieldKind;
 use hsb::content::{Content, ContentPaths};
-use hsb::continuum::StrategyStatus;
 use hsb::engine::{Clarify, Outcome, evaluate};
-use hsb::questions::FieldKind;
-use hsb::record::{Answer, Record};
 use hsb::report::View;
+use hsb::{content::answer::Answer, record::Record};
 
 fn content() -> Content {
     Content::load(&ContentPaths::default()).expect("the built-in content loads")

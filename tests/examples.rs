@@ -1,9 +1,9 @@
 //! Every example scenario replays to the result it expects, and the library covers what it must.
 
+use hsb::content::answer::Answer;
 use hsb::content::{Content, ContentPaths};
 use hsb::engine::evaluate;
-use hsb::files;
-use hsb::record::Answer;
+use hsb::input::files;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -17,7 +17,8 @@ fn every_example_meets_its_expectation() {
     let content = Content::load(&ContentPaths::default()).expect("defaults load");
     let mut failures = Vec::new();
     for path in examples() {
-        let record = files::load_record(&path, &content).unwrap_or_else(|e| panic!("{e}"));
+        let record =
+            hsb::record::Record::load_file(&path, &content).unwrap_or_else(|e| panic!("{e}"));
         // Saved case records (examples/records) are data for `hsb summary`, not scenarios.
         let saved = record.assessment.is_some() || record.judgement.is_some();
         if saved && record.expect.is_none() {
@@ -66,7 +67,8 @@ fn examples_cover_every_level_and_every_brook_age_band() {
     let mut levels = BTreeSet::new();
     let mut bands = BTreeSet::new();
     for path in paths {
-        let record = files::load_record(&path, &content).unwrap_or_else(|e| panic!("{e}"));
+        let record =
+            hsb::record::Record::load_file(&path, &content).unwrap_or_else(|e| panic!("{e}"));
         if let Some(level) = record.expect.and_then(|e| e.level) {
             levels.insert(level);
         }

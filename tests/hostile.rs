@@ -192,8 +192,8 @@ fn an_apostrophe_before_deep_brackets_does_not_hide_them() {
 #[test]
 fn a_record_whose_text_has_a_run_of_brackets_saves_and_loads_back_the_same() {
     use hsb::content::{Content, ContentPaths};
-    use hsb::record::{Answer, Record};
-    use hsb::source::Source;
+    use hsb::input::source::Source;
+    use hsb::{content::answer::Answer, record::Record};
     let content = Content::load(&ContentPaths::default()).unwrap();
     let levels = content.level_ids();
     let run = "{".repeat(70);
@@ -249,8 +249,8 @@ fn a_file_libyaml_reads_is_not_refused_for_its_brackets() {
 #[test]
 fn a_scenario_review_loads_saves_and_loads_back_and_bad_dates_are_refused() {
     use hsb::content::{Content, ContentPaths};
+    use hsb::input::source::Source;
     use hsb::record::Record;
-    use hsb::source::Source;
     let content = Content::load(&ContentPaths::default()).expect("the built-in content");
     let levels = content.level_ids();
     let text = "format: hsb/1\nreview:\n  checked_against: [Hackett's continuum (2010)]\n  checked_by: a team\n  checked_on: 2026-11-28\nanswers:\n  what_happened.description: Something happened.\n  developmental.age: 9\n";

@@ -1,11 +1,11 @@
 //! The interview flow with scripted answers: conditions, validation, review edits, drafts and
 //! resuming.
 
+use hsb::cli::interview::{Interview, Stop};
+use hsb::content::questions::QuestionSet;
 use hsb::content::{Content, ContentPaths};
-use hsb::interview::{Interview, Stop};
-use hsb::questions::QuestionSet;
-use hsb::record::{Answer, Record};
-use hsb::source::Source;
+use hsb::input::source::Source;
+use hsb::{content::answer::Answer, record::Record};
 
 mod common;
 use common::{Memory, Reply, Script, reply};
@@ -372,7 +372,7 @@ fn esc_going_back_then_forward_offers_each_answer_given_on_the_way() {
 #[test]
 fn choosing_nothing_or_not_known_with_others_names_the_label_and_keeps_the_ticks() {
     let qs = questions();
-    let not_known = hsb::messages::Msg::NotKnownYet.text(hsb::lang::Lang::En);
+    let not_known = hsb::text::messages::Msg::NotKnownYet.text(hsb::text::lang::Lang::En);
     let mut p = script(&qs, &ALONE[..1]);
     p.replies.push_back(Reply::Picks(vec![]));
     p.replies.push_back(Reply::Picks(vec![2, 14]));

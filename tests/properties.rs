@@ -1,14 +1,15 @@
 //! Properties over generated records: saving round-trips, evaluation is deterministic and
 //! explainable, concern only rises, and bad input is an error (exit 2), never a panic.
 
-use hsb::condition::Truth;
+use hsb::content::condition::Truth;
+use hsb::content::continuum::StrategyStatus;
+use hsb::content::questions::FieldKind;
 use hsb::content::{Content, ContentPaths};
-use hsb::continuum::StrategyStatus;
-use hsb::engine::{Facts, OtherRole, evaluate};
-use hsb::error::Error;
-use hsb::questions::FieldKind;
-use hsb::record::{Answer, Record};
-use hsb::source::Source;
+use hsb::engine::{OtherRole, evaluate};
+use hsb::input::error::Error;
+use hsb::input::source::Source;
+use hsb::record::facts::Facts;
+use hsb::{content::answer::Answer, record::Record};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

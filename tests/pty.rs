@@ -1,9 +1,9 @@
 //! `hsb assess` driven through a real pseudo-terminal, as a practitioner would use it.
 
 use expectrl::{Expect, Session};
+use hsb::content::questions::{FieldKind, QuestionSet};
 use hsb::content::{Content, ContentPaths};
-use hsb::lang::Lang;
-use hsb::questions::{FieldKind, QuestionSet};
+use hsb::text::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -163,7 +163,7 @@ impl Terminal {
     /// At the menu after the result, choose "Save" without recording a judgement. Returns what
     /// was shown before the menu (the result at a glance).
     fn choose_save(&mut self, lang: Lang) -> String {
-        use hsb::messages::Msg;
+        use hsb::text::messages::Msg;
         let result = self.expect(Msg::WhatNext.text(lang));
         self.expect(Msg::NextChangeAnswers.text(lang));
         // From "Show the full result" down to "Save the record and report".
@@ -943,7 +943,7 @@ fn description(lang: Lang) -> &'static str {
 
 /// Start an assessment in `lang` with these extra arguments, and answer every question.
 fn answered(place: &Place, lang: Lang, env: &[(&str, &str)], args: &[&str]) -> Terminal {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     let mut all = vec!["--lang", lang.code(), "assess"];
     all.extend_from_slice(args);
     let mut t = place.run_in(lang, env, &all);
@@ -964,7 +964,7 @@ fn answered(place: &Place, lang: Lang, env: &[(&str, &str)], args: &[&str]) -> T
 
 #[test]
 fn the_menu_after_the_result_shows_the_placement_and_strategy_discussion_on_one_screen() {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     for (lang, placement, status) in [
         (
             Lang::En,
@@ -1029,7 +1029,7 @@ fn the_menu_after_the_result_shows_the_placement_and_strategy_discussion_on_one_
 
 #[test]
 fn records_go_to_the_private_records_folder_by_default() {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     let place = Place::new();
     let mut t = answered(&place, Lang::En, &[], &[]);
     t.expect(Msg::WhatNext.text(Lang::En));
@@ -1056,7 +1056,7 @@ fn records_go_to_the_private_records_folder_by_default() {
 
 #[test]
 fn esc_goes_back_to_the_previous_question_with_its_answer_kept() {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     for lang in Lang::ALL {
         let place = Place::new();
         let mut t = place.run_in(lang, &[], &["--lang", lang.code(), "assess"]);
@@ -1132,7 +1132,7 @@ fn the_list_cursor_is_a_symbol_as_well_as_a_colour() {
 
 #[test]
 fn plain_output_has_no_box_drawing_bars_or_symbols_anywhere() {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     for (lang, placement) in [
         (Lang::En, "Placement: INAPPROPRIATE"),
         (Lang::Cy, "Lefel: AMHRIODOL"),
@@ -1257,7 +1257,7 @@ fn a_long_list_pages_within_the_screen_and_the_question_stays_in_view() {
 
 #[test]
 fn the_case_reference_is_changed_at_the_review() {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     let place = Place::new();
     let record = place.path("renamed.yaml");
     let mut t = answered(&place, Lang::En, &[], &["--save", record.to_str().unwrap()]);
@@ -1308,7 +1308,7 @@ fn in_the_quiz_the_scenario_is_one_key_away_and_scoring_waits_for_confirmation()
 
 #[test]
 fn changing_the_answers_after_a_judgement_keeps_it_in_the_draft() {
-    use hsb::messages::Msg;
+    use hsb::text::messages::Msg;
     let place = Place::new();
     let (original, _) = saved_record(&place, "case-A.yaml");
     let mut t = place.start(&["--resume", original.to_str().unwrap()]);

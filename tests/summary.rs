@@ -234,7 +234,7 @@ fn a_record_that_cannot_be_read_is_reported_and_the_rest_are_counted() {
 fn the_export_matches_the_data_dictionary() {
     let csv = stdout(&["export"], &[&records()]);
     let header: Vec<&str> = csv.lines().next().expect("a header").split(',').collect();
-    assert_eq!(header, hsb::summary::COLUMNS);
+    assert_eq!(header, hsb::report::summary::COLUMNS);
     assert_eq!(csv.lines().count(), 37, "a header and one row per record");
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README");
@@ -249,14 +249,14 @@ fn the_export_matches_the_data_dictionary() {
         .collect();
     assert_eq!(
         documented,
-        hsb::summary::COLUMNS,
+        hsb::report::summary::COLUMNS,
         "the data dictionary lists every column in order"
     );
     let json: Value = serde_json::from_str(&stdout(&["export", "--format", "json"], &[&records()]))
         .expect("JSON");
     let first = json[0].as_object().expect("an object");
-    for column in hsb::summary::COLUMNS {
+    for column in hsb::report::summary::COLUMNS {
         assert!(first.contains_key(column), "{column}");
     }
-    assert_eq!(first.len(), hsb::summary::COLUMNS.len());
+    assert_eq!(first.len(), hsb::report::summary::COLUMNS.len());
 }

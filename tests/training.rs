@@ -2,10 +2,10 @@
 
 mod common;
 use common::{Reply, Script};
+use hsb::cli::training::{Scenario, quiz, score_table, shuffle, step_through};
+use hsb::content::continuum::StrategyStatus;
 use hsb::content::{Content, ContentPaths};
-use hsb::continuum::StrategyStatus;
-use hsb::files;
-use hsb::training::{Scenario, quiz, score_table, shuffle, step_through};
+use hsb::input::files;
 use std::path::Path;
 
 fn content() -> Content {
@@ -18,7 +18,7 @@ fn scenario(content: &Content, name: &str) -> Scenario {
         .join(name);
     Scenario {
         source: name.to_string(),
-        record: files::load_record(&path, content).expect("the example loads"),
+        record: hsb::record::Record::load_file(&path, content).expect("the example loads"),
     }
 }
 
@@ -153,7 +153,7 @@ fn shuffling_with_a_seed_is_repeatable() {
             .iter()
             .map(|p| Scenario {
                 source: p.display().to_string(),
-                record: files::load_record(p, &content).unwrap(),
+                record: hsb::record::Record::load_file(p, &content).unwrap(),
             })
             .collect();
         shuffle(&mut cases, seed);

@@ -5,8 +5,8 @@
 use hsb::content::{Content, ContentPaths};
 use hsb::engine::evaluate;
 use hsb::record::Record;
-use hsb::rules::RuleSet;
-use hsb::source::Source;
+use hsb::content::rules::RuleSet;
+use hsb::input::source::Source;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

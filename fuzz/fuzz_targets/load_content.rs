@@ -3,10 +3,10 @@
 #![no_main]
 
 use hsb::content::{Content, ContentPaths};
-use hsb::continuum::Continuum;
-use hsb::questions::QuestionSet;
-use hsb::rules::RuleSet;
-use hsb::source::Source;
+use hsb::content::continuum::Continuum;
+use hsb::content::questions::QuestionSet;
+use hsb::content::rules::RuleSet;
+use hsb::input::source::Source;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -21,14 +21,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = Source::embedded("fuzz.yaml", text);
-    if let Ok(questions) = QuestionSet::load(&source, hsb::lang::Lang::Cy) {
+    if let Ok(questions) = QuestionSet::load(&source, hsb::text::lang::Lang::Cy) {
         let _ = RuleSet::load(
             &Source::embedded("rules.yaml", hsb::content::embedded::RULES.1),
             &questions,
             &content.continuum,
         );
     }
-    if let Ok(continuum) = Continuum::load(&source, hsb::lang::Lang::Cy) {
+    if let Ok(continuum) = Continuum::load(&source, hsb::text::lang::Lang::Cy) {
         let _ = RuleSet::load(
             &Source::embedded("rules.yaml", hsb::content::embedded::RULES.1),
             &content.questions,

@@ -3,7 +3,7 @@
 
 use hsb::content::{Content, ContentPaths};
 use hsb::record::Record;
-use hsb::source::Source;
+use hsb::input::source::Source;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

@@ -1,12 +1,12 @@
 //! The case record in a result: when and by whom the assessment was made, the practitioner's
 //! judgement beside hsb's, the actions taken and what they make due.
 
-use crate::case_record::{Terms, When};
 use crate::content::Content;
-use crate::continuum::StrategyStatus;
+use crate::content::case_record::{Terms, When};
+use crate::content::continuum::StrategyStatus;
 use crate::engine::Outcome;
-use crate::messages::Msg;
 use crate::record::Record;
+use crate::text::messages::Msg;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -97,7 +97,7 @@ impl CaseView {
         let judgement = record.judgement.as_ref().map(|j| JudgementView {
             agrees: j.agrees,
             level: j.level.clone(),
-            level_label: if j.level == crate::continuum::NOT_PLACED {
+            level_label: if j.level == crate::content::continuum::NOT_PLACED {
                 continuum.not_placed.label.clone()
             } else {
                 continuum

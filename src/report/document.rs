@@ -3,7 +3,7 @@
 //! (`**strong**`, `*emphasis*`, `` `code` ``), which each format renders its own way.
 
 use super::{ResponseView, View};
-use crate::messages::Msg;
+use crate::text::messages::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {

@@ -7,8 +7,8 @@
 //! never grows past [`LINES`], whatever the language or the answers.
 
 use super::{ResponseView, View};
-use crate::messages::Msg;
-use crate::screen;
+use crate::text::messages::Msg;
+use crate::text::screen;
 
 /// The most lines the glance takes, leaving a 24-line screen room for a menu of four choices.
 pub const LINES: usize = 18;

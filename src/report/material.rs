@@ -1,9 +1,9 @@
 //! Printable material: the question set with its reasons, and the continuum with its responses.
 
-use crate::continuum::Continuum;
-use crate::lang::review_notice;
-use crate::messages::Msg;
-use crate::questions::{FieldKind, QuestionSet};
+use crate::content::continuum::Continuum;
+use crate::content::questions::{FieldKind, QuestionSet};
+use crate::content::texts::review_notice;
+use crate::text::messages::Msg;
 use std::fmt::Write;
 
 /// The question set, as plain text (`markdown == false`) or Markdown.

@@ -10,16 +10,17 @@ pub mod html;
 mod json;
 mod markdown;
 pub mod material;
+pub mod summary;
 mod table;
 mod text;
 mod wording;
 
 use crate::content::Content;
+use crate::content::questions::{FieldKind, QuestionSet};
 use crate::engine::{Outcome, Recommended};
-use crate::lang::Lang;
-use crate::messages::Msg;
-use crate::questions::{FieldKind, QuestionSet};
-use crate::record::{Answer, Record};
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
+use crate::{content::answer::Answer, record::Record};
 use serde::Serialize;
 
 pub use json::render as json;
@@ -369,7 +370,7 @@ pub fn display_answer(questions: &QuestionSet, key: &str, answer: Option<&Answer
 }
 
 fn answers_by_question(questions: &QuestionSet, record: &Record) -> Vec<QuestionAnswers> {
-    let facts = crate::engine::Facts::new(questions, record);
+    let facts = crate::record::facts::Facts::new(questions, record);
     questions
         .questions
         .iter()

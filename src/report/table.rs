@@ -6,12 +6,12 @@
 
 use super::View;
 use super::document::plain;
-use crate::messages::Msg;
+use crate::text::messages::Msg;
 use comfy_table::presets::{UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 use std::fmt::Write;
 
-pub use crate::screen::wrap;
+pub use crate::text::screen::wrap;
 
 pub const WIDTH: u16 = 80;
 
@@ -22,7 +22,7 @@ pub fn grid(
     rows: Vec<Vec<String>>,
     condensed: bool,
 ) -> String {
-    if crate::screen::plain() {
+    if crate::text::screen::plain() {
         return plain_grid(header, &rows);
     }
     let mut table = Table::new();
@@ -78,7 +78,7 @@ fn plain_grid(header: Option<&[&str]>, rows: &[Vec<String>]) -> String {
 
 /// The five-step continuum with the placement marked.
 pub fn continuum_bar(view: &View) -> String {
-    if crate::screen::plain() {
+    if crate::text::screen::plain() {
         // In words, as the text report has it: "Normal - [ABUSIVE] - Violent".
         return view
             .levels
@@ -123,7 +123,7 @@ pub fn strategy_box(view: &View) -> String {
             let _ = write!(
                 text,
                 "\n{} {} [{}]",
-                crate::screen::bullet(),
+                crate::text::screen::bullet(),
                 reason.text,
                 reason.rule
             );

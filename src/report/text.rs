@@ -37,7 +37,7 @@ fn hanging(lead: &str, text: &str, hang: usize) -> String {
 /// A heading with a line of `mark` under it; in plain output (screen readers) the heading alone.
 fn underline(text: &str, mark: char) -> String {
     let text = plain(text);
-    if crate::screen::plain() {
+    if crate::text::screen::plain() {
         return wrap(&text, WIDTH);
     }
     let width = text.chars().count().min(WIDTH);
@@ -106,7 +106,9 @@ fn block_to(out: &mut String, block: &Block) {
             }
             writeln!(out)
         }
-        Block::Footer(text) if crate::screen::plain() => writeln!(out, "{}", hanging("", text, 0)),
+        Block::Footer(text) if crate::text::screen::plain() => {
+            writeln!(out, "{}", hanging("", text, 0))
+        }
         Block::Footer(text) => writeln!(out, "{}\n{}", "-".repeat(WIDTH), hanging("", text, 0)),
     };
 }

@@ -3,12 +3,12 @@
 
 use super::{ClarifyView, ReasonView, ResponseView, RuleView};
 use crate::content::Content;
-use crate::continuum::{Response, StrategyStatus};
+use crate::content::continuum::{Response, StrategyStatus};
+use crate::content::questions::QuestionSet;
+use crate::content::rules::Rule;
 use crate::engine::{Clarify, Fired, Recommended, ResponseFrom, ResponseList, StrategyReason};
-use crate::messages::Msg;
-use crate::questions::QuestionSet;
 use crate::record::Record;
-use crate::rules::Rule;
+use crate::text::messages::Msg;
 
 /// A recommended action, with its text and where it comes from.
 pub(super) fn response(content: &Content, r: &Recommended) -> ResponseView {
@@ -23,7 +23,7 @@ pub(super) fn response(content: &Content, r: &Recommended) -> ResponseView {
 /// The text of an action, from the list the engine took it from.
 fn response_text(content: &Content, r: &Recommended) -> String {
     let continuum = &content.continuum;
-    let pick = |responses: &crate::continuum::Responses| -> Vec<Response> {
+    let pick = |responses: &crate::content::continuum::Responses| -> Vec<Response> {
         match r.list {
             ResponseList::Child => responses.child.clone(),
             ResponseList::HarmedChild => responses.harmed_child.clone(),

@@ -3,13 +3,13 @@
 
 pub mod board;
 
+use hsb::cli::interview::{Drafts, Prompter, Stop};
+use hsb::content::questions::{FieldKind, QuestionSet};
 use hsb::content::{Content, ContentPaths};
-use hsb::error::Error;
-use hsb::interview::{Drafts, Prompter, Stop};
-use hsb::lang::Lang;
-use hsb::messages::ALL;
-use hsb::questions::{FieldKind, QuestionSet};
+use hsb::input::error::Error;
 use hsb::record::Record;
+use hsb::text::lang::Lang;
+use hsb::text::messages::ALL;
 use std::collections::{BTreeSet, VecDeque};
 
 #[derive(Debug, Clone)]
@@ -218,7 +218,7 @@ pub fn text_pairs() -> Vec<(String, String)> {
         for (fe, fc) in le.features.iter().zip(&lc.features) {
             pair(fe, fc);
         }
-        let responses = |l: &hsb::continuum::Level| {
+        let responses = |l: &hsb::content::continuum::Level| {
             l.responses
                 .child
                 .iter()

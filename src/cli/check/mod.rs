@@ -1,0 +1,434 @@
+//! `hsb check`: validate question sets, continuum files, rule sets and scenarios, reporting every
+//! problem with a stable code, for people and for CI.
+
+use crate::content::case_record;
+use crate::content::{self, ContentPaths, embedded};
+use crate::content::{continuum, continuum::Continuum};
+use crate::content::{questions, questions::QuestionSet};
+use crate::content::{rules, rules::RuleSet};
+use crate::input::diag::{Code, Diagnostic, Severity};
+use crate::input::error::Error;
+use crate::input::files;
+use crate::input::source::Source;
+use crate::input::yaml;
+use crate::record::{self, Record};
+use crate::text::messages;
+use crate::text::suggest;
+use std::path::PathBuf;
+
+mod message_file;
+mod render;
+pub(crate) use render::annotation;
+pub use render::{render_github, render_human, render_json, render_sarif, summary};
+
+/// What a check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files examined (a path that does not exist is not a file).
+    pub files: usize,
+    /// Paths that could not be read at all, missing ones included.
+    pub unreadable: usize,
+    /// Paths named or found, readable or not.
+    pub paths: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Questions,
+    Levels,
+    Rules,
+    Record,
+    Messages,
+    CaseRecord,
+    Glossary,
+    Project,
+}
+
+const KINDS: [(&str, Kind); 8] = [
+    (questions::FORMAT, Kind::Questions),
+    (continuum::FORMAT, Kind::Levels),
+    (rules::FORMAT, Kind::Rules),
+    (record::FORMAT, Kind::Record),
+    (messages::FORMAT, Kind::Messages),
+    (case_record::FORMAT, Kind::CaseRecord),
+    (crate::content::glossary::FORMAT, Kind::Glossary),
+    (crate::input::project::FORMAT, Kind::Project),
+];
+
+/// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
+/// when none are named. Content the files need but do not include (a question set for
+/// scenarios, say) comes from `--questions`/`--rules` or the defaults.
+pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> {
+    let mut report = Report::default();
+    let mut sources: Vec<(Source, Kind)> = Vec::new();
+    if inputs.is_empty() {
+        for (name, yaml, kind) in [
+            (
+                embedded::QUESTIONS.0,
+                embedded::QUESTIONS.1,
+                Kind::Questions,
+            ),
+            (embedded::LEVELS.0, embedded::LEVELS.1, Kind::Levels),
+            (embedded::RULES.0, embedded::RULES.1, Kind::Rules),
+            (messages::EMBEDDED.0, messages::EMBEDDED.1, Kind::Messages),
+            (
+                case_record::EMBEDDED.0,
+                case_record::EMBEDDED.1,
+                Kind::CaseRecord,
+            ),
+            (
+                crate::content::glossary::EMBEDDED.0,
+                crate::content::glossary::EMBEDDED.1,
+                Kind::Glossary,
+            ),
+        ] {
+            sources.push((Source::embedded(name, yaml), kind));
+        }
+    } else {
+        for path in files::expand(inputs)? {
+            report.paths += 1;
+            match Source::read(&path) {
+                Ok(source) => {
+                    report.files += 1;
+                    if source.had_bom {
+                        report.diagnostics.push(
+                            Diagnostic::warning(
+                                Code::ByteOrderMark,
+                                &source.name,
+                                "the file begins with a byte-order mark",
+                            )
+                            .at(Some((1, 1)))
+                            .help("hsb sets it aside; save the file as UTF-8 without a BOM so that other YAML tools read it too"),
+                        );
+                    }
+                    match classify(&source) {
+                        Ok(kind) => sources.push((source, kind)),
+                        Err(d) => report.diagnostics.push(d),
+                    }
+                }
+                Err(d) => {
+                    // A missing path is reported by its name, not counted as a file checked.
+                    if d.code != Code::FileMissing {
+                        report.files += 1;
+                    }
+                    report.unreadable += 1;
+                    report.diagnostics.push(d);
+                }
+            }
+        }
+    }
+    if inputs.is_empty() {
+        report.files = sources.len();
+    }
+
+    // The question set and continuum the others are checked against: the first named, else
+    // --questions / --rules, else the defaults.
+    let named = |kind: Kind| {
+        sources
+            .iter()
+            .find(|(_, k)| *k == kind)
+            .map(|(s, _)| s.clone())
+    };
+    let questions_source = match named(Kind::Questions) {
+        Some(source) => source,
+        None => content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
+    };
+    let levels_source = match named(Kind::Levels) {
+        Some(source) => source,
+        None => default_levels(paths)?,
+    };
+
+    let mut questions = None;
+    let mut continuum = None;
+    for (source, kind) in &sources {
+        match kind {
+            Kind::Questions => match QuestionSet::load(source, paths.lang) {
+                Ok(set) => {
+                    report.diagnostics.extend(missing_questions(source, &set));
+                    report.diagnostics.extend(set.warnings.iter().cloned());
+                    if source.name == questions_source.name {
+                        questions = Some(set);
+                    }
+                }
+                Err(d) => report.diagnostics.extend(d),
+            },
+            Kind::Levels => match Continuum::load(source, paths.lang) {
+                Ok(c) => {
+                    report.diagnostics.extend(c.warnings.iter().cloned());
+                    if source.name == levels_source.name {
+                        continuum = Some(c);
+                    }
+                }
+                Err(d) => report.diagnostics.extend(d),
+            },
+            Kind::Messages => report.diagnostics.extend(message_file::check(source)),
+            Kind::Glossary => report
+                .diagnostics
+                .extend(crate::content::glossary::check(source)),
+            Kind::Project => report
+                .diagnostics
+                .extend(crate::input::project::check(source)),
+            Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
+                Ok(terms) => report.diagnostics.extend(terms.warnings),
+                Err(d) => report.diagnostics.extend(d),
+            },
+            Kind::Rules | Kind::Record => {}
+        }
+    }
+    // Content not among the inputs, or named but broken (its problems are already reported),
+    // comes from --questions / --rules or the defaults, so that everything else is still checked.
+    let questions = match questions {
+        Some(set) => set,
+        None => QuestionSet::load(
+            &content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
+            paths.lang,
+        )
+        .map_err(Error::Invalid)?,
+    };
+    let continuum = match continuum {
+        Some(c) => c,
+        None => Continuum::load(&default_levels(paths)?, paths.lang).map_err(Error::Invalid)?,
+    };
+
+    let mut rule_sets = Vec::new();
+    for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Rules) {
+        match RuleSet::load(source, &questions, &continuum) {
+            Ok(rules) => {
+                report.diagnostics.extend(rules.lint(source, &questions));
+                report.diagnostics.extend(rules.warnings.iter().cloned());
+                rule_sets.push(rules);
+            }
+            Err(d) => report.diagnostics.extend(d),
+        }
+    }
+    let rules_for_expect = match rule_sets.into_iter().next() {
+        Some(rules) => Some(rules),
+        None => default_rules(paths, &questions, &continuum),
+    };
+
+    let levels = continuum.level_ids();
+    for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Record) {
+        match Record::load(source, &questions, &levels) {
+            Ok(record) => {
+                report
+                    .diagnostics
+                    .extend(answers_not_applying(source, &record, &questions));
+                if let Some(rules) = &rules_for_expect {
+                    report
+                        .diagnostics
+                        .extend(expect_problems(source, &record, rules, &continuum));
+                }
+            }
+            Err(d) => report.diagnostics.extend(d),
+        }
+    }
+    Ok(report)
+}
+
+/// Answers to fields that do not apply given the file's other answers (about another person
+/// when nobody else was involved, earlier incidents after a one-off): hsb sets them aside, so
+/// the file says something it does not act on.
+fn answers_not_applying(
+    source: &Source,
+    record: &Record,
+    questions: &QuestionSet,
+) -> Option<Diagnostic> {
+    let facts = crate::record::facts::Facts::new(questions, record);
+    let ignored: Vec<&str> = record
+        .answers
+        .keys()
+        .map(String::as_str)
+        .filter(|key| !facts.applies(key))
+        .collect();
+    let first = ignored.first()?;
+    Some(
+        Diagnostic::warning(
+            Code::AnswersNotApplying,
+            &source.name,
+            format!(
+                "{} answer{} to fields that do not apply given the other answers, so set aside: {}",
+                ignored.len(),
+                plural(ignored.len()),
+                suggest::join(ignored.iter().copied())
+            ),
+        )
+        .at(source.locate(&["answers", first]))
+        .help("remove them, or change the answer that makes them not apply (`hsb questions` says when each is asked)"),
+    )
+}
+
+fn classify(source: &Source) -> Result<Kind, Diagnostic> {
+    let format = yaml::format_of(source)?;
+    let formats = KINDS.iter().map(|(f, _)| *f);
+    match format {
+        Some(found) => KINDS
+            .iter()
+            .find(|(f, _)| *f == found)
+            .map(|(_, k)| *k)
+            .ok_or_else(|| {
+                let family = |f: &str| f.split('/').next().unwrap_or(f).to_string();
+                if let Some((known, _)) = KINDS.iter().find(|(f, _)| family(f) == family(&found)) {
+                    return Diagnostic::error(
+                        Code::Format,
+                        &source.name,
+                        format!("`format: {found}` is a version this hsb does not read"),
+                    )
+                    .at(source.locate(&["format"]))
+                    .help(format!("this hsb reads `format: {known}`"));
+                }
+                Diagnostic::error(
+                    Code::UnknownKind,
+                    &source.name,
+                    format!("`format: {found}` is not a format hsb knows"),
+                )
+                .at(source.locate(&["format"]))
+                .help(suggest::hint(&found, formats))
+            }),
+        None => Err(Diagnostic::error(
+            Code::UnknownKind,
+            &source.name,
+            "the file has no `format:` line, so hsb cannot tell what it is",
+        )
+        .at(Some((1, 1)))
+        .help(format!("add a `format:` line: {}", suggest::join(formats)))),
+    }
+}
+
+fn content_source(path: Option<&PathBuf>, default: embedded::File) -> Result<Source, Error> {
+    match path {
+        Some(path) => Source::read(path).map_err(|d| Error::Invalid(vec![d])),
+        None => Ok(Source::embedded(default.0, default.1)),
+    }
+}
+
+fn default_levels(paths: &ContentPaths) -> Result<Source, Error> {
+    match &paths.rules {
+        Some(dir) if dir.is_dir() && dir.join("levels.yaml").exists() => {
+            Source::read(&dir.join("levels.yaml")).map_err(|d| Error::Invalid(vec![d]))
+        }
+        _ => Ok(Source::embedded(embedded::LEVELS.0, embedded::LEVELS.1)),
+    }
+}
+
+/// The rules scenarios' expectations are checked against when no rules file is among the inputs.
+fn default_rules(
+    paths: &ContentPaths,
+    questions: &QuestionSet,
+    continuum: &Continuum,
+) -> Option<RuleSet> {
+    let source = match &paths.rules {
+        Some(dir) if dir.is_dir() => Source::read(&dir.join("rules.yaml")).ok()?,
+        Some(file) => Source::read(file).ok()?,
+        None => Source::embedded(embedded::RULES.0, embedded::RULES.1),
+    };
+    RuleSet::load(&source, questions, continuum).ok()
+}
+
+/// Appendix 3's questions, by id, that a question set should keep.
+fn missing_questions(source: &Source, set: &QuestionSet) -> Vec<Diagnostic> {
+    let Ok(defaults) = content::load_questions(&ContentPaths::default()) else {
+        return Vec::new();
+    };
+    defaults
+        .questions
+        .iter()
+        .filter(|q| !set.questions.iter().any(|mine| mine.id == q.id))
+        .map(|q| {
+            Diagnostic::warning(
+                Code::MissingQuestion,
+                &source.name,
+                format!(
+                    "Appendix 3 question {} (`{}`: {}) is missing",
+                    q.number, q.id, q.text
+                ),
+            )
+            .at(source.locate(&["questions:"]))
+            .help("keep all seven Appendix 3 questions so that no part of the picture is skipped")
+        })
+        .collect()
+}
+
+/// An `expect:` block's rules and responses must exist in the rule set.
+fn expect_problems(
+    source: &Source,
+    record: &Record,
+    rules: &RuleSet,
+    continuum: &Continuum,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    // A saved case record (with its assessment or judgement) is not a teaching scenario: it needs
+    // no expectation.
+    let saved = record.assessment.is_some() || record.judgement.is_some();
+    let Some(expect) = &record.expect else {
+        if saved {
+            return problems;
+        }
+        problems.push(
+            Diagnostic::warning(Code::NoExpect, &source.name, "the scenario has no `expect:` block")
+                .help("add `expect:` with `level:` and `strategy_discussion:` so that `hsb test` can check it"),
+        );
+        return problems;
+    };
+    for id in &expect.rules {
+        if rules.rule(id).is_none() {
+            problems.push(
+                Diagnostic::error(
+                    Code::BadExpect,
+                    &source.name,
+                    format!("expected rule `{id}` is not in the rule set"),
+                )
+                .at(source.locate(&["expect", "rules", id]))
+                .help(rules.hint(id)),
+            );
+        }
+    }
+    let response_ids: Vec<&str> = continuum
+        .levels
+        .iter()
+        .flat_map(|l| l.responses.child.iter().chain(&l.responses.harmed_child))
+        .chain(
+            rules
+                .rules
+                .iter()
+                .flat_map(|r| r.responses.child.iter().chain(&r.responses.harmed_child)),
+        )
+        .map(|r| r.id.as_str())
+        .collect();
+    for id in &expect.responses {
+        if !response_ids.contains(&id.as_str()) {
+            problems.push(
+                Diagnostic::error(
+                    Code::BadExpect,
+                    &source.name,
+                    format!("expected response `{id}` is not in the continuum or rules"),
+                )
+                .at(source.locate(&["expect", "responses", id]))
+                .help(suggest::hint(id, response_ids.iter().copied())),
+            );
+        }
+    }
+    problems
+}
+
+/// "s" unless there is exactly one, for the English summaries CI reads ("3 files", "1 file").
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

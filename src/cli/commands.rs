@@ -1,0 +1,765 @@
+//! The bodies of the commands that work through files: replay, check, test and diff.
+
+use crate::cli::check;
+use crate::cli::diff;
+use crate::cli::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
+use crate::cli::{suite, suite::Junit, suite::Totals};
+use crate::content::{Content, ContentPaths};
+use crate::input::error::{Error, exit};
+use crate::input::files;
+use crate::input::save;
+use crate::report::{self, View};
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{ContentArrangement, Table};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn replay(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let content = Content::load(paths)?;
+    let files = files::expand(inputs)?;
+    if format == ResultFormat::Markdown && files.len() > 1 {
+        write!(out, "{}", handout_contents(&content, &files))?;
+    }
+    let mut failed = 0;
+    let mut pages = Vec::new();
+    for (i, path) in files.iter().enumerate() {
+        let name = path.display().to_string();
+        let record = match crate::record::Record::load_file(path, &content) {
+            Ok(record) => record,
+            Err(err) => {
+                failed += 1;
+                eprintln!("{}", err.render(content.lang()));
+                continue;
+            }
+        };
+        let outcome = crate::engine::evaluate(&content, &record);
+        let view = View::new(&name, &content, &record, &outcome);
+        match format {
+            ResultFormat::Json => writeln!(out, "{}", report::json(&view))?,
+            ResultFormat::Table => {
+                if i > 0 {
+                    writeln!(out, "\n{}\n", crate::text::screen::rule('═'))?;
+                }
+                write!(out, "{}", report::table(&view))?
+            }
+            ResultFormat::Glance => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let width = crate::text::screen::width();
+                let glance = report::glance::render(&view, width, crate::text::screen::plain());
+                writeln!(out, "{glance}")?
+            }
+            ResultFormat::Markdown => {
+                if i > 0 {
+                    // A rule between scenarios, and a page break for HTML and PDF converters.
+                    writeln!(
+                        out,
+                        "\n---\n\n<div style=\"page-break-after: always\"></div>\n"
+                    )?;
+                }
+                write!(out, "{}", report::markdown(&view))?
+            }
+            ResultFormat::Text => {
+                if i > 0 {
+                    // A form feed starts each case on a new page when printed.
+                    writeln!(out, "\n\u{c}")?;
+                }
+                write!(out, "{}", report::text(&view))?
+            }
+            // One page holds every case, each starting on a new sheet.
+            ResultFormat::Html => pages.push(view),
+        }
+    }
+    if format == ResultFormat::Html && !pages.is_empty() {
+        write!(out, "{}", report::html::page(&pages))?;
+    }
+    // The process ends after this; freeing the content piece by piece would only cost start-up
+    // budget (see the README's benchmark), and the operating system reclaims it at once.
+    std::mem::forget(content);
+    out.flush()?;
+    if failed > 0 {
+        eprintln!(
+            "{}",
+            crate::say!(
+                paths.lang,
+                FilesNotReplayed,
+                failed = failed,
+                total = files.len()
+            )
+        );
+        return Ok(exit::ERROR);
+    }
+    Ok(exit::OK)
+}
+
+/// `hsb drafts`: list hsb's drafts with the command to carry on each, or remove one.
+pub fn drafts(
+    paths: &ContentPaths,
+    remove: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let lang = paths.lang;
+    if let Some(named) = remove {
+        let path = crate::cli::drafts::remove(named)?;
+        writeln!(
+            out,
+            "{}",
+            crate::say!(lang, DraftRemovedNamed, path = path.display())
+        )?;
+        return Ok(exit::OK);
+    }
+    let content = Content::load(paths)?;
+    let folder = crate::cli::drafts::folder()?;
+    let listed = crate::cli::drafts::list(&content)?;
+    let width = crate::text::screen::width();
+    if listed.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            crate::say!(lang, DraftsNone, path = folder.display())
+        )?;
+        return Ok(exit::OK);
+    }
+    writeln!(
+        out,
+        "{}\n",
+        report::wrap(
+            &crate::say!(lang, DraftsHeading, path = folder.display()),
+            width
+        )
+    )?;
+    for draft in &listed {
+        let name = draft
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        writeln!(out, "{name}")?;
+        let line = match draft.progress {
+            Some((answered, total)) => crate::say!(
+                lang,
+                DraftsEntry,
+                case = draft
+                    .case_ref
+                    .clone()
+                    .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string()),
+                when = draft.modified.clone().unwrap_or_default(),
+                answered = answered,
+                total = total
+            ),
+            None => crate::say!(lang, DraftsUnreadable, path = draft.path.display()),
+        };
+        writeln!(out, "  {line}")?;
+        writeln!(
+            out,
+            "  {}\n",
+            crate::cli::terminal::resume_command(&draft.path, lang)
+        )?;
+    }
+    let command = format!(
+        "hsb{} drafts --remove {}",
+        crate::cli::terminal::lang_flag(lang),
+        Msg::HelpValueDraft.text(lang)
+    );
+    writeln!(
+        out,
+        "{}",
+        crate::say!(lang, DraftsRemoveHint, command = command)
+    )?;
+    Ok(exit::OK)
+}
+
+pub struct CheckOptions {
+    pub format: CheckFormat,
+    /// Warnings fail the run too (exit 1).
+    pub deny_warnings: bool,
+    /// Only the problems and the summary.
+    pub quiet: bool,
+}
+
+pub fn check(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    options: &CheckOptions,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let deny_warnings = options.deny_warnings;
+    // `check` reads content files given among its files itself; the current folder's are what
+    // the other files are checked against otherwise (with no files, the built-in defaults are
+    // checked).
+    let mut against = paths.clone();
+    if !inputs.is_empty() {
+        let _ = against.discover(&[], true);
+    }
+    let report = check::check(inputs, &against)?;
+    // Says why a run with only warnings fails, on the summary line itself (still last).
+    let with_denied = |human: String| {
+        if deny_warnings && report.errors() == 0 && report.warnings() > 0 {
+            format!("{} (denied by --deny-warnings)\n", human.trim_end())
+        } else {
+            human
+        }
+    };
+    let text = match options.format {
+        CheckFormat::Human if options.quiet => with_denied(check::render_human(&report, true)),
+        CheckFormat::Human => {
+            // Which rule set the scenarios were checked against, for the CI log: content
+            // files among those checked, else as for every other command.
+            let mut shown = paths.clone();
+            if !inputs.is_empty() {
+                // Errors (two rule sets among the files) are reported by the check itself.
+                let _ = shown.discover(inputs, true);
+            }
+            let rule_set = match Content::load(&shown) {
+                Ok(content) => content.rule_set.line(),
+                Err(_) => format!(
+                    "rule set: from {} (it does not load: see below)",
+                    shown.rules_origin()
+                ),
+            };
+            format!(
+                "{rule_set}\n{}",
+                with_denied(check::render_human(&report, false))
+            )
+        }
+        CheckFormat::Json => check::render_json(&report),
+        CheckFormat::Github => check::render_github(&report),
+        CheckFormat::Sarif => check::render_sarif(&report),
+    };
+    write!(out, "{text}")?;
+    out.flush()?;
+    // Nothing readable: every path named was missing or unreadable.
+    if report.paths > 0 && report.unreadable == report.paths {
+        return Ok(exit::ERROR);
+    }
+    let failing = report.errors() > 0 || (deny_warnings && report.warnings() > 0);
+
+    Ok(if failing { exit::FINDINGS } else { exit::OK })
+}
+
+pub struct TestOptions {
+    pub format: TestFormat,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    pub min_coverage: Option<f64>,
+    /// Only failures and the summary: no PASS or SKIP lines.
+    pub quiet: bool,
+    /// Run only the scenarios whose path this matches.
+    pub run: Option<regex::Regex>,
+}
+
+pub fn test(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    options: &TestOptions,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    if let Some(path) = &options.output {
+        // Said before anything runs: an output that could not be written would only be found
+        // once every scenario had run.
+        if options.format != TestFormat::Junit {
+            return Err(crate::usage!(OutputNeedsFormat, path = path.display()));
+        }
+        if !options.force && std::fs::symlink_metadata(path).is_ok() {
+            return Err(crate::usage!(OutputExists, path = path.display()));
+        }
+    }
+    // JUnit on standard output replaces the human report; with --output it goes to the file.
+    let human = options.format == TestFormat::Human || options.output.is_some();
+    let content = match Content::load(paths) {
+        Ok(content) => content,
+        Err(err) => return rules_unreadable(paths, &err, options, human, out),
+    };
+    let mut files = files::expand(inputs)?;
+    let found = files.len();
+    if let Some(run) = &options.run {
+        files.retain(|path| run.is_match(&path.display().to_string()));
+        if files.is_empty() {
+            return Err(crate::usage!(RunMatchesNothing, pattern = run.as_str()));
+        }
+    }
+    match options.format {
+        TestFormat::Json => write!(out, "{}", suite::Json::start(&content.rule_set))?,
+        _ if human || options.format == TestFormat::Github => {
+            writeln!(out, "{}", content.rule_set.line())?;
+            if let Some(run) = &options.run {
+                let (n, of) = (files.len(), found);
+                let run = run.as_str();
+                writeln!(
+                    out,
+                    "running {n} of {of} files: those whose path matches --run `{run}`"
+                )?;
+            }
+        }
+        _ => {}
+    }
+    let mut totals = Totals::default();
+    let mut junit = Junit::new(&content.rule_set);
+    let mut json = suite::Json::default();
+    crate::input::batch::for_each_ordered(
+        &files,
+        |path| suite::run_case(path, &content),
+        |path, result| {
+            let name = path.display().to_string();
+            totals.add(&result);
+            match options.format {
+                TestFormat::Junit => junit.add(&name, &result),
+                TestFormat::Json => write!(out, "{}", json.case(&name, &result))?,
+                TestFormat::Github => write!(out, "{}", suite::Github::case(&name, &result))?,
+                TestFormat::Human => {}
+            }
+            let passed = matches!(
+                result.verdict,
+                suite::Verdict::Pass | suite::Verdict::Skipped
+            );
+            if human && !(options.quiet && passed) {
+                write!(out, "{}", suite::human_line(&name, &result))?;
+            }
+            Ok(())
+        },
+    )?;
+    let ending = suite::Ending {
+        totals: &totals,
+        per_rule: totals.per_rule(&content),
+        coverage: totals.coverage(&content),
+        min_coverage: options.min_coverage,
+    };
+    if human {
+        write!(out, "{}", ending.human())?;
+    }
+    match options.format {
+        TestFormat::Junit => {
+            junit.coverage(ending.coverage, &ending.per_rule);
+            if let Some(min) = options.min_coverage
+                && ending.below_minimum()
+            {
+                junit.coverage_below(ending.coverage, min, &ending.never_fired());
+            }
+            let xml = junit.finish();
+            match &options.output {
+                Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
+                None => write!(out, "{xml}")?,
+            }
+        }
+        TestFormat::Json => write!(out, "{}", suite::Json::finish(&ending))?,
+        TestFormat::Github => write!(out, "{}", suite::Github::finish(&ending))?,
+        TestFormat::Human => {}
+    }
+    out.flush()?;
+    let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
+    // (Content files met among the scenarios are neither readable scenarios nor failures.)
+    if readable == 0 {
+        eprintln!("hsb: error: no scenario could be read");
+        return Ok(exit::ERROR);
+    }
+    Ok(if totals.failed > 0 || ending.below_minimum() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+/// The rules, levels or questions do not load: CI still gets its report and its closing line.
+fn rules_unreadable(
+    paths: &ContentPaths,
+    err: &Error,
+    options: &TestOptions,
+    human: bool,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let message = err.render(Lang::En);
+    match options.format {
+        TestFormat::Junit => {
+            let xml = Junit::rules_unreadable(&message).finish();
+            match &options.output {
+                Some(path) => save::write_private(path, xml.as_bytes(), options.force)?,
+                None => write!(out, "{xml}")?,
+            }
+        }
+        TestFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "error": message,
+                "totals": {"passed": 0, "failed": 0, "skipped": 0, "errors": 1},
+            })
+        )?,
+        TestFormat::Github => write!(
+            out,
+            "{}",
+            check::annotation(
+                "error",
+                None,
+                None,
+                "hsb test: the rules, levels or questions cannot be loaded",
+                &message
+            )
+        )?,
+        TestFormat::Human => {}
+    }
+    eprintln!("{}", err.render(paths.lang));
+    if human || options.format == TestFormat::Github {
+        writeln!(out, "0 passed, 0 failed")?;
+    }
+    Ok(exit::ERROR)
+}
+
+pub fn diff(
+    paths: &ContentPaths,
+    from: &Path,
+    to: &Path,
+    inputs: &[PathBuf],
+    format: DiffFormat,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let with_rules = |rules: &Path| ContentPaths {
+        questions: paths.questions.clone(),
+        rules: Some(rules.to_path_buf()),
+        lang: paths.lang,
+        found: None,
+        project_root: None,
+    };
+    let before = Content::load(&with_rules(from))?;
+    let after = Content::load(&with_rules(to))?;
+    let files = files::expand(inputs)?;
+    let mut changes = Vec::new();
+    let mut broken = Vec::new();
+    crate::input::batch::for_each_ordered(
+        &files,
+        |path| {
+            crate::record::Record::load_file(path, &before)
+                .map(|record| diff::compare(&path.display().to_string(), &record, &before, &after))
+        },
+        |_, result| {
+            match result {
+                Ok(Some(change)) => changes.push(change),
+                Ok(None) => {}
+                Err(err) => broken.push(err),
+            }
+            Ok(())
+        },
+    )?;
+    if !broken.is_empty() {
+        for err in &broken {
+            eprintln!("{err}");
+        }
+        return Err(crate::usage!(DiffUnreadable, count = broken.len()));
+    }
+    match format {
+        DiffFormat::Json => {
+            let value = serde_json::json!({
+                "from": {"name": before.rule_set.name, "version": before.rule_set.version, "sha256": before.rule_set.sha256, "origin": before.rule_set.origin},
+                "to": {"name": after.rule_set.name, "version": after.rule_set.version, "sha256": after.rule_set.sha256, "origin": after.rule_set.origin},
+                "scenarios": files.len(),
+                "changed": changes.len(),
+                "changes": changes,
+            });
+            writeln!(out, "{value}")?;
+        }
+        DiffFormat::Markdown => {
+            let text = diff::markdown(&changes, &before.rule_set, &after.rule_set, files.len());
+            write!(out, "{text}")?;
+        }
+        DiffFormat::Table => {
+            writeln!(
+                out,
+                "from: {} {} ({}), {}\nto:   {} {} ({}), {}",
+                before.rule_set.name,
+                before.rule_set.version,
+                short(&before.rule_set.sha256),
+                before.rule_set.origin,
+                after.rule_set.name,
+                after.rule_set.version,
+                short(&after.rule_set.sha256),
+                after.rule_set.origin
+            )?;
+            if !changes.is_empty() {
+                let mut table = Table::new();
+                table
+                    .load_style(UTF8_FULL.with_rounded_corners())
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_header(vec![
+                        "Scenario",
+                        "Placement and strategy discussion",
+                        "Responses",
+                    ]);
+                for change in &changes {
+                    let heading = match &change.title {
+                        Some(title) => format!("{title}\n({})", change.source),
+                        None => change.source.clone(),
+                    };
+                    let placement = format!(
+                        "level: {}\nstrategy discussion: {}",
+                        transition(
+                            &placement_id(&change.before.level),
+                            &placement_id(&change.after.level)
+                        ),
+                        transition(
+                            &change.before.strategy_discussion,
+                            &change.after.strategy_discussion
+                        )
+                    );
+                    table.add_row(vec![heading, placement, response_changes(change)]);
+                }
+                fit_without_splitting_ids(&mut table);
+                writeln!(out, "{table}")?;
+            }
+            writeln!(
+                out,
+                "{} of {} scenario{} changed",
+                changes.len(),
+                files.len(),
+                crate::cli::check::plural(files.len())
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if changes.is_empty() {
+        exit::OK
+    } else {
+        exit::FINDINGS
+    })
+}
+
+/// The terminal's width (80 when piped), but never so narrow that a column splits an id or a
+/// path: each column is at least as wide as its longest word, and the table grows past the
+/// terminal rather than break one.
+fn fit_without_splitting_ids(table: &mut Table) {
+    use comfy_table::{ColumnConstraint, Width};
+    let mut longest: Vec<u16> = Vec::new();
+    for row in std::iter::once(table.header())
+        .flatten()
+        .chain(table.row_iter())
+    {
+        for (i, cell) in row.cell_iter().enumerate() {
+            // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line;
+            // elsewhere, the longest word.
+            let whole = ["+ ", "- ", "level: ", "strategy discussion: "];
+            let word = cell
+                .content()
+                .lines()
+                .map(|line| {
+                    if whole.iter().any(|start| line.starts_with(start)) {
+                        textwrap::core::display_width(line)
+                    } else {
+                        line.split_whitespace()
+                            .map(textwrap::core::display_width)
+                            .max()
+                            .unwrap_or(0)
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            let word = u16::try_from(word).unwrap_or(u16::MAX);
+            match longest.get_mut(i) {
+                Some(width) => *width = (*width).max(word),
+                None => longest.push(word),
+            }
+        }
+    }
+    let needed: u16 = longest
+        .iter()
+        .map(|w| w.saturating_add(3))
+        .fold(1, u16::saturating_add);
+    let width = u16::try_from(crate::text::screen::columns()).unwrap_or(u16::MAX);
+    table.set_width(width.max(needed));
+    let constraints: Vec<ColumnConstraint> = longest
+        .iter()
+        .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(w.saturating_add(2))))
+        .collect();
+    table.set_constraints(constraints);
+}
+
+/// Responses gained (+) and lost (-), grouped by child.
+fn response_changes(change: &diff::Change) -> String {
+    let mut lines = Vec::new();
+    for (prefix, heading) in [("child:", "child"), ("harmed_child:", "harmed child")] {
+        let added = change
+            .responses_added
+            .iter()
+            .filter_map(|r| r.strip_prefix(prefix));
+        let removed = change
+            .responses_removed
+            .iter()
+            .filter_map(|r| r.strip_prefix(prefix));
+        let entries: Vec<String> = added
+            .map(|r| format!("+ {r}"))
+            .chain(removed.map(|r| format!("- {r}")))
+            .collect();
+        if !entries.is_empty() {
+            lines.push(format!("{heading}:"));
+            lines.extend(entries);
+        }
+    }
+    if lines.is_empty() {
+        "unchanged".to_string()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// A level id for the diff table; `none` says what it means.
+fn placement_id(id: &str) -> String {
+    if id == crate::content::continuum::NOT_PLACED {
+        format!("{id} (not yet placed)")
+    } else {
+        id.to_string()
+    }
+}
+
+fn transition(before: &str, after: &str) -> String {
+    if before == after {
+        format!("{before} (unchanged)")
+    } else {
+        format!("{before} → {after}")
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// The first page of a handout: a title, the notice and a list of the scenarios with their
+/// placements (files that cannot be read are reported when their turn comes).
+fn handout_contents(content: &Content, files: &[PathBuf]) -> String {
+    let lang = content.lang();
+    let mut text = format!("# {}\n\n", Msg::HandoutTitle.text(lang));
+    if let Some(notice) = content.review_notice() {
+        text.push_str(&format!("> {notice}\n\n"));
+    }
+    text.push_str(&format!(
+        "> {}\n\n{}\n\n| # | {} | {} | {} |\n|---|---|---|---|\n",
+        content.continuum.notice.trim(),
+        crate::say!(lang, HandoutIntro, count = files.len()),
+        Msg::ColumnScenario.text(lang),
+        Msg::Placement.text(lang),
+        Msg::ColumnStrategyDiscussion.text(lang),
+    ));
+    for (i, path) in files.iter().enumerate() {
+        if let Ok(record) = crate::record::Record::load_file(path, content) {
+            let outcome = crate::engine::evaluate(content, &record);
+            let level = content.continuum.placement_label(outcome.level);
+            let provisional = if outcome.provisional {
+                format!(" ({})", Msg::Provisional.text(lang).to_lowercase())
+            } else {
+                String::new()
+            };
+            text.push_str(&format!(
+                "| {} | {} | {level}{provisional} | {} |\n",
+                i + 1,
+                record
+                    .title
+                    .as_deref()
+                    .unwrap_or(&path.display().to_string())
+                    .replace('|', "\\|"),
+                outcome.strategy.status.word(lang)
+            ));
+        }
+    }
+    text.push_str("\n---\n\n<div style=\"page-break-after: always\"></div>\n\n");
+    text
+}
+
+/// Scenarios loaded for teaching, in file order; a file that cannot be loaded is an error.
+fn scenarios(
+    content: &Content,
+    inputs: &[PathBuf],
+) -> Result<Vec<crate::cli::training::Scenario>, Error> {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    for path in files::expand(inputs)? {
+        match crate::record::Record::load_file(&path, content) {
+            Ok(record) => out.push(crate::cli::training::Scenario {
+                source: path.display().to_string(),
+                record,
+            }),
+            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn need_terminal(lang: Lang, command: &str, instead: Msg) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(crate::usage!(
+            NeedsTerminal,
+            command = command,
+            instead = instead.text(lang)
+        ))
+    }
+}
+
+/// `hsb replay --step`.
+pub fn step(paths: &ContentPaths, inputs: &[PathBuf]) -> Result<i32, Error> {
+    need_terminal(paths.lang, "hsb replay --step", Msg::InsteadOfStep)?;
+    let content = Content::load(paths)?;
+    let scenarios = scenarios(&content, inputs)?;
+    let mut prompter = crate::cli::terminal::TerminalPrompter::plain_output(content.lang());
+    for (i, scenario) in scenarios.iter().enumerate() {
+        match crate::cli::training::step_through(&content, scenario, &mut prompter) {
+            Ok(true) => {
+                let last = i + 1 == scenarios.len();
+                if !last && !crate::cli::training::next_scenario(&mut prompter, content.lang())? {
+                    break;
+                }
+            }
+            Ok(false) => break,
+            Err(crate::cli::interview::Stop::Interrupted | crate::cli::interview::Stop::Back) => {
+                return Ok(130);
+            }
+            Err(crate::cli::interview::Stop::Failed(err)) => return Err(err),
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// `hsb train`.
+pub fn train(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    shuffle: Option<Option<u64>>,
+    count: Option<u64>,
+) -> Result<i32, Error> {
+    need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
+    let content = Content::load(paths)?;
+    let mut scenarios = scenarios(&content, inputs)?;
+    let mut prompter = crate::cli::terminal::TerminalPrompter::plain_output(content.lang());
+    if let Some(seed) = shuffle {
+        let seed = seed.unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() % 100_000)
+        });
+        crate::cli::training::shuffle(&mut scenarios, seed);
+        use crate::cli::interview::Prompter;
+        prompter.show(&crate::say!(content.lang(), Shuffled, seed = seed));
+    }
+    if let Some(count) = count {
+        scenarios.truncate(usize::try_from(count).unwrap_or(usize::MAX));
+    }
+    match crate::cli::training::quiz(&content, &scenarios, &mut prompter) {
+        Ok(marks) => {
+            println!("{}", crate::cli::training::score_table(&content, &marks));
+            Ok(exit::OK)
+        }
+        Err(crate::cli::interview::Stop::Interrupted | crate::cli::interview::Stop::Back) => {
+            Ok(130)
+        }
+        Err(crate::cli::interview::Stop::Failed(err)) => Err(err),
+    }
+}

@@ -1,0 +1,274 @@
+//! Prompts on standard error, with dialoguer, marked for every reader: the cursor is a symbol as
+//! well as a colour, ticks are symbols, and plain mode (screen readers, `TERM=dumb`, `NO_COLOR`)
+//! uses ASCII marks ("> ", "[x]") and no colour.
+//!
+//! Esc at any prompt goes back ([`Stop::Back`]); a list longer than the screen pages within it,
+//! so that the question above it stays in view.
+
+use super::line::{self, Ended};
+use crate::cli::interview::{Prompter, Stop};
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
+use crate::text::screen;
+use dialoguer::console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, MultiSelect, Select};
+use std::fmt;
+
+/// dialoguer's colourful theme, with the cursor marked by a symbol in multiple choice too.
+struct Marked(ColorfulTheme);
+
+impl Theme for Marked {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_prompt(f, prompt)
+    }
+    fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
+        self.0.format_error(f, err)
+    }
+    fn format_confirm_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<bool>,
+    ) -> fmt::Result {
+        self.0.format_confirm_prompt(f, prompt, default)
+    }
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> fmt::Result {
+        self.0.format_confirm_prompt_selection(f, prompt, selection)
+    }
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> fmt::Result {
+        self.0.format_input_prompt(f, prompt, default)
+    }
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_input_prompt_selection(f, prompt, sel)
+    }
+    fn format_select_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_select_prompt(f, prompt)
+    }
+    fn format_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_selection(f, prompt, sel)
+    }
+    fn format_multi_select_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_multi_select_prompt(f, prompt)
+    }
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> fmt::Result {
+        self.0
+            .format_multi_select_prompt_selection(f, prompt, selections)
+    }
+    fn format_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        active: bool,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_item(f, text, active)
+    }
+    fn format_multi_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        checked: bool,
+        active: bool,
+    ) -> fmt::Result {
+        if active {
+            write!(f, "{} ", self.0.active_item_prefix)?;
+        } else {
+            write!(f, "{} ", self.0.inactive_item_prefix)?;
+        }
+        self.0
+            .format_multi_select_prompt_item(f, text, checked, active)
+    }
+}
+
+/// Prompts on standard error.
+pub struct TerminalPrompter {
+    theme: Box<dyn Theme>,
+    /// Information to standard output (teaching screens) rather than standard error.
+    to_stdout: bool,
+    lang: Lang,
+    /// Lines of the last text shown: the context (a question) a list must leave in view.
+    shown: usize,
+}
+
+impl TerminalPrompter {
+    /// A prompter whose own words (yes and no) are in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let theme: Box<dyn Theme> = if no_colour || screen::plain() {
+            Box::new(SimpleTheme)
+        } else {
+            Box::new(Marked(ColorfulTheme::default()))
+        };
+        TerminalPrompter {
+            theme,
+            to_stdout: false,
+            lang,
+            shown: 0,
+        }
+    }
+
+    /// For teaching: screens go to standard output, prompts stay on standard error.
+    pub fn plain_output(lang: Lang) -> Self {
+        TerminalPrompter {
+            to_stdout: true,
+            ..TerminalPrompter::new(lang)
+        }
+    }
+
+    /// A prompt that fails has lost its terminal (end of input, a closed window): that is an
+    /// interruption, which keeps the draft and says how to resume.
+    fn outcome<T>(&mut self, result: dialoguer::Result<Option<T>>) -> Result<T, Stop> {
+        self.shown = 0;
+        match result {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => Err(Stop::Back),
+            Err(_) => Err(Stop::Interrupted),
+        }
+    }
+
+    /// Items cut to one line each (dialoguer cannot redraw items that wrap), and how many to
+    /// show at once so that what was shown above the list stays on screen.
+    fn fit(&self, items: &[String]) -> (Vec<String>, usize) {
+        let width = screen::columns().saturating_sub(6);
+        let items: Vec<String> = items.iter().map(|i| screen::truncate(i, width)).collect();
+        // What was shown keeps at most half the screen; the list has the rest.
+        let height = screen::height();
+        let room = height.saturating_sub(self.shown.min(height / 2) + 3).max(5);
+        (items, room)
+    }
+
+    fn render(&self, format: impl Fn(&dyn Theme, &mut String) -> fmt::Result) -> String {
+        let mut out = String::new();
+        let _ = format(self.theme.as_ref(), &mut out);
+        out
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn show(&mut self, text: &str) {
+        self.shown = screen::lines(text, screen::columns());
+        if self.to_stdout {
+            println!("{text}");
+        } else {
+            eprintln!("{text}");
+        }
+    }
+
+    fn page(&mut self, text: &str) {
+        super::pager::page(text);
+        self.shown = 0;
+    }
+
+    fn input(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        validate: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<String, Stop> {
+        let shown = self.render(|t, f| t.format_input_prompt(f, prompt, None));
+        let done =
+            |text: &str| self.render(|t, f| t.format_input_prompt_selection(f, prompt, text));
+        let error = |reason: &str| self.render(|t, f| t.format_error(f, reason));
+        let result = line::read(&Term::stderr(), &shown, initial, validate, &done, &error);
+        self.shown = 0;
+        match result {
+            Ok(Ended::Entered(text)) => Ok(text),
+            Ok(Ended::Back) => Err(Stop::Back),
+            Err(_) => Err(Stop::Interrupted),
+        }
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+        let (items, room) = self.fit(items);
+        let result = Select::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .items(&items)
+            .default(default.min(items.len().saturating_sub(1)))
+            .max_length(room)
+            .interact_opt();
+        self.outcome(result)
+    }
+
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        chosen: &[bool],
+        validate: &dyn Fn(&[usize]) -> Result<(), String>,
+    ) -> Result<Vec<usize>, Stop> {
+        let (items, room) = self.fit(items);
+        let mut chosen = chosen.to_vec();
+        loop {
+            // dialoguer's own report line would tick an answer before it is accepted: hsb
+            // reports it itself, once it is.
+            let result = MultiSelect::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(&items)
+                .defaults(&chosen)
+                .max_length(room)
+                .report(false)
+                .interact_opt();
+            let picked = self.outcome(result)?;
+            for (i, tick) in chosen.iter_mut().enumerate() {
+                *tick = picked.contains(&i);
+            }
+            match validate(&picked) {
+                Ok(()) => {
+                    let names: Vec<&str> = picked
+                        .iter()
+                        .filter_map(|i| items.get(*i).map(String::as_str))
+                        .collect();
+                    let line = self
+                        .render(|t, f| t.format_multi_select_prompt_selection(f, prompt, &names));
+                    eprintln!("{line}");
+                    return Ok(picked);
+                }
+                Err(reason) => {
+                    let line = self.render(|t, f| t.format_error(f, &reason));
+                    eprintln!("{line}");
+                    self.shown = 1;
+                }
+            }
+        }
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
+        if self.lang != Lang::En {
+            // dialoguer's yes/no prompt speaks English (y/n, "yes"), so other languages choose
+            // from their own two words instead.
+            let items = [Msg::WordYes, Msg::WordNo].map(|m| m.text(self.lang).to_string());
+            let index = self.select(prompt, &items, usize::from(!default))?;
+            return Ok(index == 0);
+        }
+        let result = Confirm::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .default(default)
+            .interact_opt();
+        self.outcome(result)
+    }
+}

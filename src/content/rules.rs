@@ -1,0 +1,475 @@
+//! The rule set: when behaviour is placed at a level, when a strategy discussion is needed,
+//! and what extra actions follow. Rules are data (`continuum/rules.yaml`).
+
+use crate::anchors;
+use crate::content::condition::Condition;
+use crate::content::continuum::{Continuum, RawResponses, Response, Responses, StrategyStatus};
+use crate::content::questions::QuestionSet;
+use crate::content::texts::{RawText, Texts, WelshReview};
+use crate::input::diag::{Code, Diagnostic};
+use crate::input::source::Source;
+use crate::input::{yaml, yaml::scalar_text};
+use crate::text::suggest;
+use serde::Deserialize;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "hsb-rules/1";
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub reason: String,
+    pub source: String,
+    pub when: Condition,
+    /// Index into the continuum's levels: the least level when the rule fires.
+    pub level: Option<usize>,
+    pub strategy_discussion: Option<StrategyStatus>,
+    pub responses: Responses,
+    pub clarify: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub welsh_review: WelshReview,
+    /// Warnings found while loading (Welsh identical to English), for `hsb check`.
+    pub warnings: Vec<Diagnostic>,
+    pub name: String,
+    pub version: String,
+    pub rules: Vec<Rule>,
+    /// Who the other person is to the child: an adult acting on the child, a child harmed, or a
+    /// child involved where nothing shows harm.
+    pub other_person: OtherPerson,
+}
+
+/// When the other person counts as an adult acting on the child, and when as a child harmed.
+#[derive(Debug, Clone, Default)]
+pub struct OtherPerson {
+    /// Another child (or person) was involved: true, false or not known. Without it, whether
+    /// anyone else was involved is never known (fail safe: the other child's responses stay).
+    pub involved_when: Option<Condition>,
+    /// The other person is an adult: no "child harmed" actions are aimed at them.
+    pub adult_when: Option<Condition>,
+    /// An adult acted on the child (grooming, extortion, asking for or sending images): nothing
+    /// recorded is the child's behaviour toward another child, so no rule places a level.
+    pub acting_on_child_when: Option<Condition>,
+    /// Something shows harm to the other child, or its risk.
+    pub harmed_when: Option<Condition>,
+    /// From this level up the other child is always "the child harmed"; without a setting,
+    /// from the level above the least concerning.
+    pub harmed_from_level: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct RawOtherPerson {
+    #[serde(default)]
+    involved_when: Option<Value>,
+    #[serde(default)]
+    adult_when: Option<Value>,
+    #[serde(default)]
+    acting_on_child_when: Option<Value>,
+    #[serde(default)]
+    harmed_when: Option<Value>,
+    #[serde(default)]
+    harmed_from_level: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRuleSet {
+    #[allow(dead_code)]
+    format: String,
+    #[serde(default)]
+    welsh_review: WelshReview,
+    name: RawText,
+    version: Value,
+    #[serde(default)]
+    groups: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    other_person: Option<RawOtherPerson>,
+    rules: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+struct RawRule {
+    id: String,
+    reason: RawText,
+    source: RawText,
+    when: Value,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    strategy_discussion: Option<StrategyStatus>,
+    #[serde(default)]
+    responses: RawResponses,
+    #[serde(default)]
+    clarify: Vec<RawText>,
+}
+
+impl RuleSet {
+    /// Load a rule set and check it against the question set and continuum it will run with.
+    pub fn load(
+        source: &Source,
+        questions: &QuestionSet,
+        continuum: &Continuum,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
+        let (raw, mut problems): (RawRuleSet, _) = yaml::parse_lenient(
+            source,
+            crate::content::embedded::RULES.1,
+            yaml::Twice::MayPass,
+        )?;
+        let mut texts = Texts::new(source, continuum.lang);
+        texts.review(&raw.welsh_review);
+        let name = texts.pick(
+            raw.name,
+            || "the rule set's `name`".into(),
+            anchors!["name:"],
+        );
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for raw_rule in raw.rules {
+            let anchor = format!("id: {}", raw_rule.id);
+            let at = |token: &str| {
+                source
+                    .locate(&[&anchor, token])
+                    .or(source.locate(&[&anchor]))
+            };
+            // Every id is noted, even of a rule that cannot be read, so that a second use of it
+            // is still found.
+            if !seen.insert(raw_rule.id.clone()) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        &source.name,
+                        format!(
+                            "rule id `{}` is used twice{}",
+                            raw_rule.id,
+                            crate::input::source::first_at(source.locate(&[&anchor]))
+                        ),
+                    )
+                    .at(source.locate(&[&anchor, &anchor]))
+                    .help("give each rule its own id; results and tests refer to rules by id"),
+                );
+            }
+            let level = match &raw_rule.level {
+                None => None,
+                Some(id) => match continuum.index_of(id) {
+                    Some(index) => Some(index),
+                    None => {
+                        problems.push(
+                            Diagnostic::error(
+                                Code::UnknownLevel,
+                                &source.name,
+                                format!("rule `{}`: `{id}` is not a level", raw_rule.id),
+                            )
+                            .at(at(id))
+                            .help(continuum.hint(id)),
+                        );
+                        None
+                    }
+                },
+            };
+            let place = ConditionPlace {
+                source,
+                what: format!("rule `{}`", raw_rule.id),
+                owner: anchor.clone(),
+                key: "when",
+                parse_help: "see the comment at the top of the default rules.yaml for the condition forms",
+            };
+            let Some(when) = place.read(&raw_rule.when, &raw.groups, questions, &mut problems)
+            else {
+                continue;
+            };
+            let is_effective = raw_rule.level.is_some()
+                || raw_rule.strategy_discussion.is_some()
+                || !raw_rule.responses.is_empty()
+                || !raw_rule.clarify.is_empty();
+            if !is_effective {
+                problems.push(
+                    Diagnostic::error(
+                        Code::BadContent,
+                        &source.name,
+                        format!("rule `{}` has no effect", raw_rule.id),
+                    )
+                    .at(at(&raw_rule.id))
+                    .help("give it a `level`, `strategy_discussion`, `responses` or `clarify`"),
+                );
+            }
+            let what = |key: &str| format!("rule `{}` `{key}`", raw_rule.id);
+            let reason = texts.pick(
+                raw_rule.reason,
+                || what("reason"),
+                anchors![&anchor, "reason"],
+            );
+            let rule_source = texts.pick(
+                raw_rule.source,
+                || what("source"),
+                anchors![&anchor, "source"],
+            );
+            let responses =
+                raw_rule
+                    .responses
+                    .pick(&mut texts, &format!("rule `{}`", raw_rule.id), &anchor);
+            let clarify = raw_rule
+                .clarify
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    texts.pick(
+                        c,
+                        || format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
+                        anchors![&anchor, "clarify"],
+                    )
+                })
+                .collect();
+            rules.push(Rule {
+                id: raw_rule.id,
+                reason,
+                source: rule_source,
+                when,
+                level,
+                strategy_discussion: raw_rule.strategy_discussion,
+                responses,
+                clarify,
+            });
+        }
+        for group in raw.groups.keys() {
+            if questions.fields().any(|(_, f)| {
+                f.canonical_value(group)
+                    .is_some_and(|v| v != crate::content::answer::UNKNOWN)
+            }) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        &source.name,
+                        format!("group `{group}` has the same name as an answer value"),
+                    )
+                    .at(source.locate(&["groups", group]))
+                    .help("rename the group so that lists of values stay unambiguous"),
+                );
+            }
+        }
+        let other_person = match raw.other_person {
+            Some(raw_other) => other_person(
+                raw_other,
+                &raw.groups,
+                questions,
+                continuum,
+                source,
+                &mut problems,
+            ),
+            None => OtherPerson {
+                harmed_from_level: (continuum.levels.len() > 1).then_some(1),
+                ..OtherPerson::default()
+            },
+        };
+        let mut warnings = Vec::new();
+        texts.finish(&mut problems, &mut warnings);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(RuleSet {
+            welsh_review: raw.welsh_review,
+            warnings,
+            name,
+            version: scalar_text(&raw.version),
+            rules,
+            other_person,
+        })
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn hint(&self, id: &str) -> String {
+        suggest::hint(id, self.rules.iter().map(|r| r.id.as_str()))
+    }
+}
+
+/// Where a condition is written, for its diagnostics.
+struct ConditionPlace<'a> {
+    source: &'a Source,
+    /// What holds it, for messages: "rule `x`", "`other_person: adult_when`".
+    what: String,
+    /// What finds it in the file: its owner ("id: x", "other_person"), then its key.
+    owner: String,
+    key: &'a str,
+    /// Help for a condition that cannot be read at all.
+    parse_help: &'static str,
+}
+
+impl ConditionPlace<'_> {
+    /// Read a condition, check it against the question set and canonicalise it, reporting
+    /// every problem with its place; `None` when it cannot be read at all.
+    fn read(
+        &self,
+        value: &Value,
+        groups: &BTreeMap<String, Vec<String>>,
+        questions: &QuestionSet,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Condition> {
+        let (owner, key) = (self.owner.as_str(), self.key);
+        let at = || {
+            self.source
+                .locate(&[owner, key])
+                .or(self.source.locate(&[owner]))
+        };
+        // Each item of a list is read on its own, so that every one that cannot be read is
+        // reported.
+        let (parsed, list) = match value {
+            Value::Sequence(items) => (
+                items.iter().map(|i| Condition::parse(i, groups)).collect(),
+                true,
+            ),
+            other => (vec![Condition::parse(other, groups)], false),
+        };
+        let mut read = Vec::new();
+        let mut failed = false;
+        for item in parsed {
+            match item {
+                Ok(condition) => read.push(condition),
+                Err(err) => {
+                    failed = true;
+                    let place = err
+                        .token
+                        .as_deref()
+                        .and_then(|token| self.source.locate(&[owner, key, token]));
+                    problems.push(
+                        Diagnostic::error(
+                            Code::BadCondition,
+                            &self.source.name,
+                            format!("{}: {}", self.what, err.message),
+                        )
+                        .at(place.or_else(at))
+                        .help(self.parse_help),
+                    );
+                }
+            }
+        }
+        if failed {
+            return None;
+        }
+        let mut condition = match (list, read.pop()) {
+            (false, Some(condition)) => condition,
+            (_, last) => {
+                read.extend(last);
+                Condition::All(read)
+            }
+        };
+        for problem in condition.check(questions) {
+            // A value that is close to a group's name was probably meant to be the group.
+            let group = (problem.code == Code::UnknownValue)
+                .then(|| {
+                    crate::text::suggest::closest(&problem.token, groups.keys().map(String::as_str))
+                })
+                .flatten();
+            let help = match group {
+                Some(group) => format!("did you mean the group `{group}`? ({})", problem.help),
+                None => problem.help,
+            };
+            problems.push(
+                Diagnostic::error(
+                    problem.code,
+                    &self.source.name,
+                    format!("{}: {}", self.what, problem.message),
+                )
+                .at(self
+                    .source
+                    .locate(&[owner, key, &problem.token])
+                    .or_else(at))
+                .help(help),
+            );
+        }
+        condition.canonicalise(questions);
+        Some(condition)
+    }
+}
+
+/// The `other_person:` section, checked like a rule's conditions.
+fn other_person(
+    raw: RawOtherPerson,
+    groups: &BTreeMap<String, Vec<String>>,
+    questions: &QuestionSet,
+    continuum: &Continuum,
+    source: &Source,
+    problems: &mut Vec<Diagnostic>,
+) -> OtherPerson {
+    let mut condition = |value: Option<Value>, key: &str| -> Option<Condition> {
+        let place = ConditionPlace {
+            source,
+            what: format!("`other_person: {key}`"),
+            owner: "other_person".to_string(),
+            key,
+            parse_help: "it takes the same conditions as a rule's `when:`",
+        };
+        place.read(&value?, groups, questions, problems)
+    };
+    let involved_when = condition(raw.involved_when, "involved_when");
+    let adult_when = condition(raw.adult_when, "adult_when");
+    let acting_on_child_when = condition(raw.acting_on_child_when, "acting_on_child_when");
+    let harmed_when = condition(raw.harmed_when, "harmed_when");
+    let harmed_from_level = match raw.harmed_from_level {
+        // Without a setting, from the level above the least concerning, as when the section is
+        // left out.
+        None => (continuum.levels.len() > 1).then_some(1),
+        Some(id) => {
+            let index = continuum.index_of(&id);
+            if index.is_none() {
+                problems.push(
+                    Diagnostic::error(
+                        Code::UnknownLevel,
+                        &source.name,
+                        format!("`other_person: harmed_from_level`: `{id}` is not a level"),
+                    )
+                    .at(source.locate(&["other_person", "harmed_from_level", &id]))
+                    .help(continuum.hint(&id)),
+                );
+            }
+            index
+        }
+    };
+    OtherPerson {
+        involved_when,
+        adult_when,
+        acting_on_child_when,
+        harmed_when,
+        harmed_from_level,
+    }
+}
+
+impl Rule {
+    /// Responses the rule adds, for the child (`false`) or the harmed child (`true`).
+    pub fn responses_for(&self, harmed: bool) -> &[Response] {
+        if harmed {
+            &self.responses.harmed_child
+        } else {
+            &self.responses.child
+        }
+    }
+}
+
+impl RuleSet {
+    /// Problems that do not stop the rules from running but are mistakes all the same: rules
+    /// whose conditions contradict each other, or need an answer to a field that cannot apply
+    /// alongside the others, and so can never fire.
+    pub fn lint(&self, source: &Source, questions: &QuestionSet) -> Vec<Diagnostic> {
+        self.rules
+            .iter()
+            .filter(|rule| rule.when.satisfiable(questions) == Some(false))
+            .map(|rule| {
+                let anchor = format!("id: {}", rule.id);
+                Diagnostic::error(
+                    Code::NeverFires,
+                    &source.name,
+                    format!(
+                        "rule `{}` can never fire: its conditions contradict each other or need a field that cannot apply",
+                        rule.id
+                    ),
+                )
+                .at(source.locate(&[&anchor, "when"]).or(source.locate(&[&anchor])))
+                .help("check for a field required to have two different answers, a number range that is empty, or a field that does not apply given the others (the details of another person when nobody else was involved)")
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,479 @@
+//! Parsing YAML text into typed values, turning parser errors into diagnostics with places.
+//!
+//! Every value comes from one parser, `yaml_serde` (libyaml). Before it sees a file with more
+//! brackets than hsb ever needs, a second real parser's events (`saphyr-parser`, which streams
+//! in linear time) measure how deeply its collections nest: libyaml's time grows with the square
+//! of the nesting, so a small file of brackets could otherwise hang it. That check reads the
+//! document as a parser does, so brackets inside quoted or block text never count.
+
+use crate::input::diag::{Code, Diagnostic};
+use crate::input::source::Source;
+use serde::de::DeserializeOwned;
+
+/// Whether serde itself refuses a key given twice anywhere in the type being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Twice {
+    /// Only structs and `serde_yaml::Mapping`, which refuse a key given twice: the file is
+    /// scanned for keys given twice (a second parse) only when reading fails, to place each one.
+    /// Records are read this way: `hsb test` and `hsb summary` read them by the thousand.
+    RefusedBySerde,
+    /// A map such as `BTreeMap` keeps the last of two keys without a word, so every file is
+    /// scanned. Content files are read this way: once per run, and the built-in ones not at all.
+    MayPass,
+}
+
+/// Deserialize a whole file into `T`, setting aside keys `T` does not have: each is a problem
+/// at its own place (at any depth), so that one run reports them all and the rest of the file
+/// is still checked. "Did you mean" comes from the keys used at the same place in `reference`
+/// (a complete example of the format, such as the built-in file). No message repeats the key:
+/// in a record it may be a sentence about a child.
+///
+/// When the file cannot be read, the error is every problem found: the unknown keys met before
+/// the one that stopped the reading, then that one; or every key given twice in a mapping.
+pub fn parse_lenient<T: DeserializeOwned>(
+    source: &Source,
+    reference: &str,
+    twice: Twice,
+) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
+    if let Some(json) = source.json {
+        return serde_json::from_str(json)
+            .map(|value| (value, Vec::new()))
+            .map_err(|err| {
+                vec![
+                    Diagnostic::error(Code::Structure, &source.name, err.to_string())
+                        .help("the built-in content is broken; rebuild hsb"),
+                ]
+            });
+    }
+    check_depth(source).map_err(|d| vec![d])?;
+    if twice == Twice::MayPass {
+        given_twice(source)?;
+    }
+    let mut ignored: Vec<Vec<crate::input::places::Segment>> = Vec::new();
+    let read =
+        serde_ignored::deserialize(serde_yaml::Deserializer::from_str(&source.text), |path| {
+            ignored.push(segments(&path))
+        });
+    let mut unknown: Vec<Diagnostic> = ignored
+        .iter()
+        .map(|path| unknown_key(source, reference, path))
+        .collect();
+    match read {
+        Ok(value) => Ok((value, unknown)),
+        Err(err) => {
+            if twice == Twice::RefusedBySerde {
+                given_twice(source)?;
+            }
+            // Which stage failed says what kind of problem it is: if the text does not even
+            // read as YAML, it is syntax; if it does, the shape is wrong for this kind of file.
+            let syntax = serde_yaml::from_str::<serde_yaml::Value>(&source.text).is_err();
+            unknown.push(from_yaml_error(source, &err, syntax));
+            Err(unknown)
+        }
+    }
+}
+
+/// A path from `serde_ignored` as keys and list positions (wrappers such as `Option` left out).
+fn segments(path: &serde_ignored::Path<'_>) -> Vec<crate::input::places::Segment> {
+    use crate::input::places::Segment;
+    use serde_ignored::Path;
+    let mut out = Vec::new();
+    let mut at = path;
+    loop {
+        match at {
+            Path::Root => break,
+            Path::Seq { parent, index } => {
+                out.push(Segment::Index(*index));
+                at = parent;
+            }
+            Path::Map { parent, key } => {
+                out.push(Segment::Key(key.clone()));
+                at = parent;
+            }
+            Path::Some { parent }
+            | Path::NewtypeStruct { parent }
+            | Path::NewtypeVariant { parent } => at = parent,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// An unknown key, at its place, with the keys used at that place suggested.
+fn unknown_key(
+    source: &Source,
+    reference: &str,
+    path: &[crate::input::places::Segment],
+) -> Diagnostic {
+    use crate::input::places::{Segment, key_place, keys_beside};
+    let written = match path.last() {
+        Some(Segment::Key(key)) => key.as_str(),
+        _ => "",
+    };
+    let parent = path.get(..path.len().saturating_sub(1)).unwrap_or_default();
+    // Only the reference's keys: a key written in the file may be unknown too, or private.
+    let mut known = keys_beside(reference, parent);
+    known.sort();
+    known.dedup();
+    let within = describe(parent);
+    let mut d = Diagnostic::error(
+        Code::Structure,
+        &source.name,
+        format!("{within}unknown key (a key this kind of file does not have)"),
+    )
+    .at(key_place(&source.text, path));
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    d = d.help(
+        match crate::text::suggest::closest(written, candidates.iter().copied()) {
+            Some(found) => format!("did you mean `{found}`?"),
+            None if candidates.is_empty() => "remove the key or correct its spelling".to_string(),
+            None => format!(
+                "remove the key or correct its spelling; the keys used here are {}",
+                candidates
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    );
+    d
+}
+
+/// `rules[3].when[0]: ` for a place in the file, from keys hsb defines and list positions
+/// only; empty at the top level. A key under `answers:` is never named.
+fn describe(path: &[crate::input::places::Segment]) -> String {
+    use crate::input::places::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+            Segment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                let safe = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                out.push_str(if safe { key } else { "…" });
+            }
+        }
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("{out}: ")
+    }
+}
+
+/// Every key given twice in a mapping, each at its second place naming the first.
+fn given_twice(source: &Source) -> Result<(), Vec<Diagnostic>> {
+    let duplicates = crate::input::places::duplicate_keys(&source.text);
+    if duplicates.is_empty() {
+        return Ok(());
+    }
+    Err(duplicates
+        .iter()
+        .map(|d| duplicate_key(source, d))
+        .collect())
+}
+
+fn duplicate_key(source: &Source, duplicate: &crate::input::places::Duplicate) -> Diagnostic {
+    let (line, column) = duplicate.first;
+    Diagnostic::error(
+        Code::YamlSyntax,
+        &source.name,
+        format!("a key is given twice in the same mapping (first at line {line}, column {column})"),
+    )
+    .at(Some(duplicate.second))
+    .help("keep one of the two; YAML keys must be unique within a mapping")
+}
+
+/// The deepest nesting of collections hsb reads; its files need three or four.
+pub const MAX_DEPTH: usize = 64;
+
+/// Brackets libyaml reads in well under a second however deeply they nest (its time grows with
+/// the square of the nesting: 2,000 levels take a few milliseconds in a release build).
+const LIBYAML_SAFE_BRACKETS: usize = 2_000;
+
+/// Refuse a file whose collections nest more than [`MAX_DEPTH`] deep, at the place the parser
+/// finds it. A file with no more than that many brackets cannot nest that deep in flow style,
+/// and block nesting is bounded by the file's size, so only files with more brackets are read
+/// twice.
+fn check_depth(source: &Source) -> Result<(), Diagnostic> {
+    use saphyr_parser::{Event, Parser};
+    let brackets = source
+        .text
+        .bytes()
+        .filter(|b| matches!(b, b'[' | b'{'))
+        .count();
+    if brackets <= MAX_DEPTH {
+        return Ok(());
+    }
+    let mut depth = 0usize;
+    for event in Parser::new_from_str(&source.text) {
+        match event {
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), span)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let place = (span.start.line(), span.start.col() + 1);
+                    return Err(Diagnostic::error(
+                        Code::YamlSyntax,
+                        &source.name,
+                        format!("lists and mappings are nested more than {MAX_DEPTH} deep"),
+                    )
+                    .at(Some(place))
+                    .help("hsb files need no deep nesting; check the brackets near this place"));
+                }
+            }
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            // This parser is stricter than libyaml in places (a tab after a colon, say). With
+            // few enough brackets, libyaml's time stays short whatever their nesting, so it
+            // decides; with more, the file is not handed to a parser whose time may grow with
+            // the square of what follows.
+            Err(_) if brackets <= LIBYAML_SAFE_BRACKETS => return Ok(()),
+            Err(err) => {
+                let marker = err.marker();
+                return Err(Diagnostic::error(
+                    Code::YamlSyntax,
+                    &source.name,
+                    format!("the file is not valid YAML: {}", err.info()),
+                )
+                .at(Some((marker.line(), marker.col() + 1)))
+                .help("check indentation, colons and brackets near this place"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Read just the `format:` line of a file, if it has one, without validating the rest.
+///
+/// The usual block-style `format: …` line is found without parsing the file; anything else
+/// (flow style, say) falls back to a parse.
+pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
+    for line in source.text.lines() {
+        if let Some(rest) = line.strip_prefix("format:") {
+            let value = rest.split(" #").next().unwrap_or(rest).trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            if !value.is_empty() {
+                return Ok(Some(value.to_string()));
+            }
+        }
+    }
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        format: Option<serde_yaml::Value>,
+    }
+    // Only `format:` is wanted here, so every other key is set aside.
+    let found: FormatOnly = parse_lenient(source, "", Twice::RefusedBySerde)
+        .map(|(found, _)| found)
+        .map_err(|all| {
+            let d = all.into_iter().next().unwrap_or_else(|| {
+                Diagnostic::error(Code::Structure, &source.name, "the file cannot be read")
+            });
+            if d.code == Code::Structure {
+                Diagnostic {
+                    message: "the file is not a YAML mapping of keys and values".to_string(),
+                    help: Some(
+                        "an hsb file starts with a `format:` line followed by `key: value` lines"
+                            .to_string(),
+                    ),
+                    ..d
+                }
+            } else {
+                d
+            }
+        })?;
+    Ok(found.format.map(|value| match value {
+        serde_yaml::Value::String(s) => s,
+        other => scalar_text(&other),
+    }))
+}
+
+/// Check that a file's `format:` is the one expected, before its contents are validated.
+pub fn expect_format(source: &Source, expected: &str, what: &str) -> Result<(), Diagnostic> {
+    match format_of(source)? {
+        Some(found) if found == expected => Ok(()),
+        Some(found) => Err(Diagnostic::error(
+            Code::Format,
+            &source.name,
+            format!("`format: {found}` is not a {what} format this version of hsb reads"),
+        )
+        .at(source.locate(&["format"]))
+        .help(format!("this hsb reads `format: {expected}`"))),
+        None => Err(Diagnostic::error(
+            Code::Format,
+            &source.name,
+            format!("the file has no `format:` line, so hsb cannot tell it is a {what}"),
+        )
+        .at(Some((1, 1)))
+        .help(format!("add `format: {expected}` as the first line"))),
+    }
+}
+
+/// A YAML scalar as plain text, for messages and for text answers given as numbers.
+pub fn scalar_text(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Null => "null".to_string(),
+        serde_yaml::Value::Sequence(_) => "a list".to_string(),
+        serde_yaml::Value::Mapping(_) => "a mapping".to_string(),
+        serde_yaml::Value::Tagged(tagged) => scalar_text(&tagged.value),
+    }
+}
+
+fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Diagnostic {
+    let place = err.location().map(|l| (l.line(), l.column()));
+    let message = err.to_string();
+    // The library appends " at line X column Y"; the place is already in the prefix.
+    let message = match message.find(" at line ") {
+        Some(index) => message.get(..index).unwrap_or(&message).to_string(),
+        None => message,
+    };
+    let message = scrub(&message);
+    let code = if syntax {
+        Code::YamlSyntax
+    } else {
+        Code::Structure
+    };
+    let help = if syntax {
+        "check indentation, colons and brackets near this place"
+    } else if message.contains("unknown key") {
+        "remove the key or correct its spelling"
+    } else if message.contains("missing field") {
+        "add the missing key"
+    } else {
+        "see the README for the file's layout"
+    };
+    Diagnostic::error(code, &source.name, message)
+        .at(place)
+        .help(help)
+}
+
+/// `message` with each `marker…close` replaced by `instead`.
+fn without_quoted(message: &str, marker: &str, close: char, instead: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find(marker) {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        out.push_str(instead);
+        let after = rest.get(start + marker.len()..).unwrap_or("");
+        rest = match after.find(close) {
+            Some(end) => after.get(end + close.len_utf8()..).unwrap_or(""),
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The parser quotes the offending text in some messages (`invalid type: string "…"`, ``unknown
+/// field `…` ``); that text may describe a child, so it is left out. The line and column still
+/// say where it is.
+fn scrub(message: &str) -> String {
+    // A key that is not one of the file's keys, at any depth (`answers: unknown field `…``),
+    // and a key given twice: the key is left out, the allowed ones stay.
+    let message = without_quoted(message, "unknown field `", '`', "unknown key");
+    let message = without_quoted(
+        &message,
+        "duplicate entry with key \"",
+        '"',
+        "a key given twice",
+    );
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message.as_str();
+    while let Some(start) = rest.find("string \"") {
+        let (before, after) = rest.split_at(start + "string".len());
+        out.push_str(before);
+        // Skip the quoted text up to its closing quote (the last `"` before `, expected`).
+        let quoted = after.trim_start_matches(' ');
+        let end = quoted
+            .find("\", expected")
+            .map(|i| i + 1)
+            .or_else(|| quoted.rfind('"').map(|i| i + 1))
+            .unwrap_or(quoted.len());
+        rest = quoted.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A value for an error message. Short words (a misspelt value) are quoted to help fix them;
+/// anything longer may be free text about a child, and is never repeated.
+pub fn describe_value(value: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match value {
+        Value::String(_) => "text".to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::Bool(b) => format!("`{b}`"),
+        other => scalar_text(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first problem reading `source` as `T`.
+    fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+        match parse_lenient(source, "", Twice::MayPass) {
+            Ok((value, unknown)) => match unknown.into_iter().next() {
+                None => Ok(value),
+                Some(first) => Err(first),
+            },
+            Err(all) => Err(all.into_iter().next().expect("a problem")),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let source = Source::embedded("t.yaml", "a: [1\nb: 2\n");
+        let err = parse::<serde_yaml::Value>(&source).unwrap_err();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert!(err.line.is_some());
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_quickly_with_a_place() {
+        let text = format!(
+            "answers:\n  x: {}1{}\n",
+            "{a: ".repeat(100_000),
+            "}".repeat(100_000)
+        );
+        let source = Source::embedded("t.yaml", &text);
+        let start = std::time::Instant::now();
+        let err = parse::<serde_yaml::Value>(&source).unwrap_err();
+        assert!(start.elapsed().as_secs() < 5);
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("nested more than"));
+    }
+
+    #[test]
+    fn messages_never_repeat_free_text() {
+        let source = Source::embedded(
+            "t.yaml",
+            "format: hsb/1\nanswers: \"A private description\"\n",
+        );
+        let err = parse::<
+            std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+        >(&source)
+        .unwrap_err();
+        assert!(!err.message.contains("private"), "{}", err.message);
+        assert!(
+            err.message.contains("invalid type: string"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn unknown_format_is_refused() {
+        let source = Source::embedded("t.yaml", "format: hsb/2\n");
+        let err = expect_format(&source, "hsb/1", "record").unwrap_err();
+        assert_eq!(err.code, Code::Format);
+        assert_eq!(err.line, Some(1));
+    }
+}

@@ -1,0 +1,466 @@
+//! Reading a record: the YAML checked against the question set, every problem placed.
+
+use super::{Assessment, ClinicalReview, Expect, FORMAT, Judgement, Record};
+use crate::content::answer::{Answer, UNKNOWN};
+use crate::content::case_record::RecordedAction;
+use crate::content::continuum::StrategyStatus;
+use crate::content::questions::{FieldKind, QuestionSet};
+use crate::input::diag::{Code, Diagnostic};
+use crate::input::source::Source;
+use crate::input::yaml::{self, describe_value as describe, scalar_text};
+use crate::text::suggest;
+use serde::Deserialize;
+use serde_yaml::{Mapping, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Deserialize)]
+struct RawJudgement {
+    agrees: Value,
+    level: String,
+    strategy_discussion: String,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRecord {
+    #[allow(dead_code)]
+    format: Value,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    case_ref: Option<Value>,
+    #[serde(default)]
+    assessment: Option<Assessment>,
+    #[serde(default)]
+    notes: Option<String>,
+    #[serde(default)]
+    teaching_notes: Option<String>,
+    #[serde(default)]
+    review: Option<ClinicalReview>,
+    #[serde(default)]
+    answers: Mapping,
+    #[serde(default)]
+    judgement: Option<RawJudgement>,
+    #[serde(default)]
+    actions: Vec<RecordedAction>,
+    #[serde(default)]
+    expect: Option<Expect>,
+}
+
+impl Record {
+    /// Read and validate one record file against the content's questions and levels.
+    pub fn load_file(
+        path: &std::path::Path,
+        content: &crate::content::Content,
+    ) -> Result<Record, crate::input::error::Error> {
+        use crate::input::error::Error;
+        let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
+        Record::load(&source, &content.questions, &content.level_ids()).map_err(Error::Invalid)
+    }
+
+    /// Load and validate a record against a question set and the continuum's level ids,
+    /// reporting every problem found.
+    pub fn load(
+        source: &Source,
+        questions: &QuestionSet,
+        levels: &[&str],
+    ) -> Result<Self, Vec<Diagnostic>> {
+        Record::parse(source, questions, levels, true).map(|(record, _)| record)
+    }
+
+    /// Load a draft: like [`Record::load`], but required answers may still be missing. Also
+    /// returns the fields the file answers (including those answered "not known yet").
+    pub fn load_draft(
+        source: &Source,
+        questions: &QuestionSet,
+        levels: &[&str],
+    ) -> Result<(Self, BTreeSet<String>), Vec<Diagnostic>> {
+        Record::parse(source, questions, levels, false)
+    }
+
+    fn parse(
+        source: &Source,
+        questions: &QuestionSet,
+        levels: &[&str],
+        complete: bool,
+    ) -> Result<(Self, BTreeSet<String>), Vec<Diagnostic>> {
+        yaml::expect_format(source, FORMAT, "record").map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+        // Keys the format does not have, at any depth: each is reported, and the rest of the
+        // file is still checked, so that one run shows every problem.
+        let (raw, unknown) =
+            yaml::parse_lenient::<RawRecord>(source, REFERENCE, yaml::Twice::RefusedBySerde)?;
+        problems.extend(unknown);
+        let mut answers = BTreeMap::new();
+        let mut present = BTreeSet::new();
+        for (key, value) in &raw.answers {
+            let key = scalar_text(key);
+            if !complete {
+                present.insert(key.clone());
+            }
+            match read_answer(source, questions, &key, value) {
+                Ok(Some(answer)) => {
+                    answers.insert(key, answer);
+                }
+                Ok(None) => {}
+                Err(found) => problems.extend(found),
+            }
+        }
+        for (_, field) in questions.fields() {
+            let missing = match answers.get(&field.key) {
+                None => true,
+                Some(Answer::Text(t)) => t.trim().is_empty(),
+                Some(_) => false,
+            };
+            if complete
+                && field.required
+                && missing
+                && !problems.iter().any(|d| d.message.contains(&field.key))
+            {
+                problems.push(
+                    Diagnostic::error(
+                        Code::MissingAnswer,
+                        &source.name,
+                        format!("`{}` is required and has no answer", field.key),
+                    )
+                    .at(source.locate(&["answers"]))
+                    .help(format!(
+                        "add `{}:` under `answers:` ({})",
+                        field.key, field.prompt
+                    )),
+                );
+            }
+        }
+        if let Some(expect) = &raw.expect {
+            check_expect(source, expect, levels, &mut problems);
+        }
+        if let Some(review) = &raw.review {
+            check_review(source, review, &mut problems);
+        }
+        let case_file = crate::record::case::CaseFile { source, levels };
+        if let Some(assessment) = &raw.assessment {
+            problems.extend(case_file.assessment(assessment));
+        }
+        let judgement = raw
+            .judgement
+            .and_then(|j| {
+                case_file.judgement(
+                    j.agrees,
+                    j.level,
+                    j.strategy_discussion,
+                    j.reason,
+                    &mut problems,
+                )
+            })
+            .map(|(agrees, level, strategy_discussion, reason)| Judgement {
+                agrees,
+                level,
+                strategy_discussion,
+                reason,
+            });
+        problems.extend(case_file.actions(&raw.actions));
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let record = Record {
+            title: raw.title,
+            case_ref: raw.case_ref.map(|v| scalar_text(&v)),
+            assessment: raw.assessment,
+            notes: raw.notes,
+            teaching_notes: raw.teaching_notes,
+            review: raw.review,
+            answers,
+            judgement,
+            actions: raw.actions,
+            expect: raw.expect,
+        };
+        Ok((record, present))
+    }
+}
+
+/// Every key a record may have, at its place: where "did you mean" looks for a misspelt key.
+/// (A test checks that the format reads every one of them.)
+pub(crate) const REFERENCE: &str = "\
+format: hsb/1
+title: t
+case_ref: c
+assessment: {at: a, role: r, agency: a}
+notes: n
+teaching_notes: n
+review: {checked_against: [a], checked_by: b, checked_on: c, reviewed_by: d, reviewed_on: e}
+answers: {}
+judgement: {agrees: true, level: l, strategy_discussion: s, reason: r}
+actions: [{action: a, at: t, note: n}]
+expect: {level: l, strategy_discussion: s, provisional: true, rules: [r], responses: [r]}
+";
+
+/// One answer, checked against its field; every problem with it (each value of a list that
+/// is not allowed, say) is reported.
+fn read_answer(
+    source: &Source,
+    questions: &QuestionSet,
+    key: &str,
+    value: &Value,
+) -> Result<Option<Answer>, Vec<Diagnostic>> {
+    read_one(source, questions, key, value).map_err(|found| match found {
+        Found::One(d) => vec![d],
+        Found::Many(all) => all,
+    })
+}
+
+/// The problems [`read_one`] found: one, or (for a list) every bad value.
+enum Found {
+    One(Diagnostic),
+    Many(Vec<Diagnostic>),
+}
+
+impl From<Diagnostic> for Found {
+    fn from(d: Diagnostic) -> Self {
+        Found::One(d)
+    }
+}
+
+fn read_one(
+    source: &Source,
+    questions: &QuestionSet,
+    key: &str,
+    value: &Value,
+) -> Result<Option<Answer>, Found> {
+    let place = |token: &str| {
+        source
+            .locate(&["answers", key, token])
+            .or(source.locate(&["answers", key]))
+    };
+    let Some(field) = questions.field(key) else {
+        let help = if questions.questions.iter().any(|q| q.id == key) {
+            format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
+        } else {
+            suggest::closest(key, questions.field_keys()).map_or_else(
+                || {
+                    "answers are keyed `question.field`; `hsb questions` lists every field id"
+                        .to_string()
+                },
+                |found| format!("did you mean `{found}`?"),
+            )
+        };
+        // The key itself is never repeated: a mistyped key may be a sentence about a child.
+        return Err(Found::One(
+            Diagnostic::error(
+                Code::UnknownField,
+                &source.name,
+                "an answer is keyed by something that is not a field id of the question set"
+                    .to_string(),
+            )
+            .at(source.locate(&["answers", key]))
+            .help(help),
+        ));
+    };
+    if matches!(value, Value::Null) {
+        return Ok(None);
+    }
+    let wrong_type = |what: &str| {
+        Diagnostic::error(
+            Code::BadAnswer,
+            &source.name,
+            format!("`{key}` takes {what}, found {}", describe(value)),
+        )
+        .at(place(""))
+        .help(format!("{} ({})", field.prompt, field_hint(field)))
+    };
+    let choice = |written: &str| -> Result<Option<String>, Diagnostic> {
+        match field.canonical_value(written) {
+            Some(UNKNOWN) => Ok(None),
+            Some(id) => Ok(Some(id.to_string())),
+            None => Err(Diagnostic::error(
+                Code::UnknownValue,
+                &source.name,
+                // What was written is never repeated, however short: it may be a name.
+                format!("`{key}` has a value that is not one of its listed values"),
+            )
+            .at(place(written))
+            .help(format!(
+                "{} (allowed: {}, `unknown`)",
+                suggest::closest(written, field.value_ids()).map_or_else(
+                    || "use one of the allowed values".to_string(),
+                    |s| format!("did you mean `{s}`?")
+                ),
+                suggest::join(field.value_ids())
+            ))),
+        }
+    };
+    match (&field.kind, value) {
+        (FieldKind::Text, Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
+            let text = scalar_text(value);
+            Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
+        }
+        (FieldKind::Text, _) => Err(wrong_type("text").into()),
+        (FieldKind::Choice(_), Value::String(s)) => Ok(choice(s)?.map(Answer::Choice)),
+        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word")
+            .help(format!(
+                "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
+            ))
+            .into()),
+        (FieldKind::Choice(_), _) => Err(wrong_type("one value")
+            .help(format!(
+                "allowed: {}, `unknown`",
+                suggest::join(field.value_ids())
+            ))
+            .into()),
+        (FieldKind::List(_), Value::String(s)) => Ok(choice(s)?.map(|id| Answer::List(vec![id]))),
+        (FieldKind::List(_), Value::Sequence(items)) => {
+            let mut ids = Vec::new();
+            let mut saw_unknown = false;
+            let mut bad = Vec::new();
+            for item in items {
+                let Value::String(s) = item else {
+                    return Err(wrong_type("a list of values").into());
+                };
+                match choice(s) {
+                    Ok(Some(id)) if !ids.contains(&id) => ids.push(id),
+                    Ok(Some(_)) => {}
+                    Ok(None) => saw_unknown = true,
+                    Err(d) => bad.push(d),
+                }
+            }
+            if !bad.is_empty() {
+                return Err(Found::Many(bad));
+            }
+            match (saw_unknown, ids.is_empty()) {
+                (true, true) => Ok(None),
+                (true, false) => Err(Diagnostic::error(
+                    Code::BadAnswer,
+                    &source.name,
+                    format!("`{key}` mixes `unknown` with other values"),
+                )
+                .at(place(UNKNOWN))
+                .help("list what is known; write `unknown` alone only when nothing is known")
+                .into()),
+                (false, _) => Ok(Some(Answer::List(ids))),
+            }
+        }
+        (FieldKind::List(_), _) => Err(wrong_type("a list of values").into()),
+        (FieldKind::Number { .. }, Value::String(s)) if s == UNKNOWN => Ok(None),
+        (FieldKind::Number { min, max }, Value::Number(n)) => match n.as_i64() {
+            Some(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Number(n))),
+            _ => Err(Diagnostic::error(
+                Code::BadAnswer,
+                &source.name,
+                format!("`{key}` must be a whole number from {min} to {max}, found {n}"),
+            )
+            .at(place(&n.to_string()))
+            .help(format!("{} (or `unknown`)", field.prompt))
+            .into()),
+        },
+        (FieldKind::Number { min, max }, _) => {
+            Err(wrong_type(&format!("a whole number from {min} to {max}, or `unknown`")).into())
+        }
+    }
+}
+
+fn field_hint(field: &crate::content::questions::Field) -> String {
+    match &field.kind {
+        FieldKind::Text => "free text".to_string(),
+        FieldKind::Choice(_) => format!("one of {}, `unknown`", suggest::join(field.value_ids())),
+        FieldKind::List(_) => format!("a list of {}", suggest::join(field.value_ids())),
+        FieldKind::Number { min, max } => {
+            format!("a whole number from {min} to {max}, or `unknown`")
+        }
+    }
+}
+
+/// A review's dates must be dates.
+fn check_review(source: &Source, review: &ClinicalReview, problems: &mut Vec<Diagnostic>) {
+    for (key, date) in [
+        ("checked_on", &review.checked_on),
+        ("reviewed_on", &review.reviewed_on),
+    ] {
+        if let Some(date) = date.as_deref().map(str::trim)
+            && !date.is_empty()
+            && !crate::content::texts::is_date(date)
+        {
+            problems.push(
+                Diagnostic::error(
+                    Code::Structure,
+                    &source.name,
+                    format!("`review: {key}` is not a date"),
+                )
+                .at(source.locate(&["review", key]))
+                .help("write the date as YYYY-MM-DD, e.g. 2026-11-28"),
+            );
+        }
+    }
+}
+
+fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mut Vec<Diagnostic>) {
+    if let Some(level) = &expect.level
+        && !levels.contains(&level.as_str())
+        && level != crate::content::continuum::NOT_PLACED
+    {
+        problems.push(
+            Diagnostic::error(
+                Code::BadExpect,
+                &source.name,
+                format!("expected level `{level}` is not a level of the continuum"),
+            )
+            .at(source.locate(&["expect", "level", level]))
+            .help(format!(
+                "{} (or `none` for a behaviour not yet placed)",
+                suggest::hint(level, levels.iter().copied())
+            )),
+        );
+    }
+    if let Some(status) = &expect.strategy_discussion
+        && StrategyStatus::from_id(status).is_none()
+    {
+        problems.push(
+            Diagnostic::error(
+                Code::BadExpect,
+                &source.name,
+                format!("expected strategy discussion `{status}` is not a status"),
+            )
+            .at(source.locate(&["expect", "strategy_discussion", status]))
+            .help(suggest::hint(
+                status,
+                StrategyStatus::ALL.map(StrategyStatus::id),
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_holds_every_key_the_format_reads() {
+        let mut ignored = Vec::new();
+        let read: Result<RawRecord, _> =
+            serde_ignored::deserialize(serde_yaml::Deserializer::from_str(REFERENCE), |path| {
+                ignored.push(path.to_string())
+            });
+        assert!(read.is_ok() && ignored.is_empty(), "{ignored:?}");
+        // And every key of the parts that can be written out is in it.
+        let written = serde_yaml::to_string(
+            &serde_yaml::to_value(Expect {
+                level: Some("l".into()),
+                strategy_discussion: Some("s".into()),
+                provisional: Some(true),
+                rules: vec!["r".into()],
+                responses: vec!["r".into()],
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        for key in written
+            .lines()
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k))
+        {
+            let key = key.trim_start_matches(['-', ' ']);
+            assert!(
+                key.is_empty() || REFERENCE.contains(&format!("{key}:")),
+                "{key}"
+            );
+        }
+    }
+}

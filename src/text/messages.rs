@@ -1,0 +1,238 @@
+//! Interface messages: every sentence hsb itself says to a practitioner, in both languages.
+//!
+//! The texts live in `interface/messages.yaml`; the build turns them into the [`Msg`] enum, so
+//! that a message the code names but the file lacks is a compile error, and a message missing a
+//! language or with mismatched `{placeholders}` stops the build.
+
+use crate::text::lang::Lang;
+use std::fmt::Display;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+pub const FORMAT: &str = "hsb-messages/1";
+
+/// The message file as built in, for `hsb check` with no files.
+pub const EMBEDDED: (&str, &str) = (
+    "interface/messages.yaml",
+    include_str!("../../interface/messages.yaml"),
+);
+
+impl Msg {
+    /// The message in `lang`, with any `{placeholders}` left as they are.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Cy => self.welsh(),
+        }
+    }
+
+    /// The message in `lang` with each `{name}` replaced by its value.
+    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.text(lang), args)
+    }
+}
+
+/// Whether the names given to a message are exactly its placeholders, in any order: checked
+/// while compiling by [`say!`](crate::say) and [`usage!`](crate::usage), so that a missing or
+/// misspelt value stops the build instead of showing `{name}` to a practitioner.
+pub const fn args_match(expected: &[&str], given: &[&str]) -> bool {
+    if expected.len() != given.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < given.len() {
+        let mut found = false;
+        let mut j = 0;
+        while j < expected.len() {
+            if same(given[i].as_bytes(), expected[j].as_bytes()) {
+                found = true;
+            }
+            j += 1;
+        }
+        if !found {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A message in a language, filled in with named values; the names are checked against the
+/// message's placeholders while compiling.
+///
+/// ```
+/// use hsb::text::lang::Lang;
+/// assert_eq!(hsb::say!(Lang::Cy, CaseHeading, case = "A7"), "achos A7");
+/// ```
+///
+/// A misspelt or missing name does not compile:
+///
+/// ```compile_fail
+/// use hsb::text::lang::Lang;
+/// let _ = hsb::say!(Lang::En, CaseHeading, caes = "A7");
+/// ```
+///
+/// ```compile_fail
+/// use hsb::text::lang::Lang;
+/// let _ = hsb::say!(Lang::En, CaseHeading);
+/// ```
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $msg:ident $(, $name:ident = $value:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::text::messages::args_match(
+                $crate::text::messages::Msg::$msg.placeholders(),
+                &[$(stringify!($name)),*]
+            ),
+            concat!("the values given do not match the placeholders of ", stringify!($msg))
+        );
+        $crate::text::messages::Msg::$msg.fill(
+            $lang,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*],
+        )
+    }};
+}
+
+/// Replace each `{name}` in `template` by its value; unknown names are left as written.
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let value = after.find('}').and_then(|close| {
+            let name = after.get(1..close)?;
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(&value.to_string());
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = after.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A message, with its values, to be shown in whichever language the user reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub msg: Msg,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(msg: Msg) -> Self {
+        Message {
+            msg,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &dyn Display)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn Display))
+            .collect();
+        self.msg.fill(lang, &args)
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Msg;
+
+    /// Messages chosen at run time (one of a family) are filled with the same names whichever
+    /// is chosen; `say!` checks every other message while compiling.
+    #[test]
+    fn messages_chosen_at_run_time_share_their_placeholders() {
+        let families: &[(&[Msg], &[&str])] = &[
+            (
+                &[
+                    Msg::CliErrorMissing,
+                    Msg::CliErrorUnknownArgument,
+                    Msg::CliErrorInvalidValue,
+                    Msg::CliErrorUnknownCommand,
+                ],
+                &["what"],
+            ),
+            (
+                &[Msg::AgreementLevel, Msg::AgreementStrategy],
+                &["agreed", "judged", "rate"],
+            ),
+            // `Error::io` fills `{path}`, and `{reason}` when it is shown.
+            (
+                &[
+                    Msg::CannotReadFolder,
+                    Msg::CannotRemoveDraft,
+                    Msg::CannotWatchSignals,
+                ],
+                &["path", "reason"],
+            ),
+        ];
+        for (messages, names) in families {
+            for msg in *messages {
+                for name in msg.placeholders() {
+                    assert!(names.contains(name), "{msg:?}: {{{name}}} is never filled");
+                }
+            }
+        }
+    }
+
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", &1), ("b", &"two")]),
+            "1 and two"
+        );
+        assert_eq!(fill("{a} {missing} {", &[("a", &"x")]), "x {missing} {");
+        assert_eq!(
+            Msg::CaseHeading.fill(Lang::Cy, &[("case", &"A7")]),
+            "achos A7"
+        );
+    }
+
+    #[test]
+    fn every_message_has_welsh_that_differs_from_its_english_unless_written_once() {
+        let both: Vec<&str> = ["number_range"].to_vec();
+        for msg in ALL {
+            if !both.contains(&msg.id()) {
+                assert_ne!(msg.text(Lang::En), msg.text(Lang::Cy), "{}", msg.id());
+            }
+        }
+    }
+}
