@@ -1,8 +1,8 @@
 //! The bodies of the commands that work through files: replay, check, test and diff.
 
+use crate::cli::args::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
 use crate::cli::check;
 use crate::cli::diff;
-use crate::cli::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
 use crate::cli::{suite, suite::Junit, suite::Totals};
 use crate::content::{Content, ContentPaths};
 use crate::input::error::{Error, exit};
@@ -11,8 +11,6 @@ use crate::input::save;
 use crate::report::{self, View};
 use crate::text::lang::Lang;
 use crate::text::messages::Msg;
-use comfy_table::presets::UTF8_FULL;
-use comfy_table::{ContentArrangement, Table};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -453,72 +451,21 @@ pub fn diff(
         return Err(crate::usage!(DiffUnreadable, count = broken.len()));
     }
     match format {
-        DiffFormat::Json => {
-            let value = serde_json::json!({
-                "from": {"name": before.rule_set.name, "version": before.rule_set.version, "sha256": before.rule_set.sha256, "origin": before.rule_set.origin},
-                "to": {"name": after.rule_set.name, "version": after.rule_set.version, "sha256": after.rule_set.sha256, "origin": after.rule_set.origin},
-                "scenarios": files.len(),
-                "changed": changes.len(),
-                "changes": changes,
-            });
-            writeln!(out, "{value}")?;
-        }
-        DiffFormat::Markdown => {
-            let text = diff::markdown(&changes, &before.rule_set, &after.rule_set, files.len());
-            write!(out, "{text}")?;
-        }
-        DiffFormat::Table => {
-            writeln!(
-                out,
-                "from: {} {} ({}), {}\nto:   {} {} ({}), {}",
-                before.rule_set.name,
-                before.rule_set.version,
-                short(&before.rule_set.sha256),
-                before.rule_set.origin,
-                after.rule_set.name,
-                after.rule_set.version,
-                short(&after.rule_set.sha256),
-                after.rule_set.origin
-            )?;
-            if !changes.is_empty() {
-                let mut table = Table::new();
-                table
-                    .load_style(UTF8_FULL.with_rounded_corners())
-                    .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_header(vec![
-                        "Scenario",
-                        "Placement and strategy discussion",
-                        "Responses",
-                    ]);
-                for change in &changes {
-                    let heading = match &change.title {
-                        Some(title) => format!("{title}\n({})", change.source),
-                        None => change.source.clone(),
-                    };
-                    let placement = format!(
-                        "level: {}\nstrategy discussion: {}",
-                        transition(
-                            &placement_id(&change.before.level),
-                            &placement_id(&change.after.level)
-                        ),
-                        transition(
-                            &change.before.strategy_discussion,
-                            &change.after.strategy_discussion
-                        )
-                    );
-                    table.add_row(vec![heading, placement, response_changes(change)]);
-                }
-                fit_without_splitting_ids(&mut table);
-                writeln!(out, "{table}")?;
-            }
-            writeln!(
-                out,
-                "{} of {} scenario{} changed",
-                changes.len(),
-                files.len(),
-                crate::cli::check::plural(files.len())
-            )?;
-        }
+        DiffFormat::Json => writeln!(
+            out,
+            "{}",
+            diff::json(&changes, &before, &after, files.len())
+        )?,
+        DiffFormat::Markdown => write!(
+            out,
+            "{}",
+            diff::markdown(&changes, &before.rule_set, &after.rule_set, files.len())
+        )?,
+        DiffFormat::Table => write!(
+            out,
+            "{}",
+            diff::table(&changes, &before.rule_set, &after.rule_set, files.len())
+        )?,
     }
     out.flush()?;
     Ok(if changes.is_empty() {
@@ -526,104 +473,6 @@ pub fn diff(
     } else {
         exit::FINDINGS
     })
-}
-
-/// The terminal's width (80 when piped), but never so narrow that a column splits an id or a
-/// path: each column is at least as wide as its longest word, and the table grows past the
-/// terminal rather than break one.
-fn fit_without_splitting_ids(table: &mut Table) {
-    use comfy_table::{ColumnConstraint, Width};
-    let mut longest: Vec<u16> = Vec::new();
-    for row in std::iter::once(table.header())
-        .flatten()
-        .chain(table.row_iter())
-    {
-        for (i, cell) in row.cell_iter().enumerate() {
-            // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line;
-            // elsewhere, the longest word.
-            let whole = ["+ ", "- ", "level: ", "strategy discussion: "];
-            let word = cell
-                .content()
-                .lines()
-                .map(|line| {
-                    if whole.iter().any(|start| line.starts_with(start)) {
-                        textwrap::core::display_width(line)
-                    } else {
-                        line.split_whitespace()
-                            .map(textwrap::core::display_width)
-                            .max()
-                            .unwrap_or(0)
-                    }
-                })
-                .max()
-                .unwrap_or(0);
-            let word = u16::try_from(word).unwrap_or(u16::MAX);
-            match longest.get_mut(i) {
-                Some(width) => *width = (*width).max(word),
-                None => longest.push(word),
-            }
-        }
-    }
-    let needed: u16 = longest
-        .iter()
-        .map(|w| w.saturating_add(3))
-        .fold(1, u16::saturating_add);
-    let width = u16::try_from(crate::text::screen::columns()).unwrap_or(u16::MAX);
-    table.set_width(width.max(needed));
-    let constraints: Vec<ColumnConstraint> = longest
-        .iter()
-        .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(w.saturating_add(2))))
-        .collect();
-    table.set_constraints(constraints);
-}
-
-/// Responses gained (+) and lost (-), grouped by child.
-fn response_changes(change: &diff::Change) -> String {
-    let mut lines = Vec::new();
-    for (prefix, heading) in [("child:", "child"), ("harmed_child:", "harmed child")] {
-        let added = change
-            .responses_added
-            .iter()
-            .filter_map(|r| r.strip_prefix(prefix));
-        let removed = change
-            .responses_removed
-            .iter()
-            .filter_map(|r| r.strip_prefix(prefix));
-        let entries: Vec<String> = added
-            .map(|r| format!("+ {r}"))
-            .chain(removed.map(|r| format!("- {r}")))
-            .collect();
-        if !entries.is_empty() {
-            lines.push(format!("{heading}:"));
-            lines.extend(entries);
-        }
-    }
-    if lines.is_empty() {
-        "unchanged".to_string()
-    } else {
-        lines.join("\n")
-    }
-}
-
-/// A level id for the diff table; `none` says what it means.
-fn placement_id(id: &str) -> String {
-    if id == crate::content::continuum::NOT_PLACED {
-        format!("{id} (not yet placed)")
-    } else {
-        id.to_string()
-    }
-}
-
-fn transition(before: &str, after: &str) -> String {
-    if before == after {
-        format!("{before} (unchanged)")
-    } else {
-        format!("{before} → {after}")
-    }
-}
-
-fn short(hash: &str) -> &str {
-    hash.get(..12).unwrap_or(hash)
 }
 
 /// The first page of a handout: a title, the notice and a list of the scenarios with their

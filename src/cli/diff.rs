@@ -1,19 +1,52 @@
 //! `hsb diff`: replay scenarios under two rule sets and show every change in placement,
 //! strategy discussion or responses.
 
-use crate::content::Content;
+use crate::content::{Content, RuleSetId};
 use crate::engine::{Outcome, evaluate};
 use crate::record::Record;
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::fmt::Write;
 
 /// What one rule set concluded for a scenario, in the terms a diff compares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conclusion {
     pub level: String,
     pub strategy_discussion: String,
-    /// `child:<id>` and `harmed_child:<id>`.
-    pub responses: BTreeSet<String>,
+    pub responses: BTreeSet<Response>,
+}
+
+/// Which child a response is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum For {
+    Child,
+    HarmedChild,
+}
+
+/// A response for one child; written `child:<id>` or `harmed_child:<id>` (so sorted, child
+/// first, then by id).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Response {
+    pub child: For,
+    pub id: String,
+}
+
+impl std::fmt::Display for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let child = match self.child {
+            For::Child => "child",
+            For::HarmedChild => "harmed_child",
+        };
+        write!(f, "{child}:{}", self.id)
+    }
+}
+
+impl Serialize for Response {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// A scenario whose result differs between the two rule sets.
@@ -24,8 +57,8 @@ pub struct Change {
     pub title: Option<String>,
     pub before: Conclusion,
     pub after: Conclusion,
-    pub responses_added: Vec<String>,
-    pub responses_removed: Vec<String>,
+    pub responses_added: Vec<Response>,
+    pub responses_removed: Vec<Response>,
     /// The rules that fired under each rule set.
     pub rules_before: Vec<String>,
     pub rules_after: Vec<String>,
@@ -35,17 +68,18 @@ pub fn conclude(content: &Content, outcome: &Outcome) -> Conclusion {
     Conclusion {
         level: content.continuum.placement_id(outcome.level).to_string(),
         strategy_discussion: outcome.strategy.status.id().to_string(),
-        responses: outcome
-            .child_responses
-            .iter()
-            .map(|r| format!("child:{}", r.id))
-            .chain(
-                outcome
-                    .harmed_child_responses
-                    .iter()
-                    .map(|r| format!("harmed_child:{}", r.id)),
-            )
-            .collect(),
+        responses: [
+            (For::Child, &outcome.child_responses),
+            (For::HarmedChild, &outcome.harmed_child_responses),
+        ]
+        .into_iter()
+        .flat_map(|(child, list)| {
+            list.iter().map(move |r| Response {
+                child,
+                id: r.id.clone(),
+            })
+        })
+        .collect(),
     }
 }
 
@@ -81,14 +115,8 @@ pub fn compare(source: &str, record: &Record, from: &Content, to: &Content) -> O
 /// The changes as Markdown for a pull-request comment: the two rule sets, then a table per
 /// changed scenario (level, strategy discussion, responses, and the rules that fired, before
 /// and after).
-pub fn markdown(
-    changes: &[Change],
-    from: &crate::content::RuleSetId,
-    to: &crate::content::RuleSetId,
-    scenarios: usize,
-) -> String {
-    use std::fmt::Write;
-    let code = |items: &[String]| {
+pub fn markdown(changes: &[Change], from: &RuleSetId, to: &RuleSetId, scenarios: usize) -> String {
+    fn code<T: std::fmt::Display>(items: &[T]) -> String {
         if items.is_empty() {
             "none".to_string()
         } else {
@@ -98,7 +126,7 @@ pub fn markdown(
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-    };
+    }
     let mut out = String::from("## hsb diff\n\n");
     let _ = writeln!(
         out,
@@ -146,4 +174,167 @@ pub fn markdown(
         );
     }
     out
+}
+
+/// The changes as JSON: both rule sets, the number of scenarios, and every change.
+pub fn json(changes: &[Change], before: &Content, after: &Content, scenarios: usize) -> String {
+    let id = |content: &Content| {
+        let r = &content.rule_set;
+        serde_json::json!({"name": r.name, "version": r.version, "sha256": r.sha256, "origin": r.origin})
+    };
+    serde_json::json!({
+        "from": id(before),
+        "to": id(after),
+        "scenarios": scenarios,
+        "changed": changes.len(),
+        "changes": changes,
+    })
+    .to_string()
+}
+
+/// The changes as a table that fits the terminal, between the two rule sets and the count.
+pub fn table(changes: &[Change], from: &RuleSetId, to: &RuleSetId, scenarios: usize) -> String {
+    let mut out = format!(
+        "from: {} {} ({}), {}\nto:   {} {} ({}), {}\n",
+        from.name,
+        from.version,
+        short(&from.sha256),
+        from.origin,
+        to.name,
+        to.version,
+        short(&to.sha256),
+        to.origin
+    );
+    if !changes.is_empty() {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL.with_rounded_corners())
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(vec![
+                "Scenario",
+                "Placement and strategy discussion",
+                "Responses",
+            ]);
+        for change in changes {
+            let heading = match &change.title {
+                Some(title) => format!("{title}\n({})", change.source),
+                None => change.source.clone(),
+            };
+            let placement = format!(
+                "level: {}\nstrategy discussion: {}",
+                transition(
+                    &placement_id(&change.before.level),
+                    &placement_id(&change.after.level)
+                ),
+                transition(
+                    &change.before.strategy_discussion,
+                    &change.after.strategy_discussion
+                )
+            );
+            table.add_row(vec![heading, placement, response_changes(change)]);
+        }
+        fit_without_splitting_ids(&mut table);
+        let _ = writeln!(out, "{table}");
+    }
+    let _ = writeln!(
+        out,
+        "{} of {} scenario{} changed",
+        changes.len(),
+        scenarios,
+        crate::cli::check::plural(scenarios)
+    );
+    out
+}
+
+/// Responses gained (+) and lost (-), grouped by child.
+fn response_changes(change: &Change) -> String {
+    let mut lines = Vec::new();
+    for (child, heading) in [(For::Child, "child"), (For::HarmedChild, "harmed child")] {
+        let of = |r: &&Response| r.child == child;
+        let added = change.responses_added.iter().filter(of).map(|r| &r.id);
+        let removed = change.responses_removed.iter().filter(of).map(|r| &r.id);
+        let entries: Vec<String> = added
+            .map(|r| format!("+ {r}"))
+            .chain(removed.map(|r| format!("- {r}")))
+            .collect();
+        if !entries.is_empty() {
+            lines.push(format!("{heading}:"));
+            lines.extend(entries);
+        }
+    }
+    if lines.is_empty() {
+        "unchanged".to_string()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// A level id for the diff table; `none` says what it means.
+fn placement_id(id: &str) -> String {
+    if id == crate::content::continuum::NOT_PLACED {
+        format!("{id} (not yet placed)")
+    } else {
+        id.to_string()
+    }
+}
+
+fn transition(before: &str, after: &str) -> String {
+    if before == after {
+        format!("{before} (unchanged)")
+    } else {
+        format!("{before} → {after}")
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// The terminal's width (80 when piped), but never so narrow that a column splits an id or a
+/// path: each column is at least as wide as its longest word, and the table grows past the
+/// terminal rather than break one.
+fn fit_without_splitting_ids(table: &mut Table) {
+    use comfy_table::{ColumnConstraint, Width};
+    let mut longest: Vec<u16> = Vec::new();
+    for row in std::iter::once(table.header())
+        .flatten()
+        .chain(table.row_iter())
+    {
+        for (i, cell) in row.cell_iter().enumerate() {
+            // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line;
+            // elsewhere, the longest word.
+            let whole = ["+ ", "- ", "level: ", "strategy discussion: "];
+            let word = cell
+                .content()
+                .lines()
+                .map(|line| {
+                    if whole.iter().any(|start| line.starts_with(start)) {
+                        textwrap::core::display_width(line)
+                    } else {
+                        line.split_whitespace()
+                            .map(textwrap::core::display_width)
+                            .max()
+                            .unwrap_or(0)
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            let word = u16::try_from(word).unwrap_or(u16::MAX);
+            match longest.get_mut(i) {
+                Some(width) => *width = (*width).max(word),
+                None => longest.push(word),
+            }
+        }
+    }
+    let needed: u16 = longest
+        .iter()
+        .map(|w| w.saturating_add(3))
+        .fold(1, u16::saturating_add);
+    let width = u16::try_from(crate::text::screen::columns()).unwrap_or(u16::MAX);
+    table.set_width(width.max(needed));
+    let constraints: Vec<ColumnConstraint> = longest
+        .iter()
+        .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(w.saturating_add(2))))
+        .collect();
+    table.set_constraints(constraints);
 }

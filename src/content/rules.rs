@@ -113,7 +113,7 @@ impl RuleSet {
         continuum: &Continuum,
     ) -> Result<Self, Vec<Diagnostic>> {
         yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
-        let (raw, mut problems): (RawRuleSet, _) = yaml::parse_lenient(
+        let (raw, problems): (RawRuleSet, _) = yaml::parse_lenient(
             source,
             crate::content::embedded::RULES.1,
             yaml::Twice::MayPass,
@@ -125,130 +125,26 @@ impl RuleSet {
             || "the rule set's `name`".into(),
             anchors!["name:"],
         );
-        let mut rules: Vec<Rule> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for raw_rule in raw.rules {
-            let anchor = format!("id: {}", raw_rule.id);
-            let at = |token: &str| {
-                source
-                    .locate(&[&anchor, token])
-                    .or(source.locate(&[&anchor]))
-            };
-            // Every id is noted, even of a rule that cannot be read, so that a second use of it
-            // is still found.
-            if !seen.insert(raw_rule.id.clone()) {
-                problems.push(
-                    Diagnostic::error(
-                        Code::DuplicateId,
-                        &source.name,
-                        format!(
-                            "rule id `{}` is used twice{}",
-                            raw_rule.id,
-                            crate::input::source::first_at(source.locate(&[&anchor]))
-                        ),
-                    )
-                    .at(source.locate(&[&anchor, &anchor]))
-                    .help("give each rule its own id; results and tests refer to rules by id"),
-                );
-            }
-            let level = match &raw_rule.level {
-                None => None,
-                Some(id) => match continuum.index_of(id) {
-                    Some(index) => Some(index),
-                    None => {
-                        problems.push(
-                            Diagnostic::error(
-                                Code::UnknownLevel,
-                                &source.name,
-                                format!("rule `{}`: `{id}` is not a level", raw_rule.id),
-                            )
-                            .at(at(id))
-                            .help(continuum.hint(id)),
-                        );
-                        None
-                    }
-                },
-            };
-            let place = ConditionPlace {
-                source,
-                what: format!("rule `{}`", raw_rule.id),
-                owner: anchor.clone(),
-                key: "when",
-                parse_help: "see the comment at the top of the default rules.yaml for the condition forms",
-            };
-            let Some(when) = place.read(&raw_rule.when, &raw.groups, questions, &mut problems)
-            else {
-                continue;
-            };
-            let is_effective = raw_rule.level.is_some()
-                || raw_rule.strategy_discussion.is_some()
-                || !raw_rule.responses.is_empty()
-                || !raw_rule.clarify.is_empty();
-            if !is_effective {
-                problems.push(
-                    Diagnostic::error(
-                        Code::BadContent,
-                        &source.name,
-                        format!("rule `{}` has no effect", raw_rule.id),
-                    )
-                    .at(at(&raw_rule.id))
-                    .help("give it a `level`, `strategy_discussion`, `responses` or `clarify`"),
-                );
-            }
-            let what = |key: &str| format!("rule `{}` `{key}`", raw_rule.id);
-            let reason = texts.pick(
-                raw_rule.reason,
-                || what("reason"),
-                anchors![&anchor, "reason"],
-            );
-            let rule_source = texts.pick(
-                raw_rule.source,
-                || what("source"),
-                anchors![&anchor, "source"],
-            );
-            let responses =
-                raw_rule
-                    .responses
-                    .pick(&mut texts, &format!("rule `{}`", raw_rule.id), &anchor);
-            let clarify = raw_rule
-                .clarify
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    texts.pick(
-                        c,
-                        || format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
-                        anchors![&anchor, "clarify"],
-                    )
-                })
-                .collect();
-            rules.push(Rule {
-                id: raw_rule.id,
-                reason,
-                source: rule_source,
-                when,
-                level,
-                strategy_discussion: raw_rule.strategy_discussion,
-                responses,
-                clarify,
-            });
-        }
-        for group in raw.groups.keys() {
-            if questions.fields().any(|(_, f)| {
-                f.canonical_value(group)
-                    .is_some_and(|v| v != crate::content::answer::UNKNOWN)
-            }) {
-                problems.push(
-                    Diagnostic::error(
-                        Code::DuplicateId,
-                        &source.name,
-                        format!("group `{group}` has the same name as an answer value"),
-                    )
-                    .at(source.locate(&["groups", group]))
-                    .help("rename the group so that lists of values stay unambiguous"),
-                );
-            }
-        }
+        let mut reader = RuleReader {
+            source,
+            questions,
+            continuum,
+            groups: &raw.groups,
+            texts,
+            problems,
+            seen: std::collections::HashSet::new(),
+        };
+        let rules: Vec<Rule> = raw
+            .rules
+            .into_iter()
+            .filter_map(|r| reader.rule(r))
+            .collect();
+        let RuleReader {
+            texts,
+            mut problems,
+            ..
+        } = reader;
+        check_groups(&raw.groups, questions, source, &mut problems);
         let other_person = match raw.other_person {
             Some(raw_other) => other_person(
                 raw_other,
@@ -284,6 +180,168 @@ impl RuleSet {
 
     pub fn hint(&self, id: &str) -> String {
         suggest::hint(id, self.rules.iter().map(|r| r.id.as_str()))
+    }
+}
+
+/// Reading the rules one by one: the problems found so far, and every id seen.
+struct RuleReader<'a> {
+    source: &'a Source,
+    questions: &'a QuestionSet,
+    continuum: &'a Continuum,
+    groups: &'a BTreeMap<String, Vec<String>>,
+    texts: Texts<'a>,
+    problems: Vec<Diagnostic>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl RuleReader<'_> {
+    /// One rule, or `None` when its conditions cannot be read (every problem reported).
+    fn rule(&mut self, raw_rule: RawRule) -> Option<Rule> {
+        let source = self.source;
+        let anchor = format!("id: {}", raw_rule.id);
+        self.note_id(&raw_rule.id, &anchor);
+        let level = self.level(&raw_rule, &anchor);
+        let place = ConditionPlace {
+            source,
+            what: format!("rule `{}`", raw_rule.id),
+            owner: anchor.clone(),
+            key: "when",
+            parse_help: "see the comment at the top of the default rules.yaml for the condition forms",
+        };
+        let when = place.read(
+            &raw_rule.when,
+            self.groups,
+            self.questions,
+            &mut self.problems,
+        )?;
+        self.check_effect(&raw_rule, &anchor);
+        let what = |key: &str| format!("rule `{}` `{key}`", raw_rule.id);
+        let texts = &mut self.texts;
+        let reason = texts.pick(
+            raw_rule.reason,
+            || what("reason"),
+            anchors![&anchor, "reason"],
+        );
+        let rule_source = texts.pick(
+            raw_rule.source,
+            || what("source"),
+            anchors![&anchor, "source"],
+        );
+        let responses = raw_rule
+            .responses
+            .pick(texts, &format!("rule `{}`", raw_rule.id), &anchor);
+        let clarify = raw_rule
+            .clarify
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                texts.pick(
+                    c,
+                    || format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
+                    anchors![&anchor, "clarify"],
+                )
+            })
+            .collect();
+        Some(Rule {
+            id: raw_rule.id,
+            reason,
+            source: rule_source,
+            when,
+            level,
+            strategy_discussion: raw_rule.strategy_discussion,
+            responses,
+            clarify,
+        })
+    }
+
+    /// Every id is noted, even of a rule that cannot be read, so that a second use of it is
+    /// still found.
+    fn note_id(&mut self, id: &str, anchor: &str) {
+        let source = self.source;
+        if !self.seen.insert(id.to_string()) {
+            self.problems.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    &source.name,
+                    format!(
+                        "rule id `{id}` is used twice{}",
+                        crate::input::source::first_at(source.locate(&[anchor]))
+                    ),
+                )
+                .at(source.locate(&[anchor, anchor]))
+                .help("give each rule its own id; results and tests refer to rules by id"),
+            );
+        }
+    }
+
+    /// The place of a word in the rule, else of the rule.
+    fn at(&self, anchor: &str, token: &str) -> Option<(usize, usize)> {
+        self.source
+            .locate(&[anchor, token])
+            .or(self.source.locate(&[anchor]))
+    }
+
+    /// The level the rule sets, if any; an unknown level is reported.
+    fn level(&mut self, raw_rule: &RawRule, anchor: &str) -> Option<usize> {
+        let id = raw_rule.level.as_ref()?;
+        let index = self.continuum.index_of(id);
+        if index.is_none() {
+            self.problems.push(
+                Diagnostic::error(
+                    Code::UnknownLevel,
+                    &self.source.name,
+                    format!("rule `{}`: `{id}` is not a level", raw_rule.id),
+                )
+                .at(self.at(anchor, id))
+                .help(self.continuum.hint(id)),
+            );
+        }
+        index
+    }
+
+    /// A rule must do something: set a level or strategy discussion, or add responses or
+    /// things to clarify.
+    fn check_effect(&mut self, raw_rule: &RawRule, anchor: &str) {
+        let is_effective = raw_rule.level.is_some()
+            || raw_rule.strategy_discussion.is_some()
+            || !raw_rule.responses.is_empty()
+            || !raw_rule.clarify.is_empty();
+        if !is_effective {
+            self.problems.push(
+                Diagnostic::error(
+                    Code::BadContent,
+                    &self.source.name,
+                    format!("rule `{}` has no effect", raw_rule.id),
+                )
+                .at(self.at(anchor, &raw_rule.id))
+                .help("give it a `level`, `strategy_discussion`, `responses` or `clarify`"),
+            );
+        }
+    }
+}
+
+/// A group may not share its name with an answer value: lists of values would be ambiguous.
+fn check_groups(
+    groups: &BTreeMap<String, Vec<String>>,
+    questions: &QuestionSet,
+    source: &Source,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for group in groups.keys() {
+        if questions.fields().any(|(_, f)| {
+            f.canonical_value(group)
+                .is_some_and(|v| v != crate::content::answer::UNKNOWN)
+        }) {
+            problems.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    &source.name,
+                    format!("group `{group}` has the same name as an answer value"),
+                )
+                .at(source.locate(&["groups", group]))
+                .help("rename the group so that lists of values stay unambiguous"),
+            );
+        }
     }
 }
 

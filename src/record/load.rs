@@ -4,7 +4,7 @@ use super::{Assessment, ClinicalReview, Expect, FORMAT, Judgement, Record};
 use crate::content::answer::{Answer, UNKNOWN};
 use crate::content::case_record::RecordedAction;
 use crate::content::continuum::StrategyStatus;
-use crate::content::questions::{FieldKind, QuestionSet};
+use crate::content::questions::{Field, FieldKind, QuestionSet};
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::yaml::{self, describe_value as describe, scalar_text};
@@ -92,45 +92,10 @@ impl Record {
         let (raw, unknown) =
             yaml::parse_lenient::<RawRecord>(source, REFERENCE, yaml::Twice::RefusedBySerde)?;
         problems.extend(unknown);
-        let mut answers = BTreeMap::new();
-        let mut present = BTreeSet::new();
-        for (key, value) in &raw.answers {
-            let key = scalar_text(key);
-            if !complete {
-                present.insert(key.clone());
-            }
-            match read_answer(source, questions, &key, value) {
-                Ok(Some(answer)) => {
-                    answers.insert(key, answer);
-                }
-                Ok(None) => {}
-                Err(found) => problems.extend(found),
-            }
-        }
-        for (_, field) in questions.fields() {
-            let missing = match answers.get(&field.key) {
-                None => true,
-                Some(Answer::Text(t)) => t.trim().is_empty(),
-                Some(_) => false,
-            };
-            if complete
-                && field.required
-                && missing
-                && !problems.iter().any(|d| d.message.contains(&field.key))
-            {
-                problems.push(
-                    Diagnostic::error(
-                        Code::MissingAnswer,
-                        &source.name,
-                        format!("`{}` is required and has no answer", field.key),
-                    )
-                    .at(source.locate(&["answers"]))
-                    .help(format!(
-                        "add `{}:` under `answers:` ({})",
-                        field.key, field.prompt
-                    )),
-                );
-            }
+        let (answers, present) =
+            read_answers(source, questions, &raw.answers, complete, &mut problems);
+        if complete {
+            missing_answers(source, questions, &answers, &mut problems);
         }
         if let Some(expect) = &raw.expect {
             check_expect(source, expect, levels, &mut problems);
@@ -176,6 +141,63 @@ impl Record {
             expect: raw.expect,
         };
         Ok((record, present))
+    }
+}
+
+/// Every answer, read against its field, and (for a draft) the keys present.
+fn read_answers(
+    source: &Source,
+    questions: &QuestionSet,
+    raw: &Mapping,
+    complete: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> (BTreeMap<String, Answer>, BTreeSet<String>) {
+    let mut answers = BTreeMap::new();
+    let mut present = BTreeSet::new();
+    for (key, value) in raw {
+        let key = scalar_text(key);
+        if !complete {
+            present.insert(key.clone());
+        }
+        match read_answer(source, questions, &key, value) {
+            Ok(Some(answer)) => {
+                answers.insert(key, answer);
+            }
+            Ok(None) => {}
+            Err(found) => problems.extend(found),
+        }
+    }
+    (answers, present)
+}
+
+/// A required field without an answer (blank text counts as none), unless its answer was
+/// already reported.
+fn missing_answers(
+    source: &Source,
+    questions: &QuestionSet,
+    answers: &BTreeMap<String, Answer>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for (_, field) in questions.fields() {
+        let missing = match answers.get(&field.key) {
+            None => true,
+            Some(Answer::Text(t)) => t.trim().is_empty(),
+            Some(_) => false,
+        };
+        if field.required && missing && !problems.iter().any(|d| d.message.contains(&field.key)) {
+            problems.push(
+                Diagnostic::error(
+                    Code::MissingAnswer,
+                    &source.name,
+                    format!("`{}` is required and has no answer", field.key),
+                )
+                .at(source.locate(&["answers"]))
+                .help(format!(
+                    "add `{}:` under `answers:` ({})",
+                    field.key, field.prompt
+                )),
+            );
+        }
     }
 }
 
@@ -227,58 +249,142 @@ fn read_one(
     key: &str,
     value: &Value,
 ) -> Result<Option<Answer>, Found> {
-    let place = |token: &str| {
-        source
-            .locate(&["answers", key, token])
-            .or(source.locate(&["answers", key]))
-    };
     let Some(field) = questions.field(key) else {
-        let help = if questions.questions.iter().any(|q| q.id == key) {
-            format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
-        } else {
-            suggest::closest(key, questions.field_keys()).map_or_else(
-                || {
-                    "answers are keyed `question.field`; `hsb questions` lists every field id"
-                        .to_string()
-                },
-                |found| format!("did you mean `{found}`?"),
-            )
-        };
-        // The key itself is never repeated: a mistyped key may be a sentence about a child.
-        return Err(Found::One(
-            Diagnostic::error(
-                Code::UnknownField,
-                &source.name,
-                "an answer is keyed by something that is not a field id of the question set"
-                    .to_string(),
-            )
-            .at(source.locate(&["answers", key]))
-            .help(help),
-        ));
+        return Err(Found::One(unknown_field(source, questions, key)));
     };
     if matches!(value, Value::Null) {
         return Ok(None);
     }
-    let wrong_type = |what: &str| {
+    AnswerReader {
+        source,
+        key,
+        field,
+        value,
+    }
+    .read()
+}
+
+/// An answer keyed by something that is not a field id. The key itself is never repeated: a
+/// mistyped key may be a sentence about a child.
+fn unknown_field(source: &Source, questions: &QuestionSet, key: &str) -> Diagnostic {
+    let help = if questions.questions.iter().any(|q| q.id == key) {
+        format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
+    } else {
+        suggest::closest(key, questions.field_keys()).map_or_else(
+            || {
+                "answers are keyed `question.field`; `hsb questions` lists every field id"
+                    .to_string()
+            },
+            |found| format!("did you mean `{found}`?"),
+        )
+    };
+    Diagnostic::error(
+        Code::UnknownField,
+        &source.name,
+        "an answer is keyed by something that is not a field id of the question set".to_string(),
+    )
+    .at(source.locate(&["answers", key]))
+    .help(help)
+}
+
+/// One answer's value, read against its field.
+struct AnswerReader<'a> {
+    source: &'a Source,
+    key: &'a str,
+    field: &'a Field,
+    value: &'a Value,
+}
+
+impl AnswerReader<'_> {
+    fn read(&self) -> Result<Option<Answer>, Found> {
+        let (field, value) = (self.field, self.value);
+        match (&field.kind, value) {
+            (FieldKind::Text, Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
+                let text = scalar_text(value);
+                Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
+            }
+            (FieldKind::Text, _) => Err(self.wrong_type("text").into()),
+            (FieldKind::Choice(_), Value::String(s)) => Ok(self.choice(s)?.map(Answer::Choice)),
+            (FieldKind::Choice(_), Value::Bool(b)) => Err(self
+                .wrong_type("one word")
+                .help(format!(
+                    "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
+                ))
+                .into()),
+            (FieldKind::Choice(_), _) => Err(self
+                .wrong_type("one value")
+                .help(format!(
+                    "allowed: {}, `unknown`",
+                    suggest::join(field.value_ids())
+                ))
+                .into()),
+            (FieldKind::List(_), Value::String(s)) => {
+                Ok(self.choice(s)?.map(|id| Answer::List(vec![id])))
+            }
+            (FieldKind::List(_), Value::Sequence(items)) => self.list(items),
+            (FieldKind::List(_), _) => Err(self.wrong_type("a list of values").into()),
+            (FieldKind::Number { .. }, Value::String(s)) if s == UNKNOWN => Ok(None),
+            (FieldKind::Number { min, max }, Value::Number(n)) => match n.as_i64() {
+                Some(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Number(n))),
+                _ => Err(Diagnostic::error(
+                    Code::BadAnswer,
+                    &self.source.name,
+                    format!(
+                        "`{}` must be a whole number from {min} to {max}, found {n}",
+                        self.key
+                    ),
+                )
+                .at(self.place(&n.to_string()))
+                .help(format!("{} (or `unknown`)", field.prompt))
+                .into()),
+            },
+            (FieldKind::Number { min, max }, _) => Err(self
+                .wrong_type(&format!("a whole number from {min} to {max}, or `unknown`"))
+                .into()),
+        }
+    }
+
+    /// The place of a word in the answer, else of the answer.
+    fn place(&self, token: &str) -> Option<(usize, usize)> {
+        self.source
+            .locate(&["answers", self.key, token])
+            .or(self.source.locate(&["answers", self.key]))
+    }
+
+    fn wrong_type(&self, what: &str) -> Diagnostic {
         Diagnostic::error(
             Code::BadAnswer,
-            &source.name,
-            format!("`{key}` takes {what}, found {}", describe(value)),
+            &self.source.name,
+            format!(
+                "`{}` takes {what}, found {}",
+                self.key,
+                describe(self.value)
+            ),
         )
-        .at(place(""))
-        .help(format!("{} ({})", field.prompt, field_hint(field)))
-    };
-    let choice = |written: &str| -> Result<Option<String>, Diagnostic> {
+        .at(self.place(""))
+        .help(format!(
+            "{} ({})",
+            self.field.prompt,
+            field_hint(self.field)
+        ))
+    }
+
+    /// A value's id (an alias gives the id it stands for); `None` for `unknown`.
+    fn choice(&self, written: &str) -> Result<Option<String>, Diagnostic> {
+        let field = self.field;
         match field.canonical_value(written) {
             Some(UNKNOWN) => Ok(None),
             Some(id) => Ok(Some(id.to_string())),
             None => Err(Diagnostic::error(
                 Code::UnknownValue,
-                &source.name,
+                &self.source.name,
                 // What was written is never repeated, however short: it may be a name.
-                format!("`{key}` has a value that is not one of its listed values"),
+                format!(
+                    "`{}` has a value that is not one of its listed values",
+                    self.key
+                ),
             )
-            .at(place(written))
+            .at(self.place(written))
             .help(format!(
                 "{} (allowed: {}, `unknown`)",
                 suggest::closest(written, field.value_ids()).map_or_else(
@@ -288,77 +394,43 @@ fn read_one(
                 suggest::join(field.value_ids())
             ))),
         }
-    };
-    match (&field.kind, value) {
-        (FieldKind::Text, Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
-            let text = scalar_text(value);
-            Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
-        }
-        (FieldKind::Text, _) => Err(wrong_type("text").into()),
-        (FieldKind::Choice(_), Value::String(s)) => Ok(choice(s)?.map(Answer::Choice)),
-        (FieldKind::Choice(_), Value::Bool(b)) => Err(wrong_type("one word")
-            .help(format!(
-                "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
-            ))
-            .into()),
-        (FieldKind::Choice(_), _) => Err(wrong_type("one value")
-            .help(format!(
-                "allowed: {}, `unknown`",
-                suggest::join(field.value_ids())
-            ))
-            .into()),
-        (FieldKind::List(_), Value::String(s)) => Ok(choice(s)?.map(|id| Answer::List(vec![id]))),
-        (FieldKind::List(_), Value::Sequence(items)) => {
-            let mut ids = Vec::new();
-            let mut saw_unknown = false;
-            let mut bad = Vec::new();
-            for item in items {
-                let Value::String(s) = item else {
-                    return Err(wrong_type("a list of values").into());
-                };
-                match choice(s) {
-                    Ok(Some(id)) if !ids.contains(&id) => ids.push(id),
-                    Ok(Some(_)) => {}
-                    Ok(None) => saw_unknown = true,
-                    Err(d) => bad.push(d),
-                }
-            }
-            if !bad.is_empty() {
-                return Err(Found::Many(bad));
-            }
-            match (saw_unknown, ids.is_empty()) {
-                (true, true) => Ok(None),
-                (true, false) => Err(Diagnostic::error(
-                    Code::BadAnswer,
-                    &source.name,
-                    format!("`{key}` mixes `unknown` with other values"),
-                )
-                .at(place(UNKNOWN))
-                .help("list what is known; write `unknown` alone only when nothing is known")
-                .into()),
-                (false, _) => Ok(Some(Answer::List(ids))),
+    }
+
+    /// A list: every value not allowed is reported; `unknown` alone means not known.
+    fn list(&self, items: &[Value]) -> Result<Option<Answer>, Found> {
+        let mut ids = Vec::new();
+        let mut saw_unknown = false;
+        let mut bad = Vec::new();
+        for item in items {
+            let Value::String(s) = item else {
+                return Err(self.wrong_type("a list of values").into());
+            };
+            match self.choice(s) {
+                Ok(Some(id)) if !ids.contains(&id) => ids.push(id),
+                Ok(Some(_)) => {}
+                Ok(None) => saw_unknown = true,
+                Err(d) => bad.push(d),
             }
         }
-        (FieldKind::List(_), _) => Err(wrong_type("a list of values").into()),
-        (FieldKind::Number { .. }, Value::String(s)) if s == UNKNOWN => Ok(None),
-        (FieldKind::Number { min, max }, Value::Number(n)) => match n.as_i64() {
-            Some(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Number(n))),
-            _ => Err(Diagnostic::error(
+        if !bad.is_empty() {
+            return Err(Found::Many(bad));
+        }
+        match (saw_unknown, ids.is_empty()) {
+            (true, true) => Ok(None),
+            (true, false) => Err(Diagnostic::error(
                 Code::BadAnswer,
-                &source.name,
-                format!("`{key}` must be a whole number from {min} to {max}, found {n}"),
+                &self.source.name,
+                format!("`{}` mixes `unknown` with other values", self.key),
             )
-            .at(place(&n.to_string()))
-            .help(format!("{} (or `unknown`)", field.prompt))
+            .at(self.place(UNKNOWN))
+            .help("list what is known; write `unknown` alone only when nothing is known")
             .into()),
-        },
-        (FieldKind::Number { min, max }, _) => {
-            Err(wrong_type(&format!("a whole number from {min} to {max}, or `unknown`")).into())
+            (false, _) => Ok(Some(Answer::List(ids))),
         }
     }
 }
 
-fn field_hint(field: &crate::content::questions::Field) -> String {
+fn field_hint(field: &Field) -> String {
     match &field.kind {
         FieldKind::Text => "free text".to_string(),
         FieldKind::Choice(_) => format!("one of {}, `unknown`", suggest::join(field.value_ids())),

@@ -161,21 +161,13 @@ fn responses(view: &View, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(view.say(Msg::Responses).to_string()));
     doc.push(Block::Subheading(view.say(Msg::ForTheChild).to_string()));
     checklist(view, &view.responses.child, doc);
-    match view.other_child_involved {
-        "no" => {
+    match view.other_child_section() {
+        None => {
             doc.push(Block::Subheading(view.say(Msg::OtherChildren).to_string()));
             doc.push(Block::Para(view.say(Msg::NoOtherChild).to_string()));
         }
-        involved => {
-            let note = if involved == "unknown" {
-                format!(" ({})", view.say(Msg::IfAnotherChildUnknown))
-            } else {
-                String::new()
-            };
-            doc.push(Block::Subheading(format!(
-                "{}{note}",
-                view.say(view.other_child_heading())
-            )));
+        Some(heading) => {
+            doc.push(Block::Subheading(heading));
             if let Some(text) = view.other_role_explained() {
                 doc.push(Block::Para(text.to_string()));
             } else {

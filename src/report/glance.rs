@@ -45,8 +45,8 @@ pub fn render(view: &View, width: usize, plain: bool) -> String {
     out.extend(clip(&strategy, width, 2));
     out.push(view.say(Msg::ForTheChild).to_string());
     out.extend(first_responses(view, &view.responses.child, width));
-    match view.other_child_involved {
-        "no" => out.push(view.say(Msg::NoOtherChild).to_string()),
+    match view.other_child {
+        Some(false) => out.push(view.say(Msg::NoOtherChild).to_string()),
         _ => {
             out.extend(clip(view.say(view.other_child_heading()), width, 1));
             match view.other_role_explained() {

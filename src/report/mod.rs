@@ -30,7 +30,7 @@ pub use table::{WIDTH as TABLE_WIDTH, continuum_bar, grid, strategy_box, wrap};
 pub use text::render as text;
 
 /// The formats a report for a case file can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     /// Markdown.
     Markdown,
@@ -97,6 +97,9 @@ pub struct View {
     pub responses: ResponsesView,
     /// `yes`, `no` or `unknown`: whether another child was involved.
     pub other_child_involved: &'static str,
+    /// Whether another child was involved: `None` when not known.
+    #[serde(skip)]
+    pub other_child: Option<bool>,
     /// Who the other person is: `harmed` (something shows harm or its risk), `involved`
     /// (nothing shows harm), `adult` (an adult the behaviour was aimed at), `acted_on_child` (an
     /// adult or unknown contact who groomed, extorted or sought images from the child), or `none`.
@@ -248,6 +251,7 @@ impl View {
                 child: responses(&outcome.child_responses),
                 harmed_child: responses(&outcome.harmed_child_responses),
             },
+            other_child: outcome.other_child,
             other_child_involved: match outcome.other_child {
                 Some(true) => "yes",
                 Some(false) => "no",
@@ -291,6 +295,17 @@ impl View {
             crate::engine::OtherRole::ActedOnChild => Msg::OtherPersonActedOnChild,
             _ => Msg::ForTheOtherChild,
         }
+    }
+
+    /// The heading for the other person's responses, noting when it is not known whether
+    /// anyone else was involved; `None` when nobody else was.
+    pub fn other_child_section(&self) -> Option<String> {
+        let note = match self.other_child {
+            Some(false) => return None,
+            None => format!(" ({})", self.say(Msg::IfAnotherChildUnknown)),
+            Some(true) => String::new(),
+        };
+        Some(format!("{}{note}", self.say(self.other_child_heading())))
     }
 
     /// For an adult or someone who acted on the child, why no actions for a child harmed are

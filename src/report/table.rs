@@ -169,98 +169,9 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(out, "{}\n", wrap(&placement, WIDTH as usize));
     let _ = writeln!(out, "{}", strategy_box(view));
     out.push_str(&case_record(view));
-
-    let _ = writeln!(out, "\n{}", view.say(Msg::ForTheChild));
-    let _ = writeln!(out, "{}", responses(view, &view.responses.child));
-    match view.other_child_involved {
-        "no" => {
-            let _ = writeln!(out, "\n{}", view.say(Msg::NoOtherChild));
-        }
-        involved => {
-            let heading = view.say(view.other_child_heading());
-            let note = if involved == "unknown" {
-                format!(" ({})", view.say(Msg::IfAnotherChildUnknown))
-            } else {
-                String::new()
-            };
-            let _ = writeln!(out, "\n{heading}{note}");
-            if let Some(text) = view.other_role_explained() {
-                let _ = writeln!(out, "{}", wrap(text, WIDTH as usize));
-            } else {
-                let _ = writeln!(out, "{}", responses(view, &view.responses.harmed_child));
-            }
-        }
-    }
-
-    if !view.clarify.is_empty() {
-        let _ = writeln!(out, "\n{}", view.say(Msg::ToClarify));
-        let rows = view
-            .clarify
-            .iter()
-            .map(|item| {
-                vec![
-                    item.text.clone(),
-                    item.because.join("; "),
-                    item.rules.join("\n"),
-                ]
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "{}",
-            grid(
-                &[30, 17, 23],
-                Some(&[
-                    view.say(Msg::ColumnFindOut),
-                    view.say(Msg::ColumnWhyItMatters),
-                    view.say(Msg::ColumnRules)
-                ]),
-                rows,
-                false
-            )
-        );
-    }
-
-    let _ = writeln!(out, "\n{}", view.say(Msg::RulesThatFired));
-    if view.rules.is_empty() {
-        let _ = writeln!(out, "{}", view.say(Msg::NoneSentence));
-    } else {
-        let rows = view
-            .rules
-            .iter()
-            .map(|rule| {
-                let mut effect = rule.id.clone();
-                for line in &rule.effects {
-                    let _ = write!(effect, "\n→ {line}");
-                }
-                let answers = rule
-                    .answers
-                    .iter()
-                    .map(|a| format!("{}:\n  {}", a.field, a.label))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                vec![
-                    effect,
-                    format!("{} ({})", rule.reason, rule.source),
-                    answers,
-                ]
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "{}",
-            grid(
-                &[20, 27, 23],
-                Some(&[
-                    view.say(Msg::ColumnRuleAndEffect),
-                    view.say(Msg::ColumnWhySource),
-                    view.say(Msg::ColumnAnswersMatched)
-                ]),
-                rows,
-                false
-            )
-        );
-    }
+    out.push_str(&both_children(view));
+    out.push_str(&to_clarify(view));
+    out.push_str(&rules_fired(view));
     let _ = writeln!(
         out,
         "\n{}\nsha256: {}",
@@ -268,6 +179,93 @@ pub fn render(view: &View) -> String {
         view.rule_set.sha256
     );
     let _ = writeln!(out, "\n{}", wrap(&view.notice, WIDTH as usize));
+    out
+}
+
+/// The responses for the child, then for the other person (or that nobody else was involved).
+fn both_children(view: &View) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{}", view.say(Msg::ForTheChild));
+    let _ = writeln!(out, "{}", responses(view, &view.responses.child));
+    match view.other_child_section() {
+        None => {
+            let _ = writeln!(out, "\n{}", view.say(Msg::NoOtherChild));
+        }
+        Some(heading) => {
+            let _ = writeln!(out, "\n{heading}");
+            if let Some(text) = view.other_role_explained() {
+                let _ = writeln!(out, "{}", wrap(text, WIDTH as usize));
+            } else {
+                let _ = writeln!(out, "{}", responses(view, &view.responses.harmed_child));
+            }
+        }
+    }
+    out
+}
+
+/// What to find out, why it matters and the rules behind it; nothing when all is known.
+fn to_clarify(view: &View) -> String {
+    if view.clarify.is_empty() {
+        return String::new();
+    }
+    let rows = view
+        .clarify
+        .iter()
+        .map(|item| {
+            vec![
+                item.text.clone(),
+                item.because.join("; "),
+                item.rules.join("\n"),
+            ]
+        })
+        .collect();
+    let header = [
+        view.say(Msg::ColumnFindOut),
+        view.say(Msg::ColumnWhyItMatters),
+        view.say(Msg::ColumnRules),
+    ];
+    format!(
+        "\n{}\n{}\n",
+        view.say(Msg::ToClarify),
+        grid(&[30, 17, 23], Some(&header), rows, false)
+    )
+}
+
+/// The rules that fired: each with what it sets, why (and its source), and the answers it
+/// matched.
+fn rules_fired(view: &View) -> String {
+    let mut out = format!("\n{}\n", view.say(Msg::RulesThatFired));
+    if view.rules.is_empty() {
+        let _ = writeln!(out, "{}", view.say(Msg::NoneSentence));
+        return out;
+    }
+    let rows = view
+        .rules
+        .iter()
+        .map(|rule| {
+            let mut effect = rule.id.clone();
+            for line in &rule.effects {
+                let _ = write!(effect, "\n→ {line}");
+            }
+            let answers = rule
+                .answers
+                .iter()
+                .map(|a| format!("{}:\n  {}", a.field, a.label))
+                .collect::<Vec<_>>()
+                .join("\n");
+            vec![
+                effect,
+                format!("{} ({})", rule.reason, rule.source),
+                answers,
+            ]
+        })
+        .collect();
+    let header = [
+        view.say(Msg::ColumnRuleAndEffect),
+        view.say(Msg::ColumnWhySource),
+        view.say(Msg::ColumnAnswersMatched),
+    ];
+    let _ = writeln!(out, "{}", grid(&[20, 27, 23], Some(&header), rows, false));
     out
 }
 

@@ -6,7 +6,7 @@
 pub struct UnknownHsbLang;
 
 /// The language texts are shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.

@@ -78,136 +78,14 @@ const KINDS: [(&str, Kind); 8] = [
 /// scenarios, say) comes from `--questions`/`--rules` or the defaults.
 pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> {
     let mut report = Report::default();
-    let mut sources: Vec<(Source, Kind)> = Vec::new();
-    if inputs.is_empty() {
-        for (name, yaml, kind) in [
-            (
-                embedded::QUESTIONS.0,
-                embedded::QUESTIONS.1,
-                Kind::Questions,
-            ),
-            (embedded::LEVELS.0, embedded::LEVELS.1, Kind::Levels),
-            (embedded::RULES.0, embedded::RULES.1, Kind::Rules),
-            (messages::EMBEDDED.0, messages::EMBEDDED.1, Kind::Messages),
-            (
-                case_record::EMBEDDED.0,
-                case_record::EMBEDDED.1,
-                Kind::CaseRecord,
-            ),
-            (
-                crate::content::glossary::EMBEDDED.0,
-                crate::content::glossary::EMBEDDED.1,
-                Kind::Glossary,
-            ),
-        ] {
-            sources.push((Source::embedded(name, yaml), kind));
-        }
-    } else {
-        for path in files::expand(inputs)? {
-            report.paths += 1;
-            match Source::read(&path) {
-                Ok(source) => {
-                    report.files += 1;
-                    if source.had_bom {
-                        report.diagnostics.push(
-                            Diagnostic::warning(
-                                Code::ByteOrderMark,
-                                &source.name,
-                                "the file begins with a byte-order mark",
-                            )
-                            .at(Some((1, 1)))
-                            .help("hsb sets it aside; save the file as UTF-8 without a BOM so that other YAML tools read it too"),
-                        );
-                    }
-                    match classify(&source) {
-                        Ok(kind) => sources.push((source, kind)),
-                        Err(d) => report.diagnostics.push(d),
-                    }
-                }
-                Err(d) => {
-                    // A missing path is reported by its name, not counted as a file checked.
-                    if d.code != Code::FileMissing {
-                        report.files += 1;
-                    }
-                    report.unreadable += 1;
-                    report.diagnostics.push(d);
-                }
-            }
-        }
-    }
-    if inputs.is_empty() {
+    let sources = if inputs.is_empty() {
+        let sources = built_in();
         report.files = sources.len();
-    }
-
-    // The question set and continuum the others are checked against: the first named, else
-    // --questions / --rules, else the defaults.
-    let named = |kind: Kind| {
         sources
-            .iter()
-            .find(|(_, k)| *k == kind)
-            .map(|(s, _)| s.clone())
+    } else {
+        read_all(inputs, &mut report)?
     };
-    let questions_source = match named(Kind::Questions) {
-        Some(source) => source,
-        None => content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
-    };
-    let levels_source = match named(Kind::Levels) {
-        Some(source) => source,
-        None => default_levels(paths)?,
-    };
-
-    let mut questions = None;
-    let mut continuum = None;
-    for (source, kind) in &sources {
-        match kind {
-            Kind::Questions => match QuestionSet::load(source, paths.lang) {
-                Ok(set) => {
-                    report.diagnostics.extend(missing_questions(source, &set));
-                    report.diagnostics.extend(set.warnings.iter().cloned());
-                    if source.name == questions_source.name {
-                        questions = Some(set);
-                    }
-                }
-                Err(d) => report.diagnostics.extend(d),
-            },
-            Kind::Levels => match Continuum::load(source, paths.lang) {
-                Ok(c) => {
-                    report.diagnostics.extend(c.warnings.iter().cloned());
-                    if source.name == levels_source.name {
-                        continuum = Some(c);
-                    }
-                }
-                Err(d) => report.diagnostics.extend(d),
-            },
-            Kind::Messages => report.diagnostics.extend(message_file::check(source)),
-            Kind::Glossary => report
-                .diagnostics
-                .extend(crate::content::glossary::check(source)),
-            Kind::Project => report
-                .diagnostics
-                .extend(crate::input::project::check(source)),
-            Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
-                Ok(terms) => report.diagnostics.extend(terms.warnings),
-                Err(d) => report.diagnostics.extend(d),
-            },
-            Kind::Rules | Kind::Record => {}
-        }
-    }
-    // Content not among the inputs, or named but broken (its problems are already reported),
-    // comes from --questions / --rules or the defaults, so that everything else is still checked.
-    let questions = match questions {
-        Some(set) => set,
-        None => QuestionSet::load(
-            &content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
-            paths.lang,
-        )
-        .map_err(Error::Invalid)?,
-    };
-    let continuum = match continuum {
-        Some(c) => c,
-        None => Continuum::load(&default_levels(paths)?, paths.lang).map_err(Error::Invalid)?,
-    };
-
+    let (questions, continuum) = check_content(&sources, paths, &mut report)?;
     let mut rule_sets = Vec::new();
     for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Rules) {
         match RuleSet::load(source, &questions, &continuum) {
@@ -223,7 +101,6 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
         Some(rules) => Some(rules),
         None => default_rules(paths, &questions, &continuum),
     };
-
     let levels = continuum.level_ids();
     for (source, _) in sources.iter().filter(|(_, k)| *k == Kind::Record) {
         match Record::load(source, &questions, &levels) {
@@ -241,6 +118,144 @@ pub fn check(inputs: &[PathBuf], paths: &ContentPaths) -> Result<Report, Error> 
         }
     }
     Ok(report)
+}
+
+/// The built-in content files, checked when no file is named.
+fn built_in() -> Vec<(Source, Kind)> {
+    [
+        (
+            embedded::QUESTIONS.0,
+            embedded::QUESTIONS.1,
+            Kind::Questions,
+        ),
+        (embedded::LEVELS.0, embedded::LEVELS.1, Kind::Levels),
+        (embedded::RULES.0, embedded::RULES.1, Kind::Rules),
+        (messages::EMBEDDED.0, messages::EMBEDDED.1, Kind::Messages),
+        (
+            case_record::EMBEDDED.0,
+            case_record::EMBEDDED.1,
+            Kind::CaseRecord,
+        ),
+        (
+            crate::content::glossary::EMBEDDED.0,
+            crate::content::glossary::EMBEDDED.1,
+            Kind::Glossary,
+        ),
+    ]
+    .into_iter()
+    .map(|(name, yaml, kind)| (Source::embedded(name, yaml), kind))
+    .collect()
+}
+
+/// Every file named (folders searched), each recognised by its `format:` line; what cannot be
+/// read or recognised is reported.
+fn read_all(inputs: &[PathBuf], report: &mut Report) -> Result<Vec<(Source, Kind)>, Error> {
+    let mut sources = Vec::new();
+    for path in files::expand(inputs)? {
+        report.paths += 1;
+        match Source::read(&path) {
+            Ok(source) => {
+                report.files += 1;
+                if source.had_bom {
+                    report.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::ByteOrderMark,
+                            &source.name,
+                            "the file begins with a byte-order mark",
+                        )
+                        .at(Some((1, 1)))
+                        .help("hsb sets it aside; save the file as UTF-8 without a BOM so that other YAML tools read it too"),
+                    );
+                }
+                match classify(&source) {
+                    Ok(kind) => sources.push((source, kind)),
+                    Err(d) => report.diagnostics.push(d),
+                }
+            }
+            Err(d) => {
+                // A missing path is reported by its name, not counted as a file checked.
+                if d.code != Code::FileMissing {
+                    report.files += 1;
+                }
+                report.unreadable += 1;
+                report.diagnostics.push(d);
+            }
+        }
+    }
+    Ok(sources)
+}
+
+/// Check every content file except rule sets and records, and return the question set and
+/// continuum the others are checked against: the first named, else --questions / --rules, else
+/// the defaults. Content named but broken (its problems are already reported) gives way to
+/// --questions / --rules or the defaults, so that everything else is still checked.
+fn check_content(
+    sources: &[(Source, Kind)],
+    paths: &ContentPaths,
+    report: &mut Report,
+) -> Result<(QuestionSet, Continuum), Error> {
+    let named = |kind: Kind| sources.iter().find(|(_, k)| *k == kind).map(|(s, _)| s);
+    let questions_name = match named(Kind::Questions) {
+        Some(source) => source.name.clone(),
+        None => content_source(paths.questions.as_ref(), embedded::QUESTIONS)?.name,
+    };
+    let levels_name = match named(Kind::Levels) {
+        Some(source) => source.name.clone(),
+        None => default_levels(paths)?.name,
+    };
+    let (mut questions, mut continuum) = (None, None);
+    for (source, kind) in sources {
+        match kind {
+            Kind::Questions => match QuestionSet::load(source, paths.lang) {
+                Ok(set) => {
+                    report.diagnostics.extend(missing_questions(source, &set));
+                    report.diagnostics.extend(set.warnings.iter().cloned());
+                    if source.name == questions_name {
+                        questions = Some(set);
+                    }
+                }
+                Err(d) => report.diagnostics.extend(d),
+            },
+            Kind::Levels => match Continuum::load(source, paths.lang) {
+                Ok(c) => {
+                    report.diagnostics.extend(c.warnings.iter().cloned());
+                    if source.name == levels_name {
+                        continuum = Some(c);
+                    }
+                }
+                Err(d) => report.diagnostics.extend(d),
+            },
+            _ => report.diagnostics.extend(check_other(source, *kind, paths)),
+        }
+    }
+    let questions = match questions {
+        Some(set) => set,
+        None => QuestionSet::load(
+            &content_source(paths.questions.as_ref(), embedded::QUESTIONS)?,
+            paths.lang,
+        )
+        .map_err(Error::Invalid)?,
+    };
+    let continuum = match continuum {
+        Some(c) => c,
+        None => Continuum::load(&default_levels(paths)?, paths.lang).map_err(Error::Invalid)?,
+    };
+    Ok((questions, continuum))
+}
+
+/// The problems of a file that needs nothing else to be checked: a message file, a glossary,
+/// a project file or a case-record vocabulary. Rule sets and records are checked later.
+fn check_other(source: &Source, kind: Kind, paths: &ContentPaths) -> Vec<Diagnostic> {
+    match kind {
+        Kind::Messages => message_file::check(source),
+        Kind::Glossary => crate::content::glossary::check(source),
+        Kind::Project => crate::input::project::check(source),
+        Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
+            Ok(terms) => terms.warnings,
+            Err(d) => d,
+        },
+        Kind::Questions | Kind::Levels | Kind::Rules | Kind::Record => Vec::new(),
+    }
 }
 
 /// Answers to fields that do not apply given the file's other answers (about another person

@@ -10,7 +10,7 @@ use crate::report::grid;
 use crate::text::messages::Msg;
 use std::fmt::Write;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Tables for the terminal, 80 columns.
     Table,
@@ -381,34 +381,13 @@ impl Parts<'_> {
             SummaryTitle,
             count = self.text(self.records)
         );
-        let h = |out: &mut String, level: usize, text: &str| {
-            if markdown {
-                let _ = writeln!(out, "\n{} {text}\n", "#".repeat(level));
-            } else {
-                let _ = writeln!(out, "\n{}", crate::report::wrap(text, 80));
-            }
-        };
         if markdown {
             let _ = writeln!(out, "# {title}");
         } else {
             let _ = writeln!(out, "{title}");
         }
-        let table =
-            |out: &mut String, header: Vec<String>, rows: Vec<Vec<String>>, widths: &[usize]| {
-                if markdown {
-                    let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
-                    let _ = writeln!(out, "{}", line(&header));
-                    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
-                    for row in &rows {
-                        let _ = writeln!(out, "{}", line(row));
-                    }
-                } else {
-                    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-                    let _ = writeln!(out, "{}", grid(widths, Some(&header), rows, true));
-                }
-            };
         for t in &self.tables {
-            h(&mut out, 2, &t.heading);
+            section(&mut out, markdown, &t.heading);
             let mut rows: Vec<Vec<String>> = t
                 .columns
                 .iter()
@@ -421,15 +400,35 @@ impl Parts<'_> {
                     self.text(t.protected.grand),
                 ]);
             }
-            table(
-                &mut out,
-                vec![t.heading.clone(), self.say(Msg::ColumnRecords).to_string()],
-                rows,
-                &[55, 12],
-            );
+            let header = vec![t.heading.clone(), self.say(Msg::ColumnRecords).to_string()];
+            table(&mut out, markdown, header, rows, &[55, 12]);
         }
-        h(&mut out, 2, &self.cross.heading);
-        // In 80 columns the practitioner's levels are numbered, with a key beneath.
+        self.cross_table(&mut out, markdown);
+        section(&mut out, markdown, self.say(Msg::AgreementHeading));
+        for line in [
+            self.agreement_line(Msg::AgreementLevel, self.level),
+            self.agreement_line(Msg::AgreementStrategy, self.strategy),
+        ] {
+            let _ = writeln!(out, "{}", crate::report::wrap(&line, 80));
+            if markdown {
+                let _ = writeln!(out);
+            }
+        }
+        self.rules_table(&mut out, markdown);
+        let note = crate::say!(
+            self.content.lang(),
+            SuppressionNote,
+            max = (self.min - 1),
+            min = self.min
+        );
+        let _ = writeln!(out, "\n{}", crate::report::wrap(note.trim(), 80));
+        out
+    }
+
+    /// hsb's level against the practitioner's. In 80 columns the practitioner's levels are
+    /// numbered, with a key beneath.
+    fn cross_table(&self, out: &mut String, markdown: bool) {
+        section(out, markdown, &self.cross.heading);
         let short = |i: usize| (i + 1).to_string();
         let mut header = vec![String::new()];
         if markdown {
@@ -438,6 +437,7 @@ impl Parts<'_> {
             header.extend((0..self.cross.columns.len()).map(short));
         }
         header.push(self.say(Msg::WordTotal).to_string());
+        let protected = &self.cross.protected;
         let mut rows: Vec<Vec<String>> = self
             .cross
             .rows
@@ -445,25 +445,19 @@ impl Parts<'_> {
             .enumerate()
             .map(|(r, (_, label))| {
                 let mut row = vec![label.clone()];
-                row.extend(self.cross.protected.cells[r].iter().map(|c| self.text(*c)));
-                row.push(self.text(self.cross.protected.row_totals[r]));
+                row.extend(protected.cells[r].iter().map(|c| self.text(*c)));
+                row.push(self.text(protected.row_totals[r]));
                 row
             })
             .collect();
         let mut totals = vec![self.say(Msg::WordTotal).to_string()];
-        totals.extend(
-            self.cross
-                .protected
-                .column_totals
-                .iter()
-                .map(|c| self.text(*c)),
-        );
-        totals.push(self.text(self.cross.protected.grand));
+        totals.extend(protected.column_totals.iter().map(|c| self.text(*c)));
+        totals.push(self.text(protected.grand));
         rows.push(totals);
         let mut widths = vec![16];
         widths.extend(std::iter::repeat_n(3, self.cross.columns.len()));
         widths.push(8);
-        table(&mut out, header, rows, &widths);
+        table(out, markdown, header, rows, &widths);
         if !markdown {
             let key: Vec<String> = self
                 .cross
@@ -474,17 +468,11 @@ impl Parts<'_> {
                 .collect();
             let _ = writeln!(out, "{}", crate::report::wrap(&key.join(" · "), 80));
         }
-        h(&mut out, 2, self.say(Msg::AgreementHeading));
-        for line in [
-            self.agreement_line(Msg::AgreementLevel, self.level),
-            self.agreement_line(Msg::AgreementStrategy, self.strategy),
-        ] {
-            let _ = writeln!(out, "{}", crate::report::wrap(&line, 80));
-            if markdown {
-                let _ = writeln!(out);
-            }
-        }
-        h(&mut out, 2, self.say(Msg::RulesHeading));
+    }
+
+    /// How often each rule fired, and how often the practitioner's level differed.
+    fn rules_table(&self, out: &mut String, markdown: bool) {
+        section(out, markdown, self.say(Msg::RulesHeading));
         let rows = self
             .rules
             .iter()
@@ -497,24 +485,12 @@ impl Parts<'_> {
                 vec![id, self.text(*fired), self.text(*differed)]
             })
             .collect();
-        table(
-            &mut out,
-            vec![
-                self.say(Msg::ColumnRule).to_string(),
-                self.say(Msg::ColumnFired).to_string(),
-                self.say(Msg::ColumnDiffered).to_string(),
-            ],
-            rows,
-            &[44, 9, 16],
-        );
-        let note = crate::say!(
-            self.content.lang(),
-            SuppressionNote,
-            max = (self.min - 1),
-            min = self.min
-        );
-        let _ = writeln!(out, "\n{}", crate::report::wrap(note.trim(), 80));
-        out
+        let header = vec![
+            self.say(Msg::ColumnRule).to_string(),
+            self.say(Msg::ColumnFired).to_string(),
+            self.say(Msg::ColumnDiffered).to_string(),
+        ];
+        table(out, markdown, header, rows, &[44, 9, 16]);
     }
 
     fn csv(&self) -> String {
@@ -601,5 +577,35 @@ impl Parts<'_> {
             "rules": self.rules.iter().map(|(id, f, d)| json!({"id": id, "fired": j(*f), "practitioner_differed": j(*d)})).collect::<Vec<_>>(),
         });
         format!("{value}\n")
+    }
+}
+
+/// A section heading: Markdown `##`, or a blank line and the heading wrapped at 80 columns.
+fn section(out: &mut String, markdown: bool, text: &str) {
+    if markdown {
+        let _ = writeln!(out, "\n## {text}\n");
+    } else {
+        let _ = writeln!(out, "\n{}", crate::report::wrap(text, 80));
+    }
+}
+
+/// A table: Markdown, or a grid `widths` wide for the terminal.
+fn table(
+    out: &mut String,
+    markdown: bool,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    widths: &[usize],
+) {
+    if markdown {
+        let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
+        let _ = writeln!(out, "{}", line(&header));
+        let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+        for row in &rows {
+            let _ = writeln!(out, "{}", line(row));
+        }
+    } else {
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let _ = writeln!(out, "{}", grid(widths, Some(&header), rows, true));
     }
 }
