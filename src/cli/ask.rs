@@ -135,66 +135,75 @@ fn ask_judgement(
             strategy_discussion: hsb_status.id().to_string(),
             reason: None,
         })),
-        1 => {
-            // Start from the practitioner's earlier judgement, if any, else from hsb's.
-            let start_level = earlier
-                .as_ref()
-                .and_then(|j| continuum.index_of(&j.level))
-                .or(outcome.level)
-                .unwrap_or(continuum.levels.len());
-            let start_status = earlier
-                .as_ref()
-                .and_then(|j| StrategyStatus::from_id(&j.strategy_discussion))
-                .unwrap_or(hsb_status);
-            // The levels, then "not yet placed".
-            let mut levels: Vec<String> =
-                continuum.levels.iter().map(|l| l.label.clone()).collect();
-            levels.push(continuum.not_placed.label.clone());
-            let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, start_level)?;
-            let level = continuum.placement_id(Some(level_index)).to_string();
-            let statuses: Vec<String> = StrategyStatus::ALL.iter().map(|s| s.label(lang)).collect();
-            let current = StrategyStatus::ALL
-                .iter()
-                .position(|s| *s == start_status)
-                .unwrap_or(0);
-            let status = StrategyStatus::ALL
-                .get(p.select(Msg::YourStatusPrompt.text(lang), &statuses, current)?)
-                .copied()
-                .unwrap_or(hsb_status);
-            if level == hsb_level && status == hsb_status {
-                p.show(Msg::JudgementSameAsHsb.text(lang));
-                return Ok(Some(Judgement {
-                    agrees: true,
-                    level,
-                    strategy_discussion: status.id().to_string(),
-                    reason: None,
-                }));
-            }
-            p.show(&screen::wrap(Msg::JudgementReasonIntro.text(lang), width));
-            let earlier_reason = earlier
-                .as_ref()
-                .and_then(|j| j.reason.clone())
-                .unwrap_or_default();
-            let reason = p.input(
-                Msg::JudgementReasonPrompt.text(lang),
-                &earlier_reason,
-                &|text| {
-                    if text.trim().is_empty() {
-                        Err(Msg::JudgementReasonRequired.text(lang).to_string())
-                    } else {
-                        Ok(())
-                    }
-                },
-            )?;
-            Ok(Some(Judgement {
-                agrees: false,
-                level,
-                strategy_discussion: status.id().to_string(),
-                reason: Some(reason.trim().to_string()),
-            }))
-        }
+        1 => ask_difference(p, content, outcome, earlier.as_ref()).map(Some),
         _ => Ok(earlier),
     }
+}
+
+/// The practitioner's own placement and status, starting from their earlier judgement (if
+/// any, else hsb's), and their reason when it differs from hsb's.
+fn ask_difference(
+    p: &mut dyn Prompter,
+    content: &Content,
+    outcome: &Outcome,
+    earlier: Option<&Judgement>,
+) -> Result<Judgement, Stop> {
+    let lang = content.lang();
+    let continuum = &content.continuum;
+    let hsb_level = continuum.placement_id(outcome.level);
+    let hsb_status = outcome.strategy.status;
+    let start_level = earlier
+        .and_then(|j| continuum.index_of(&j.level))
+        .or(outcome.level)
+        .unwrap_or(continuum.levels.len());
+    let start_status = earlier
+        .and_then(|j| StrategyStatus::from_id(&j.strategy_discussion))
+        .unwrap_or(hsb_status);
+    // The levels, then "not yet placed".
+    let mut levels: Vec<String> = continuum.levels.iter().map(|l| l.label.clone()).collect();
+    levels.push(continuum.not_placed.label.clone());
+    let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, start_level)?;
+    let level = continuum.placement_id(Some(level_index)).to_string();
+    let statuses: Vec<String> = StrategyStatus::ALL.iter().map(|s| s.label(lang)).collect();
+    let current = StrategyStatus::ALL
+        .iter()
+        .position(|s| *s == start_status)
+        .unwrap_or(0);
+    let status = StrategyStatus::ALL
+        .get(p.select(Msg::YourStatusPrompt.text(lang), &statuses, current)?)
+        .copied()
+        .unwrap_or(hsb_status);
+    if level == hsb_level && status == hsb_status {
+        p.show(Msg::JudgementSameAsHsb.text(lang));
+        return Ok(Judgement {
+            agrees: true,
+            level,
+            strategy_discussion: status.id().to_string(),
+            reason: None,
+        });
+    }
+    p.show(&screen::wrap(
+        Msg::JudgementReasonIntro.text(lang),
+        screen::width(),
+    ));
+    let earlier_reason = earlier.and_then(|j| j.reason.clone()).unwrap_or_default();
+    let reason = p.input(
+        Msg::JudgementReasonPrompt.text(lang),
+        &earlier_reason,
+        &|text| {
+            if text.trim().is_empty() {
+                Err(Msg::JudgementReasonRequired.text(lang).to_string())
+            } else {
+                Ok(())
+            }
+        },
+    )?;
+    Ok(Judgement {
+        agrees: false,
+        level,
+        strategy_discussion: status.id().to_string(),
+        reason: Some(reason.trim().to_string()),
+    })
 }
 
 /// Actions one at a time, each with when (now, unless changed) and an optional note, until the

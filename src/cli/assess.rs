@@ -33,65 +33,17 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
     let content = Content::load(paths)?;
     let questions = &content.questions;
     let lang = content.lang();
-    // What is being resumed, and whether it is one of hsb's own drafts (carried on in place) or
-    // anything else (copied into a new draft; the original is never changed or removed).
-    let (mut interview, target, copied_from) = match &options.resume {
-        Some(named) => {
-            let path = &drafts::find(named);
-            let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
-            let (record, answered) = Record::load_draft(&source, questions, &content.level_ids())
-                .map_err(Error::Invalid)?;
-            let interview = Interview::resume(questions, record, answered);
-            if drafts::is_ours(path) {
-                (interview, DraftFile::Resumed(path.to_path_buf()), None)
-            } else {
-                let dir = drafts::create_folder()?;
-                (interview, DraftFile::New(dir), Some(path.clone()))
-            }
-        }
-        None => match &options.draft {
-            Some(path) if std::fs::symlink_metadata(path).is_ok() => {
-                return Err(crate::usage!(DraftExists, path = path.display()));
-            }
-            Some(path) => (
-                Interview::new(questions),
-                DraftFile::Given(path.clone()),
-                None,
-            ),
-            None => (
-                Interview::new(questions),
-                DraftFile::New(drafts::create_folder()?),
-                None,
-            ),
-        },
-    };
+    let (mut interview, target, copied_from) = start(&content, options)?;
     terminal::install_signal_handlers()?;
     let mut prompter = TerminalPrompter::new(lang);
     let mut drafts = FileDrafts::new(target, questions);
-    if let Some(notice) = content.review_notice() {
-        prompter.show(&screen::fit(notice));
-    }
-    prompter.show(&screen::fit(content.continuum.notice.trim()));
-    if let Some(original) = &copied_from {
-        prompter.show(&screen::fit(&crate::say!(
-            lang,
-            ResumeCopy,
-            path = original.display()
-        )));
-    }
-    if options.resume.is_some() {
-        let case = interview
-            .record
-            .case_ref
-            .clone()
-            .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string());
-        prompter.show(&crate::say!(
-            lang,
-            Resuming,
-            case = case,
-            count = interview.answered.len()
-        ));
-    }
+    greet(
+        &mut prompter,
+        &content,
+        &interview,
+        copied_from.as_deref(),
+        options,
+    );
     match conduct(
         &content,
         &mut interview,
@@ -127,6 +79,80 @@ pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
             }
             Err(err)
         }
+    }
+}
+
+/// What is being resumed, and whether it is one of hsb's own drafts (carried on in place) or
+/// anything else (copied into a new draft; the original is never changed or removed); or a
+/// new interview, its draft where `--draft` says (never over an existing file) or in hsb's
+/// drafts folder.
+fn start<'c>(
+    content: &'c Content,
+    options: &Options,
+) -> Result<(Interview<'c>, DraftFile, Option<PathBuf>), Error> {
+    let questions = &content.questions;
+    if let Some(named) = &options.resume {
+        let path = &drafts::find(named);
+        let source = Source::read(path).map_err(|d| Error::Invalid(vec![d]))?;
+        let (record, answered) =
+            Record::load_draft(&source, questions, &content.level_ids()).map_err(Error::Invalid)?;
+        let interview = Interview::resume(questions, record, answered);
+        return Ok(if drafts::is_ours(path) {
+            (interview, DraftFile::Resumed(path.to_path_buf()), None)
+        } else {
+            let dir = drafts::create_folder()?;
+            (interview, DraftFile::New(dir), Some(path.clone()))
+        });
+    }
+    Ok(match &options.draft {
+        Some(path) if std::fs::symlink_metadata(path).is_ok() => {
+            return Err(crate::usage!(DraftExists, path = path.display()));
+        }
+        Some(path) => (
+            Interview::new(questions),
+            DraftFile::Given(path.clone()),
+            None,
+        ),
+        None => (
+            Interview::new(questions),
+            DraftFile::New(drafts::create_folder()?),
+            None,
+        ),
+    })
+}
+
+/// The notices first, then (when resuming) where the answers come from and how many there are.
+fn greet(
+    prompter: &mut TerminalPrompter,
+    content: &Content,
+    interview: &Interview<'_>,
+    copied_from: Option<&std::path::Path>,
+    options: &Options,
+) {
+    let lang = content.lang();
+    if let Some(notice) = content.review_notice() {
+        prompter.show(&screen::fit(notice));
+    }
+    prompter.show(&screen::fit(content.continuum.notice.trim()));
+    if let Some(original) = copied_from {
+        prompter.show(&screen::fit(&crate::say!(
+            lang,
+            ResumeCopy,
+            path = original.display()
+        )));
+    }
+    if options.resume.is_some() {
+        let case = interview
+            .record
+            .case_ref
+            .clone()
+            .unwrap_or_else(|| Msg::NoReferenceYet.text(lang).to_string());
+        prompter.show(&crate::say!(
+            lang,
+            Resuming,
+            case = case,
+            count = interview.answered.len()
+        ));
     }
 }
 
@@ -311,7 +337,19 @@ fn save_all(
         return Ok(());
     }
     let view = View::new(&record_path.display().to_string(), content, record, outcome);
-    // The format given, else the one the file name implies, else Markdown.
+    save_report(p, options, &saving, &record_path, &view)
+}
+
+/// Write the report beside the record (or where `--report` says), in the format given, else
+/// the one the file name implies, else Markdown. The record is saved already: going back now
+/// means no report.
+fn save_report(
+    p: &mut dyn Prompter,
+    options: &Options,
+    saving: &Saving,
+    record_path: &Path,
+    view: &View,
+) -> Result<(), Stop> {
     let format_of = |path: &Path| {
         options
             .report_format
@@ -328,18 +366,17 @@ fn save_all(
         options.report.as_deref(),
         &default,
         Msg::WriteReportTo,
-        &saving,
-        &|path| format_of(path).render(&view).into_bytes(),
+        saving,
+        &|path| format_of(path).render(view).into_bytes(),
     ) {
         Ok(written) => {
             p.show(&screen::fit(&crate::say!(
-                lang,
+                saving.lang,
                 WroteReport,
                 path = written.display()
             )));
             Ok(())
         }
-        // The record is saved: going back now means no report.
         Err(Stop::Back) => Ok(()),
         Err(stop) => Err(stop),
     }

@@ -14,6 +14,52 @@ use crate::text::messages::Msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// One result in a format other than HTML; `later` when it follows another, so that a rule or
+/// page break goes between them.
+fn write_result(
+    view: &View,
+    format: ResultFormat,
+    later: bool,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    match format {
+        ResultFormat::Json => writeln!(out, "{}", report::json(view))?,
+        ResultFormat::Table => {
+            if later {
+                writeln!(out, "\n{}\n", crate::text::screen::rule('═'))?;
+            }
+            write!(out, "{}", report::table(view))?
+        }
+        ResultFormat::Glance => {
+            if later {
+                writeln!(out)?;
+            }
+            let width = crate::text::screen::width();
+            let glance = report::glance::render(view, width, crate::text::screen::plain());
+            writeln!(out, "{glance}")?
+        }
+        ResultFormat::Markdown => {
+            if later {
+                // A rule between scenarios, and a page break for HTML and PDF converters.
+                writeln!(
+                    out,
+                    "\n---\n\n<div style=\"page-break-after: always\"></div>\n"
+                )?;
+            }
+            write!(out, "{}", report::markdown(view))?
+        }
+        ResultFormat::Text => {
+            if later {
+                // A form feed starts each case on a new page when printed.
+                writeln!(out, "\n\u{c}")?;
+            }
+            write!(out, "{}", report::text(view))?
+        }
+        ResultFormat::Html => {}
+    }
+    Ok(())
+}
+
 pub fn replay(
     paths: &ContentPaths,
     inputs: &[PathBuf],
@@ -39,41 +85,11 @@ pub fn replay(
         };
         let outcome = crate::engine::evaluate(&content, &record);
         let view = View::new(&name, &content, &record, &outcome);
-        match format {
-            ResultFormat::Json => writeln!(out, "{}", report::json(&view))?,
-            ResultFormat::Table => {
-                if i > 0 {
-                    writeln!(out, "\n{}\n", crate::text::screen::rule('═'))?;
-                }
-                write!(out, "{}", report::table(&view))?
-            }
-            ResultFormat::Glance => {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                let width = crate::text::screen::width();
-                let glance = report::glance::render(&view, width, crate::text::screen::plain());
-                writeln!(out, "{glance}")?
-            }
-            ResultFormat::Markdown => {
-                if i > 0 {
-                    // A rule between scenarios, and a page break for HTML and PDF converters.
-                    writeln!(
-                        out,
-                        "\n---\n\n<div style=\"page-break-after: always\"></div>\n"
-                    )?;
-                }
-                write!(out, "{}", report::markdown(&view))?
-            }
-            ResultFormat::Text => {
-                if i > 0 {
-                    // A form feed starts each case on a new page when printed.
-                    writeln!(out, "\n\u{c}")?;
-                }
-                write!(out, "{}", report::text(&view))?
-            }
+        if format == ResultFormat::Html {
             // One page holds every case, each starting on a new sheet.
-            ResultFormat::Html => pages.push(view),
+            pages.push(view);
+        } else {
+            write_result(&view, format, i > 0, out)?;
         }
     }
     if format == ResultFormat::Html && !pages.is_empty() {
@@ -259,16 +275,7 @@ pub fn test(
     options: &TestOptions,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
-    if let Some(path) = &options.output {
-        // Said before anything runs: an output that could not be written would only be found
-        // once every scenario had run.
-        if options.format != TestFormat::Junit {
-            return Err(crate::usage!(OutputNeedsFormat, path = path.display()));
-        }
-        if !options.force && std::fs::symlink_metadata(path).is_ok() {
-            return Err(crate::usage!(OutputExists, path = path.display()));
-        }
-    }
+    check_output(options)?;
     // JUnit on standard output replaces the human report; with --output it goes to the file.
     let human = options.format == TestFormat::Human || options.output.is_some();
     let content = match Content::load(paths) {
@@ -283,21 +290,7 @@ pub fn test(
             return Err(crate::usage!(RunMatchesNothing, pattern = run.as_str()));
         }
     }
-    match options.format {
-        TestFormat::Json => write!(out, "{}", suite::Json::start(&content.rule_set))?,
-        _ if human || options.format == TestFormat::Github => {
-            writeln!(out, "{}", content.rule_set.line())?;
-            if let Some(run) = &options.run {
-                let (n, of) = (files.len(), found);
-                let run = run.as_str();
-                writeln!(
-                    out,
-                    "running {n} of {of} files: those whose path matches --run `{run}`"
-                )?;
-            }
-        }
-        _ => {}
-    }
+    test_heading(&content, options, human, (files.len(), found), out)?;
     let mut totals = Totals::default();
     let mut junit = Junit::new(&content.rule_set);
     let mut json = suite::Json::default();
@@ -332,6 +325,69 @@ pub fn test(
     if human {
         write!(out, "{}", ending.human())?;
     }
+    test_ending(&ending, junit, options, out)?;
+    out.flush()?;
+    let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
+    // (Content files met among the scenarios are neither readable scenarios nor failures.)
+    if readable == 0 {
+        eprintln!("hsb: error: no scenario could be read");
+        return Ok(exit::ERROR);
+    }
+    Ok(if totals.failed > 0 || ending.below_minimum() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+/// `--output` is checked before anything runs: an output that could not be written would
+/// only be found once every scenario had run.
+fn check_output(options: &TestOptions) -> Result<(), Error> {
+    if let Some(path) = &options.output {
+        if options.format != TestFormat::Junit {
+            return Err(crate::usage!(OutputNeedsFormat, path = path.display()));
+        }
+        if !options.force && std::fs::symlink_metadata(path).is_ok() {
+            return Err(crate::usage!(OutputExists, path = path.display()));
+        }
+    }
+    Ok(())
+}
+
+/// What `hsb test` prints first: the rule set under test (and how many files `--run` keeps),
+/// or the start of the JSON.
+fn test_heading(
+    content: &Content,
+    options: &TestOptions,
+    human: bool,
+    (n, of): (usize, usize),
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    match options.format {
+        TestFormat::Json => write!(out, "{}", suite::Json::start(&content.rule_set))?,
+        _ if human || options.format == TestFormat::Github => {
+            writeln!(out, "{}", content.rule_set.line())?;
+            if let Some(run) = &options.run {
+                let run = run.as_str();
+                writeln!(
+                    out,
+                    "running {n} of {of} files: those whose path matches --run `{run}`"
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The end of a machine format: JUnit with its coverage (to `--output` or standard output),
+/// the JSON's totals, or GitHub's summary.
+fn test_ending(
+    ending: &suite::Ending,
+    mut junit: Junit,
+    options: &TestOptions,
+    out: &mut impl Write,
+) -> Result<(), Error> {
     match options.format {
         TestFormat::Junit => {
             junit.coverage(ending.coverage, &ending.per_rule);
@@ -346,22 +402,11 @@ pub fn test(
                 None => write!(out, "{xml}")?,
             }
         }
-        TestFormat::Json => write!(out, "{}", suite::Json::finish(&ending))?,
-        TestFormat::Github => write!(out, "{}", suite::Github::finish(&ending))?,
+        TestFormat::Json => write!(out, "{}", suite::Json::finish(ending))?,
+        TestFormat::Github => write!(out, "{}", suite::Github::finish(ending))?,
         TestFormat::Human => {}
     }
-    out.flush()?;
-    let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
-    // (Content files met among the scenarios are neither readable scenarios nor failures.)
-    if readable == 0 {
-        eprintln!("hsb: error: no scenario could be read");
-        return Ok(exit::ERROR);
-    }
-    Ok(if totals.failed > 0 || ending.below_minimum() {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(())
 }
 
 /// The rules, levels or questions do not load: CI still gets its report and its closing line.

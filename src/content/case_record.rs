@@ -112,6 +112,60 @@ struct RawWithin {
     working_days: Option<u32>,
 }
 
+/// An action with its label and follow-ups in the file's language.
+fn read_action(
+    a: RawAction,
+    texts: &mut Texts<'_>,
+    source: &Source,
+    problems: &mut Vec<Diagnostic>,
+) -> ActionTerm {
+    let anchor = format!("id: {}", a.id);
+    ActionTerm {
+        label: texts.pick(
+            a.label,
+            || format!("action `{}` label", a.id),
+            anchors!["actions", &anchor, "label"],
+        ),
+        follow_up: a
+            .follow_up
+            .into_iter()
+            .map(|f| FollowUp {
+                text: texts.pick(
+                    f.text,
+                    || format!("follow-up `{}` text", f.id),
+                    anchors!["actions", format!("id: {}", f.id), "text"],
+                ),
+                within: within(&f.id, &f.within, source, problems),
+                id: f.id,
+                done_by: f.done_by,
+            })
+            .collect(),
+        id: a.id,
+    }
+}
+
+/// When a follow-up falls due: exactly one of `hours` and `working_days`.
+fn within(id: &str, raw: &RawWithin, source: &Source, problems: &mut Vec<Diagnostic>) -> Within {
+    match (raw.hours, raw.working_days) {
+        (Some(hours), None) => Within::Hours(hours),
+        (None, Some(days)) => Within::WorkingDays(days),
+        _ => {
+            problems.push(
+                Diagnostic::error(
+                    Code::Structure,
+                    &source.name,
+                    format!(
+                        "follow-up `{id}` needs exactly one of `hours` and `working_days` under `within:`"
+                    ),
+                )
+                .at(source.locate(&["actions", &format!("id: {id}"), "within"]))
+                .help("write `within: {hours: 24}` or `within: {working_days: 7}`"),
+            );
+            Within::Hours(0)
+        }
+    }
+}
+
 impl Terms {
     /// Load and validate a vocabulary file with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
@@ -137,53 +191,7 @@ impl Terms {
         let actions = raw
             .actions
             .into_iter()
-            .map(|a| {
-                let anchor = format!("id: {}", a.id);
-                ActionTerm {
-                    label: texts.pick(
-                        a.label,
-                        || format!("action `{}` label", a.id),
-                        anchors!["actions", &anchor, "label"],
-                    ),
-                    follow_up: a
-                        .follow_up
-                        .into_iter()
-                        .map(|f| FollowUp {
-                            text: texts.pick(
-                                f.text,
-                                || format!("follow-up `{}` text", f.id),
-                                anchors!["actions", format!("id: {}", f.id), "text"],
-                            ),
-                            within: match (f.within.hours, f.within.working_days) {
-                                (Some(hours), None) => Within::Hours(hours),
-                                (None, Some(days)) => Within::WorkingDays(days),
-                                _ => {
-                                    problems.push(
-                                        Diagnostic::error(
-                                            Code::Structure,
-                                            &source.name,
-                                            format!(
-                                                "follow-up `{}` needs exactly one of `hours` and `working_days` under `within:`",
-                                                f.id
-                                            ),
-                                        )
-                                        .at(source.locate(&[
-                                            "actions",
-                                            &format!("id: {}", f.id),
-                                            "within",
-                                        ]))
-                                        .help("write `within: {hours: 24}` or `within: {working_days: 7}`"),
-                                    );
-                                    Within::Hours(0)
-                                }
-                            },
-                            id: f.id,
-                            done_by: f.done_by,
-                        })
-                        .collect(),
-                    id: a.id,
-                }
-            })
+            .map(|a| read_action(a, &mut texts, source, &mut problems))
             .collect();
         let mut warnings = Vec::new();
         texts.finish(&mut problems, &mut warnings);

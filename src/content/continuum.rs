@@ -245,6 +245,73 @@ pub struct Continuum {
     pub levels: Vec<Level>,
 }
 
+/// What a result says when nothing places the behaviour. A continuum file of its own without
+/// this part borrows the built-in one.
+fn read_not_placed(
+    raw: Option<RawNotPlaced>,
+    texts: &mut Texts<'_>,
+    source: &Source,
+    lang: Lang,
+) -> NotPlaced {
+    match raw {
+        Some(np) => NotPlaced {
+            label: texts.pick(
+                np.label,
+                || "`not_placed: label`".into(),
+                anchors!["not_placed", "label"],
+            ),
+            summary: texts.pick(
+                np.summary,
+                || "`not_placed: summary`".into(),
+                anchors!["not_placed", "summary"],
+            ),
+            responses: np.responses.pick(texts, "`not_placed`", "not_placed"),
+        },
+        None if source.json.is_none() => builtin_not_placed(lang),
+        None => NotPlaced {
+            label: "?".to_string(),
+            summary: String::new(),
+            responses: Responses::default(),
+        },
+    }
+}
+
+/// One level with its texts in `lang`; without `in_sentence`, "the <label> level".
+fn read_level(l: RawLevel, texts: &mut Texts<'_>, lang: Lang) -> Level {
+    let anchor = format!("id: {}", l.id);
+    let what = |key: &str| format!("level `{}` `{key}`", l.id);
+    let label = texts.pick(l.label, || what("label"), anchors![&anchor, "label"]);
+    let in_sentence = texts
+        .pick_opt(
+            l.in_sentence,
+            || what("in_sentence"),
+            anchors![&anchor, "in_sentence"],
+        )
+        .unwrap_or_else(|| crate::say!(lang, LevelInSentence, level = label.to_lowercase()));
+    Level {
+        label,
+        in_sentence,
+        summary: texts.pick(l.summary, || what("summary"), anchors![&anchor, "summary"]),
+        features: l
+            .features
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                texts.pick(
+                    f,
+                    || format!("level `{}` feature {}", l.id, i + 1),
+                    anchors![&anchor, "features"],
+                )
+            })
+            .collect(),
+        strategy_discussion: l.strategy_discussion,
+        responses: l
+            .responses
+            .pick(texts, &format!("level `{}`", l.id), &anchor),
+        id: l.id,
+    }
+}
+
 impl Continuum {
     /// Load and validate a continuum with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
@@ -270,71 +337,11 @@ impl Continuum {
             not_indicated: sd(wording.not_indicated, "not_indicated"),
         };
         let notice = texts.pick(raw.notice, || "`notice`".into(), anchors!["notice:"]);
-        let not_placed = match raw.not_placed {
-            Some(np) => NotPlaced {
-                label: texts.pick(
-                    np.label,
-                    || "`not_placed: label`".into(),
-                    anchors!["not_placed", "label"],
-                ),
-                summary: texts.pick(
-                    np.summary,
-                    || "`not_placed: summary`".into(),
-                    anchors!["not_placed", "summary"],
-                ),
-                responses: np.responses.pick(&mut texts, "`not_placed`", "not_placed"),
-            },
-            // A continuum file of its own without this part borrows the built-in one.
-            None if source.json.is_none() => builtin_not_placed(lang),
-            None => NotPlaced {
-                label: "?".to_string(),
-                summary: String::new(),
-                responses: Responses::default(),
-            },
-        };
+        let not_placed = read_not_placed(raw.not_placed, &mut texts, source, lang);
         let levels = raw
             .levels
             .into_iter()
-            .map(|l| {
-                let anchor = format!("id: {}", l.id);
-                let what = |key: &str| format!("level `{}` `{key}`", l.id);
-                let label = texts.pick(l.label, || what("label"), anchors![&anchor, "label"]);
-                let in_sentence = texts
-                    .pick_opt(
-                        l.in_sentence,
-                        || what("in_sentence"),
-                        anchors![&anchor, "in_sentence"],
-                    )
-                    .unwrap_or_else(|| {
-                        crate::say!(lang, LevelInSentence, level = label.to_lowercase())
-                    });
-                Level {
-                    label,
-                    in_sentence,
-                    summary: texts.pick(
-                        l.summary,
-                        || what("summary"),
-                        anchors![&anchor, "summary"],
-                    ),
-                    features: l
-                        .features
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, f)| {
-                            texts.pick(
-                                f,
-                                || format!("level `{}` feature {}", l.id, i + 1),
-                                anchors![&anchor, "features"],
-                            )
-                        })
-                        .collect(),
-                    strategy_discussion: l.strategy_discussion,
-                    responses: l
-                        .responses
-                        .pick(&mut texts, &format!("level `{}`", l.id), &anchor),
-                    id: l.id,
-                }
-            })
+            .map(|l| read_level(l, &mut texts, lang))
             .collect();
         let mut problems = unknown;
         let mut warnings = Vec::new();

@@ -415,8 +415,22 @@ impl ConditionPlace<'_> {
                 Condition::All(read)
             }
         };
+        self.check(&condition, groups, questions, problems);
+        condition.canonicalise(questions);
+        Some(condition)
+    }
+
+    /// The condition against the question set: every field and value known. A value close to a
+    /// group's name was probably meant to be the group.
+    fn check(
+        &self,
+        condition: &Condition,
+        groups: &BTreeMap<String, Vec<String>>,
+        questions: &QuestionSet,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let (owner, key) = (self.owner.as_str(), self.key);
         for problem in condition.check(questions) {
-            // A value that is close to a group's name was probably meant to be the group.
             let group = (problem.code == Code::UnknownValue)
                 .then(|| {
                     crate::text::suggest::closest(&problem.token, groups.keys().map(String::as_str))
@@ -435,12 +449,11 @@ impl ConditionPlace<'_> {
                 .at(self
                     .source
                     .locate(&[owner, key, &problem.token])
-                    .or_else(at))
+                    .or(self.source.locate(&[owner, key]))
+                    .or(self.source.locate(&[owner])))
                 .help(help),
             );
         }
-        condition.canonicalise(questions);
-        Some(condition)
     }
 }
 

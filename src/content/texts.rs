@@ -130,6 +130,9 @@ pub fn review_notice(lang: Lang, reviews: &[&WelshReview]) -> Option<&'static st
     (lang == Lang::Cy && !signed_off).then(|| Msg::WelshReviewNotice.text(lang))
 }
 
+/// Finds a text (or a key beside it) in the file: a line and column.
+type Place<'p> = dyn Fn(Option<&str>) -> Option<(usize, usize)> + 'p;
+
 /// Picks one language's texts from a content file, collecting problems with both.
 pub struct Texts<'a> {
     source: &'a Source,
@@ -185,17 +188,7 @@ impl<'a> Texts<'a> {
             RawText::Map(map) => map,
         };
         let get = |key: &str| entry(&map, key);
-        for key in map.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-            self.errors.push(
-                Diagnostic::error(
-                    Code::UnknownLanguage,
-                    &source.name,
-                    format!("{} has a text in `{key}`, which hsb does not read", what()),
-                )
-                .at(place(Some(key)).or_else(|| place(None)))
-                .help("hsb reads `en` (English) and `cy` (Cymraeg), or `both` for a text that is the same in both"),
-            );
-        }
+        self.unknown_languages(&map, &what, &place);
         if let Some(both) = get("both") {
             if map.contains_key("en") || map.contains_key("cy") {
                 self.errors.push(
@@ -211,6 +204,44 @@ impl<'a> Texts<'a> {
             return both.to_string();
         }
         let (en, cy) = (get("en"), get("cy"));
+        self.check_languages(en, cy, &what, &place);
+        let chosen = match self.lang {
+            Lang::En => en.or(cy),
+            Lang::Cy => cy.or(en),
+        };
+        chosen.unwrap_or_default().to_string()
+    }
+
+    /// A text in a language hsb does not read.
+    fn unknown_languages(
+        &mut self,
+        map: &BTreeMap<String, Option<String>>,
+        what: &dyn Fn() -> String,
+        place: &Place<'_>,
+    ) {
+        for key in map.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+            self.errors.push(
+                Diagnostic::error(
+                    Code::UnknownLanguage,
+                    &self.source.name,
+                    format!("{} has a text in `{key}`, which hsb does not read", what()),
+                )
+                .at(place(Some(key)).or_else(|| place(None)))
+                .help("hsb reads `en` (English) and `cy` (Cymraeg), or `both` for a text that is the same in both"),
+            );
+        }
+    }
+
+    /// Both languages there, the Welsh not a copy of the English, and no Welsh the glossary
+    /// says to avoid.
+    fn check_languages(
+        &mut self,
+        en: Option<&str>,
+        cy: Option<&str>,
+        what: &dyn Fn() -> String,
+        place: &Place<'_>,
+    ) {
+        let source = self.source;
         for (lang, text) in [(Lang::En, en), (Lang::Cy, cy)] {
             if text.is_none() {
                 self.errors.push(
@@ -259,11 +290,6 @@ impl<'a> Texts<'a> {
                 )),
             );
         }
-        let chosen = match self.lang {
-            Lang::En => en.or(cy),
-            Lang::Cy => cy.or(en),
-        };
-        chosen.unwrap_or_default().to_string()
     }
 
     /// Check a file's `welsh_review:` block: a review date must be a date.

@@ -60,15 +60,6 @@ pub fn render(view: &View) -> String {
 }
 
 fn block_to(out: &mut String, block: &Block) {
-    let list = |class: &str, items: Vec<String>| {
-        let class = if class.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{class}\"")
-        };
-        let items: String = items.iter().map(|i| format!("<li>{i}</li>\n")).collect();
-        format!("<ul{class}>\n{items}</ul>\n")
-    };
     let _ = match block {
         Block::Title(text) => writeln!(out, "<h1>{}</h1>", inline(text)),
         Block::Notice(text) => writeln!(out, "<p class=\"notice\">{}</p>", inline(text)),
@@ -80,22 +71,7 @@ fn block_to(out: &mut String, block: &Block) {
         Block::Heading(text) => writeln!(out, "<h2>{}</h2>", inline(text)),
         Block::Subheading(text) => writeln!(out, "<h3>{}</h3>", inline(text)),
         Block::Para(text) => writeln!(out, "<p>{}</p>", inline(text)),
-        Block::Bar(levels) => {
-            let items: String = levels
-                .iter()
-                .map(|(label, here)| {
-                    if *here {
-                        format!(
-                            "<li class=\"here\" aria-current=\"true\">[{}]</li>",
-                            escape(&label.to_uppercase())
-                        )
-                    } else {
-                        format!("<li>{}</li>", escape(label))
-                    }
-                })
-                .collect();
-            writeln!(out, "<ol class=\"bar\">{items}</ol>")
-        }
+        Block::Bar(levels) => writeln!(out, "{}", bar(levels)),
         Block::Bullets(lines) => write!(
             out,
             "{}",
@@ -112,22 +88,7 @@ fn block_to(out: &mut String, block: &Block) {
                     .collect()
             )
         ),
-        Block::Table { header, rows } => {
-            let cells = |tag: &str, row: &[String]| -> String {
-                row.iter()
-                    .map(|c| format!("<{tag}>{}</{tag}>", inline(c).replace('\n', "<br>")))
-                    .collect()
-            };
-            let body: String = rows
-                .iter()
-                .map(|r| format!("<tr>{}</tr>\n", cells("td", r)))
-                .collect();
-            writeln!(
-                out,
-                "<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>",
-                cells("th", header)
-            )
-        }
+        Block::Table { header, rows } => writeln!(out, "{}", table(header, rows)),
         Block::Answers(pairs) => write!(
             out,
             "{}",
@@ -141,6 +102,52 @@ fn block_to(out: &mut String, block: &Block) {
         ),
         Block::Footer(text) => writeln!(out, "<footer>{}</footer>", inline(text)),
     };
+}
+
+/// A list of items already in HTML, with a class when one is given.
+fn list(class: &str, items: Vec<String>) -> String {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    let items: String = items.iter().map(|i| format!("<li>{i}</li>\n")).collect();
+    format!("<ul{class}>\n{items}</ul>\n")
+}
+
+/// The continuum as a list, the placement marked for every reader (not by colour alone).
+fn bar(levels: &[(String, bool)]) -> String {
+    let items: String = levels
+        .iter()
+        .map(|(label, here)| {
+            if *here {
+                format!(
+                    "<li class=\"here\" aria-current=\"true\">[{}]</li>",
+                    escape(&label.to_uppercase())
+                )
+            } else {
+                format!("<li>{}</li>", escape(label))
+            }
+        })
+        .collect();
+    format!("<ol class=\"bar\">{items}</ol>")
+}
+
+/// A table with a header row; line breaks inside a cell kept.
+fn table(header: &[String], rows: &[Vec<String>]) -> String {
+    let cells = |tag: &str, row: &[String]| -> String {
+        row.iter()
+            .map(|c| format!("<{tag}>{}</{tag}>", inline(c).replace('\n', "<br>")))
+            .collect()
+    };
+    let body: String = rows
+        .iter()
+        .map(|r| format!("<tr>{}</tr>\n", cells("td", r)))
+        .collect();
+    format!(
+        "<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>",
+        cells("th", header)
+    )
 }
 
 /// Text with its inline markup as HTML, everything else escaped.
