@@ -338,14 +338,14 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
     } else {
         Code::Structure
     };
+    // The stage that failed says which kind of problem it is (the text does not parse, or it
+    // parses into the wrong shape); the help never depends on the library's wording. Unknown
+    // keys never reach here: `parse_lenient` reports them itself, by path.
     let help = if syntax {
         "check indentation, colons and brackets near this place"
-    } else if message.contains("unknown key") {
-        "remove the key or correct its spelling"
-    } else if message.contains("missing field") {
-        "add the missing key"
     } else {
-        "see the README for the file's layout"
+        "add the key the message names, or give the value the type it names; the README shows \
+         the file's layout"
     };
     Diagnostic::error(code, &source.name, message)
         .at(place)
