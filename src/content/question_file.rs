@@ -87,6 +87,9 @@ struct RawChoice {
 
 const KINDS: [&str; 4] = ["text", "choice", "list", "number"];
 
+/// Finds the field in the file, when there is a problem to place.
+type Place<'p> = dyn Fn() -> Option<(usize, usize)> + 'p;
+
 /// The question set being built: its texts, the problems found, and the fields with a `when:`
 /// (checked once the whole set is known).
 struct Builder<'s> {
@@ -165,9 +168,9 @@ fn build(
 }
 
 impl Builder<'_> {
-    fn error(&mut self, code: Code, message: String, at: Option<(usize, usize)>) {
+    fn error(&mut self, code: Code, message: String, place: &Place<'_>) {
         self.problems
-            .push(Diagnostic::error(code, &self.source.name, message).at(at));
+            .push(Diagnostic::error(code, &self.source.name, message).at(place()));
     }
 
     /// One question with its fields; a field of an unknown type is left out (and reported).
@@ -250,12 +253,13 @@ impl Builder<'_> {
             self.error(
                 Code::DuplicateId,
                 format!("field id `{key}` is used twice"),
-                place(),
+                &place,
             );
         }
-        let kind = self.kind(&key, &rf.kind, values, (rf.min, rf.max), place())?;
-        self.check_kind(&key, &kind, place());
-        let when = self.when(&key, anchor, &rf.id, rf.when, place());
+        // Places are found only for a problem: finding one reads the whole file's events.
+        let kind = self.kind(&key, &rf.kind, values, (rf.min, rf.max), &place)?;
+        self.check_kind(&key, &kind, &place);
+        let when = self.when(&key, anchor, &rf.id, rf.when, &place);
         Some(Field {
             label: label.unwrap_or_else(|| humanise(&rf.id)),
             key,
@@ -304,7 +308,7 @@ impl Builder<'_> {
         kind: &str,
         values: Vec<Choice>,
         (min, max): (Option<i64>, Option<i64>),
-        place: Option<(usize, usize)>,
+        place: &Place<'_>,
     ) -> Option<FieldKind> {
         Some(match kind {
             "text" => FieldKind::Text,
@@ -321,7 +325,7 @@ impl Builder<'_> {
                         &self.source.name,
                         format!("field `{key}` has unknown type `{other}`"),
                     )
-                    .at(place)
+                    .at(place())
                     .help(suggest::hint(other, KINDS)),
                 );
                 return None;
@@ -330,7 +334,7 @@ impl Builder<'_> {
     }
 
     /// A choice or list with values, each value (and alias) once, and a number's range in order.
-    fn check_kind(&mut self, key: &str, kind: &FieldKind, place: Option<(usize, usize)>) {
+    fn check_kind(&mut self, key: &str, kind: &FieldKind, place: &Place<'_>) {
         if matches!(kind, FieldKind::Choice(_) | FieldKind::List(_)) && kind.choices().is_empty() {
             self.problems.push(
                 Diagnostic::error(
@@ -338,7 +342,7 @@ impl Builder<'_> {
                     &self.source.name,
                     format!("field `{key}` is a {} with no values", kind.name()),
                 )
-                .at(place)
+                .at(place())
                 .help("list the allowed values under `values:`"),
             );
         }
@@ -372,7 +376,7 @@ impl Builder<'_> {
         anchor: &str,
         field_id: &str,
         when: Option<Value>,
-        place: Option<(usize, usize)>,
+        place: &Place<'_>,
     ) -> Option<Condition> {
         match Condition::parse(&when?, &BTreeMap::new()) {
             Ok(condition) => {
