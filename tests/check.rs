@@ -124,7 +124,7 @@ fn the_defaults_and_the_examples_are_clean() {
         .args(["check"])
         .assert()
         .success()
-        .stdout(contains("checked 6 files: 0 errors, 0 warnings"));
+        .stdout(contains("checked 7 files: 0 errors, 0 warnings"));
     hsb()
         .args([
             "check",

@@ -57,4 +57,8 @@ fuzz_target!(|data: &[u8]| {
     let highest = outcome.fired.iter().filter_map(|f| f.level).max();
     assert_eq!(outcome.level, highest, "the level is the highest fired");
     assert!(outcome.level.is_none_or(|level| level < content.continuum.levels.len()));
+    // Putting the outcome into words finds every rule, response and field it names.
+    let view = hsb::report::View::new("fuzz", &content, &record, &outcome);
+    assert_eq!(view.rules.len(), outcome.fired.len());
+    let _ = hsb::report::json(&view);
 });

@@ -105,6 +105,8 @@ Exit status: 0 all replayed, 2 a file could not be read (the others are still re
         /// responses, what to clarify) instead of in full.
         #[arg(long, conflicts_with_all = ["step", "format"])]
         summary: bool,
+        #[command(flatten)]
+        choose: ChooseArgs,
     },
     /// A quiz: for each scenario, see the answers, choose a placement and a strategy-discussion
     /// decision, then see hsb's outcome, the rules behind it and the teaching notes.
@@ -125,6 +127,12 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
         /// Use only the first N scenarios (after shuffling).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         count: Option<u64>,
+        #[command(flatten)]
+        choose: ChooseArgs,
+        /// Print the scenarios chosen, each with its level, and stop: no quiz, so no terminal is
+        /// needed. For preparing a session.
+        #[arg(long)]
+        list: bool,
     },
     /// Count saved records by placement, judgement, age band, setting and more, with small
     /// counts hidden and no free text: the pattern across a service's records.
@@ -315,6 +323,27 @@ pub enum ExportFormat {
 pub enum MaterialFormat {
     Text,
     Markdown,
+}
+
+/// Choosing scenarios, for `train` and `replay` (and so for handouts).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ChooseArgs {
+    /// Only scenarios with this tag: one of interface/tags.yaml (displayed:girl, theme:consent…)
+    /// or setting:…, relationship:… or level:…, worked out from the answers. Repeat it for
+    /// several; a scenario must have them all.
+    #[arg(long = "tag", value_name = "GROUP:VALUE")]
+    pub tags: Vec<String>,
+    /// Only scenarios where the child who displayed the behaviour is this age, or in this
+    /// range (9-13).
+    #[arg(long, value_name = "AGE")]
+    pub age: Option<String>,
+    /// Only scenarios the rules place at this level (none: not yet placed).
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// A balanced set of N scenarios: taken from each level in turn, kept in the order given
+    /// (or shuffled).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub plan: Option<u64>,
 }
 
 /// `--lang`: the languages hsb speaks (mapped onto [`Lang`]).

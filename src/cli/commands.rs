@@ -3,6 +3,7 @@
 use crate::cli::args::{CheckFormat, DiffFormat, ResultFormat, TestFormat};
 use crate::cli::check;
 use crate::cli::diff;
+use crate::cli::selection;
 use crate::cli::{suite, suite::Junit, suite::Totals};
 use crate::content::{Content, ContentPaths};
 use crate::input::error::{Error, exit};
@@ -623,28 +624,54 @@ pub fn step(paths: &ContentPaths, inputs: &[PathBuf]) -> Result<i32, Error> {
 }
 
 /// `hsb train`.
+/// How a training session is put together.
+pub struct TrainOptions {
+    /// Shuffle, with this seed (or one from the clock).
+    pub shuffle: Option<Option<u64>>,
+    pub count: Option<u64>,
+    pub choice: selection::Choice,
+    /// Print the scenarios chosen and stop.
+    pub list: bool,
+}
+
 pub fn train(
     paths: &ContentPaths,
     inputs: &[PathBuf],
-    shuffle: Option<Option<u64>>,
-    count: Option<u64>,
+    options: &TrainOptions,
+    out: &mut impl Write,
 ) -> Result<i32, Error> {
-    need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
+    if !options.list {
+        need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
+    }
     let content = Content::load(paths)?;
-    let mut scenarios = scenarios(&content, inputs)?;
-    let mut prompter = crate::cli::terminal::TerminalPrompter::plain_output(content.lang());
-    if let Some(seed) = shuffle {
+    let mut notes = Vec::new();
+    let mut scenarios = choose(&content, inputs, &options.choice, &mut notes)?;
+    if let Some(seed) = options.shuffle {
         let seed = seed.unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() % 100_000)
         });
         crate::cli::training::shuffle(&mut scenarios, seed);
-        use crate::cli::interview::Prompter;
-        prompter.show(&crate::say!(content.lang(), Shuffled, seed = seed));
+        notes.push(crate::say!(content.lang(), Shuffled, seed = seed));
     }
-    if let Some(count) = count {
+    if let Some(n) = options.choice.plan {
+        scenarios = selection::plan(&content, scenarios, n);
+    }
+    if let Some(count) = options.count {
         scenarios.truncate(usize::try_from(count).unwrap_or(usize::MAX));
+    }
+    if options.list {
+        for note in &notes {
+            eprintln!("{note}");
+        }
+        write!(out, "{}", list_scenarios(&content, &scenarios))?;
+        return Ok(exit::OK);
+    }
+    let mut prompter = crate::cli::terminal::TerminalPrompter::plain_output(content.lang());
+    for note in &notes {
+        use crate::cli::interview::Prompter;
+        prompter.show(note);
     }
     match crate::cli::training::quiz(&content, &scenarios, &mut prompter) {
         Ok(marks) => {
@@ -656,4 +683,70 @@ pub fn train(
         }
         Err(crate::cli::interview::Stop::Failed(err)) => Err(err),
     }
+}
+
+/// The scenarios in the session's language that match the trainer's choice, with a note of
+/// those set aside for being in the other language; none at all is an error.
+fn choose(
+    content: &Content,
+    inputs: &[PathBuf],
+    choice: &selection::Choice,
+    notes: &mut Vec<String>,
+) -> Result<Vec<crate::cli::training::Scenario>, Error> {
+    selection::validate(choice, content)?;
+    let all = scenarios(content, inputs)?;
+    let looked_at = all.len();
+    let chosen = selection::choose(content, all, choice, content.lang());
+    if chosen.other_language > 0 {
+        notes.push(match content.lang() {
+            Lang::En => crate::say!(Lang::En, SetAsideWelsh, count = chosen.other_language),
+            Lang::Cy => crate::say!(Lang::Cy, SetAsideEnglish, count = chosen.other_language),
+        });
+    }
+    if chosen.scenarios.is_empty() {
+        return Err(crate::usage!(NothingChosen, count = looked_at));
+    }
+    Ok(chosen.scenarios)
+}
+
+/// The files `hsb replay` shows when asked to choose: those of the chosen scenarios, in
+/// order, the balanced plan applied.
+pub fn chosen_files(
+    paths: &ContentPaths,
+    inputs: &[PathBuf],
+    choice: &selection::Choice,
+) -> Result<Vec<PathBuf>, Error> {
+    let content = Content::load(paths)?;
+    let mut notes = Vec::new();
+    let mut scenarios = choose(&content, inputs, choice, &mut notes)?;
+    for note in notes {
+        eprintln!("{note}");
+    }
+    if let Some(n) = choice.plan {
+        scenarios = selection::plan(&content, scenarios, n);
+    }
+    Ok(scenarios
+        .into_iter()
+        .map(|s| PathBuf::from(s.source))
+        .collect())
+}
+
+/// The scenarios chosen for a session, each with its level: for preparing one.
+fn list_scenarios(content: &Content, scenarios: &[crate::cli::training::Scenario]) -> String {
+    let lang = content.lang();
+    let mut text = format!(
+        "{}\n",
+        crate::say!(lang, ChosenHeading, count = scenarios.len())
+    );
+    for (i, scenario) in scenarios.iter().enumerate() {
+        let level = crate::engine::decide(content, &scenario.record).level;
+        text.push_str(&format!(
+            "{:>3}. {} [{}] ({})\n",
+            i + 1,
+            scenario.title(),
+            content.continuum.placement_label(level),
+            scenario.source
+        ));
+    }
+    text
 }

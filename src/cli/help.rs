@@ -55,6 +55,10 @@ pub const HELP: &[Help] = &[
             ("format", Msg::HelpResultFormat),
             ("step", Msg::HelpReplayStep),
             ("summary", Msg::HelpReplaySummary),
+            ("tags", Msg::HelpChooseTag),
+            ("age", Msg::HelpChooseAge),
+            ("level", Msg::HelpChooseLevel),
+            ("plan", Msg::HelpChoosePlan),
         ],
     },
     Help {
@@ -66,6 +70,11 @@ pub const HELP: &[Help] = &[
             ("shuffle", Msg::HelpTrainShuffle),
             ("seed", Msg::HelpTrainSeed),
             ("count", Msg::HelpTrainCount),
+            ("tags", Msg::HelpChooseTag),
+            ("age", Msg::HelpChooseAge),
+            ("level", Msg::HelpChooseLevel),
+            ("plan", Msg::HelpChoosePlan),
+            ("list", Msg::HelpTrainList),
         ],
     },
     Help {

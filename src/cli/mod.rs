@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod help;
 pub mod interview;
 pub mod manual;
+pub mod selection;
 pub mod suite;
 pub mod terminal;
 pub mod training;
@@ -148,13 +149,34 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
             step,
             summary,
             format,
-        } => replay(paths, &files, step, summary, format, out),
+            choose,
+        } => {
+            let choice = choice(choose)?;
+            let files = if choice.narrows() {
+                commands::chosen_files(paths, &files, &choice)?
+            } else {
+                files
+            };
+            replay(paths, &files, step, summary, format, out)
+        }
         Command::Train {
             files,
             shuffle,
             seed,
             count,
-        } => commands::train(paths, &files, shuffle.then_some(seed), count),
+            choose,
+            list,
+        } => commands::train(
+            paths,
+            &files,
+            &commands::TrainOptions {
+                shuffle: shuffle.then_some(seed),
+                count,
+                choice: choice(choose)?,
+                list,
+            },
+            out,
+        ),
         Command::Check {
             files,
             format,
@@ -180,6 +202,16 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
         command @ (Command::Summary { .. } | Command::Export { .. }) => counts(paths, command, out),
         command => material(paths, command, out),
     }
+}
+
+/// The trainer's choice of scenarios, its age range read.
+fn choice(args: args::ChooseArgs) -> Result<selection::Choice, Error> {
+    Ok(selection::Choice {
+        tags: args.tags,
+        age: args.age.as_deref().map(selection::parse_age).transpose()?,
+        level: args.level,
+        plan: args.plan.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+    })
 }
 
 /// `hsb replay`: step by step, at a glance, or in a format (tables at a terminal, else JSON;

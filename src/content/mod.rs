@@ -19,6 +19,7 @@ pub mod glossary;
 pub mod question_file;
 pub mod questions;
 pub mod rules;
+pub mod tags;
 pub mod texts;
 
 /// Which content to load: from where (`None` means the built-in default), and in which language.

@@ -64,6 +64,7 @@ codes! {
     UnknownKind = "E035", "a file's `format:` is not one hsb knows (question set, continuum, rules or record)";
     MissingTranslation = "E040", "a text is not given in both English (`en`) and Welsh (`cy`), or a message's `{placeholders}` differ between them";
     UnknownLanguage = "E041", "a text names a language other than `en` and `cy`, or mixes `both` with them";
+    UnknownTag = "E025", "a scenario's tag is not one of the tags listed in `interface/tags.yaml`";
     MissingQuestion = "W001", "an Appendix 3 question is missing from a question set";
     NoExpect = "W002", "a scenario has no `expect:` block, so `hsb test` cannot check it";
     SameInBothLanguages = "W003", "a Welsh text is the same as its English, so it is probably untranslated";

@@ -39,6 +39,8 @@ struct RawRecord {
     #[serde(default)]
     review: Option<ClinicalReview>,
     #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
     answers: Mapping,
     #[serde(default)]
     judgement: Option<RawJudgement>,
@@ -103,6 +105,7 @@ impl Record {
         if let Some(review) = &raw.review {
             check_review(source, review, &mut problems);
         }
+        check_tags(source, &raw.tags, &mut problems);
         let case_file = crate::record::case::CaseFile { source, levels };
         if let Some(assessment) = &raw.assessment {
             problems.extend(case_file.assessment(assessment));
@@ -135,6 +138,7 @@ impl Record {
             notes: raw.notes,
             teaching_notes: raw.teaching_notes,
             review: raw.review,
+            tags: raw.tags,
             answers,
             judgement,
             actions: raw.actions,
@@ -211,6 +215,7 @@ assessment: {at: a, role: r, agency: a}
 notes: n
 teaching_notes: n
 review: {checked_against: [a], checked_by: b, checked_on: c, reviewed_by: d, reviewed_on: e}
+tags: [t]
 answers: {}
 judgement: {agrees: true, level: l, strategy_discussion: s, reason: r}
 actions: [{action: a, at: t, note: n}]
@@ -438,6 +443,41 @@ fn field_hint(field: &Field) -> String {
         FieldKind::Number { min, max } => {
             format!("a whole number from {min} to {max}, or `unknown`")
         }
+    }
+}
+
+/// Every tag one of those listed. A tag that is not is never repeated (it is text a trainer
+/// wrote); the one meant is suggested.
+fn check_tags(source: &Source, tags: &[String], problems: &mut Vec<Diagnostic>) {
+    let known = crate::content::tags::builtin();
+    for (i, tag) in tags.iter().enumerate() {
+        if known.knows(tag) {
+            continue;
+        }
+        let derived = tag
+            .split_once(':')
+            .is_some_and(|(group, _)| crate::content::tags::DERIVED.contains(&group));
+        let help = if derived {
+            "age, setting, relationship and level come from the answers and the rules: remove the tag"
+                .to_string()
+        } else {
+            suggest::closest(tag, known.all()).map_or_else(
+                || {
+                    "`hsb check` accepts the tags listed in interface/tags.yaml (see the README)"
+                        .to_string()
+                },
+                |t| format!("did you mean `{t}`?"),
+            )
+        };
+        problems.push(
+            Diagnostic::error(
+                Code::UnknownTag,
+                &source.name,
+                format!("tag {} is not one of the tags hsb lists", i + 1),
+            )
+            .at(source.locate(&["tags", tag]).or(source.locate(&["tags"])))
+            .help(help),
+        );
     }
 }
 

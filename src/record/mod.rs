@@ -64,6 +64,8 @@ pub struct Record {
     pub teaching_notes: Option<String>,
     /// A scenario's clinical review.
     pub review: Option<ClinicalReview>,
+    /// A scenario's tags (`group:value`, from `interface/tags.yaml`), for choosing scenarios.
+    pub tags: Vec<String>,
     pub answers: BTreeMap<String, Answer>,
     /// The practitioner's own judgement of hsb's result.
     pub judgement: Option<Judgement>,

@@ -75,6 +75,9 @@ impl Record {
         if let Some(review) = &self.review {
             map.insert(text("review"), serde_yaml::to_value(review)?);
         }
+        if !self.tags.is_empty() {
+            map.insert(text("tags"), serde_yaml::to_value(&self.tags)?);
+        }
         let mut answers = Mapping::new();
         for (_, field) in questions
             .fields()

@@ -60,9 +60,10 @@ enum Kind {
     CaseRecord,
     Glossary,
     Project,
+    Tags,
 }
 
-const KINDS: [(&str, Kind); 8] = [
+const KINDS: [(&str, Kind); 9] = [
     (questions::FORMAT, Kind::Questions),
     (continuum::FORMAT, Kind::Levels),
     (rules::FORMAT, Kind::Rules),
@@ -71,6 +72,7 @@ const KINDS: [(&str, Kind); 8] = [
     (case_record::FORMAT, Kind::CaseRecord),
     (crate::content::glossary::FORMAT, Kind::Glossary),
     (crate::input::project::FORMAT, Kind::Project),
+    (crate::content::tags::FORMAT, Kind::Tags),
 ];
 
 /// Check the files named (folders are searched for `.yaml` files), or the built-in defaults
@@ -140,6 +142,11 @@ fn built_in() -> Vec<(Source, Kind)> {
             crate::content::glossary::EMBEDDED.0,
             crate::content::glossary::EMBEDDED.1,
             Kind::Glossary,
+        ),
+        (
+            crate::content::tags::EMBEDDED.0,
+            crate::content::tags::EMBEDDED.1,
+            Kind::Tags,
         ),
     ]
     .into_iter()
@@ -250,6 +257,7 @@ fn check_other(source: &Source, kind: Kind, paths: &ContentPaths) -> Vec<Diagnos
         Kind::Messages => message_file::check(source),
         Kind::Glossary => crate::content::glossary::check(source),
         Kind::Project => crate::input::project::check(source),
+        Kind::Tags => crate::content::tags::check(source),
         Kind::CaseRecord => match case_record::Terms::load(source, paths.lang) {
             Ok(terms) => terms.warnings,
             Err(d) => d,
