@@ -305,7 +305,7 @@ fn diff_shows_scenarios_whose_placement_moves() {
         .assert()
         .code(1)
         .stdout(contains("level: inappropriate →"))
-        .stdout(contains("Sexual jokes during a"))
+        .stdout(contains("Sexual jokes and gestures"))
         .stdout(contains("+ consult-dsp"))
         .stdout(contains("- calm-boundaries"))
         .stdout(contains("scenarios changed"));

@@ -203,7 +203,7 @@ fn markdown_is_a_case_file_report() {
         .run()
         .success()
         .stdout(contains(
-            "# Sexual behaviour assessment: Touching a younger child after a bribe",
+            "# Sexual behaviour assessment: Sexual touching of a younger child after a bribe",
         ))
         .stdout(contains("**[ABUSIVE]**"))
         .stdout(contains("## Strategy discussion: REQUIRED"))
@@ -396,14 +396,18 @@ fn yaml_syntax_errors_give_line_and_column() {
 
 #[test]
 fn a_misspelt_field_gets_a_suggestion_and_its_place() {
+    let record = record_with("others.coercion", Some("  others.coersion: yes"));
+    let line = 1 + record
+        .lines()
+        .position(|l| l.starts_with("  others.coersion:"))
+        .expect("the misspelt line");
     Case::new()
-        .file(
-            "r.yaml",
-            &record_with("others.coercion", Some("  others.coersion: yes")),
-        )
+        .file("r.yaml", &record)
         .args(&["replay", "r.yaml"])
         .fails_with(&[
-            "r.yaml:22:3: error[E020]: an answer is keyed by something that is not a field id",
+            &format!(
+                "r.yaml:{line}:3: error[E020]: an answer is keyed by something that is not a field id"
+            ),
             "did you mean `others.coercion`?",
         ]);
 }

@@ -425,7 +425,7 @@ fn a_quiz_scores_the_trainee_against_hsb() {
         &example("violent/9-13_school_pinned-down.yaml"),
         &example("normal/0-5_home_doctors-play.yaml"),
     ]);
-    t.expect("Scenario 1 of 2: A younger pupil pinned down and touched");
+    t.expect("Scenario 1 of 2: A younger pupil pinned against a wall and sexually assaulted");
     t.expect("Where on the continuum");
     t.send(&format!("{}\r", DOWN.repeat(4))); // Violent
     t.expect("A strategy discussion is");
