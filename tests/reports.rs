@@ -313,3 +313,128 @@ fn the_example_reports_are_what_hsb_writes_today() {
         );
     }
 }
+
+/// Cases for a handout: a violent one and a normal one, in `lang`'s copies where there are any.
+const HANDOUT_CASES: [&str; 3] = [
+    "examples/violent/9-13_school_pinned-down.yaml",
+    "examples/normal/0-5_home_doctors-play.yaml",
+    "examples/cymraeg/9-13_cartref_cyffwrdd-ar-ol-llwgrwobr.yaml",
+];
+
+fn handout(format: &str, lang: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = hsb(&["--lang", lang, "replay", "--format", format])
+        .args(HANDOUT_CASES.map(|c| root.join(c)))
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn worksheets_leave_the_judgements_to_trainees_and_the_key_gives_them() {
+    let worksheets = handout("worksheet", "en");
+    for shown in [
+        "# Case 1",
+        "# Case 3",
+        "pinned a seven-year-old against the wall",
+        "4. Who else was involved and how did they view the incident?",
+        "What to find out, and from whom",
+        "**Strategy discussion: required, consider, not indicated, or need more information (what?):**",
+        "professional judgement",
+    ] {
+        assert!(worksheets.contains(shown), "{shown} not in:\n{worksheets}");
+    }
+    // No placement, no result, and no title that would make the judgement for the trainee.
+    for hidden in [
+        "Violent",
+        "VIOLENT",
+        "Normal",
+        "sexually assaulted",
+        "Two four-year-olds playing doctors",
+        "REQUIRED",
+        "Teaching notes",
+    ] {
+        assert!(
+            !worksheets.contains(hidden),
+            "{hidden} in a worksheet:\n{worksheets}"
+        );
+    }
+    let key = handout("key", "en");
+    for shown in [
+        "# Key, case 1: A younger pupil pinned against a wall and sexually assaulted",
+        "**[VIOLENT]**",
+        "# Key, case 2: Two four-year-olds playing doctors",
+        "**[NORMAL]**",
+        "## Teaching notes",
+        "(`violent-contact`)",
+    ] {
+        assert!(key.contains(shown), "{shown} not in the key:\n{key}");
+    }
+}
+
+#[test]
+fn worksheets_and_the_key_print_to_pdf_in_chromium_a_worksheet_a_page() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is needed in CI: .ci/run installs it"
+        );
+        eprintln!("skipped: no Chromium on this machine (apt-get install chromium poppler-utils)");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a folder");
+    for (lang, worksheet_shows, key_shows) in [
+        (
+            "en",
+            ["Case 3", "Who else was involved", "Your decision"],
+            ["Key, case 1", "[VIOLENT]", "Teaching notes"],
+        ),
+        (
+            "cy",
+            ["Achos 3", "Pwy arall oedd dan sylw", "Eich penderfyniad"],
+            ["Allwedd, achos 1", "[TREISGAR]", "Nodiadau addysgu"],
+        ),
+    ] {
+        for (format, shows) in [("worksheet-html", worksheet_shows), ("key-html", key_shows)] {
+            let html = dir.path().join(format!("{format}-{lang}.html"));
+            let pdf = dir.path().join(format!("{format}-{lang}.pdf"));
+            std::fs::write(&html, handout(format, lang)).expect("the page");
+            let status = std::process::Command::new(browser)
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-pdf-header-footer",
+                ])
+                .arg(format!(
+                    "--user-data-dir={}",
+                    dir.path().join("profile").display()
+                ))
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", html.display()))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("Chromium runs");
+            assert!(status.success(), "{format} {lang}: Chromium failed");
+            let text = std::process::Command::new("pdftotext")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs (poppler-utils)");
+            let text = String::from_utf8_lossy(&text.stdout).replace('\u{2019}', "'");
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for shown in shows {
+                assert!(
+                    flat.contains(shown),
+                    "{format} {lang}: {shown} not in the PDF:\n{flat}"
+                );
+            }
+            if format == "worksheet-html" {
+                // One A4 page per case, each starting on its own page.
+                let pages = text.matches('\u{c}').count();
+                assert_eq!(pages, HANDOUT_CASES.len(), "{lang}: {flat}");
+            }
+        }
+    }
+}

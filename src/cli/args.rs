@@ -306,6 +306,16 @@ pub enum ResultFormat {
     Text,
     /// The same report as a self-contained HTML page that prints to PDF (A4).
     Html,
+    /// A worksheet per case for trainees: the description and a blank Appendix 3 grid, no
+    /// placement (Markdown).
+    Worksheet,
+    /// The worksheets as an HTML page that prints to PDF, one case per A4 page.
+    WorksheetHtml,
+    /// The trainer's key: each case's placement, strategy discussion, responses, rules and notes
+    /// (Markdown).
+    Key,
+    /// The key as an HTML page that prints to PDF.
+    KeyHtml,
     /// The result at a glance (`--summary`).
     #[value(skip)]
     Glance,

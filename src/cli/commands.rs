@@ -56,9 +56,26 @@ fn write_result(
             }
             write!(out, "{}", report::text(view))?
         }
-        ResultFormat::Html => {}
+        // Gathered into one page by `replay`.
+        ResultFormat::Html
+        | ResultFormat::Worksheet
+        | ResultFormat::WorksheetHtml
+        | ResultFormat::Key
+        | ResultFormat::KeyHtml => {}
     }
     Ok(())
+}
+
+/// Formats that gather every case into one page: HTML reports, worksheets and the key.
+fn gathered(format: ResultFormat) -> bool {
+    matches!(
+        format,
+        ResultFormat::Html
+            | ResultFormat::Worksheet
+            | ResultFormat::WorksheetHtml
+            | ResultFormat::Key
+            | ResultFormat::KeyHtml
+    )
 }
 
 pub fn replay(
@@ -86,15 +103,22 @@ pub fn replay(
         };
         let outcome = crate::engine::evaluate(&content, &record);
         let view = View::new(&name, &content, &record, &outcome);
-        if format == ResultFormat::Html {
+        if gathered(format) {
             // One page holds every case, each starting on a new sheet.
             pages.push(view);
         } else {
             write_result(&view, format, i > 0, out)?;
         }
     }
-    if format == ResultFormat::Html && !pages.is_empty() {
-        write!(out, "{}", report::html::page(&pages))?;
+    if !pages.is_empty() {
+        let page = match format {
+            ResultFormat::Worksheet => report::handout::worksheets(&pages, false),
+            ResultFormat::WorksheetHtml => report::handout::worksheets(&pages, true),
+            ResultFormat::Key => report::handout::keys(&pages, false),
+            ResultFormat::KeyHtml => report::handout::keys(&pages, true),
+            _ => report::html::page(&pages),
+        };
+        write!(out, "{page}")?;
     }
     // The process ends after this; freeing the content piece by piece would only cost start-up
     // budget (see the README's benchmark), and the operating system reclaims it at once.

@@ -29,6 +29,14 @@ pub enum Block {
     Answers(Vec<(String, String)>),
     /// The closing notice, after a rule.
     Footer(String),
+    /// A grid to write in: a row per prompt, with blank columns headed `header` (after the
+    /// first, which heads the prompts).
+    Grid {
+        header: Vec<String>,
+        rows: Vec<String>,
+    },
+    /// Labelled lines to write on.
+    Blanks(Vec<String>),
 }
 
 /// Everything a report says, in order.
@@ -66,17 +74,21 @@ pub fn document(view: &View) -> Vec<Block> {
     }
     if let Some(notes) = &view.teaching_notes {
         doc.push(Block::Heading(view.say(Msg::TeachingNotes).to_string()));
-        // One paragraph per blank-line-separated block, its line breaks folded, so that each
-        // format wraps it afresh.
-        for paragraph in notes.trim().split("\n\n") {
-            let folded = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !folded.is_empty() {
-                doc.push(Block::Para(folded));
-            }
-        }
+        doc.extend(paragraphs(notes));
     }
     doc.push(Block::Footer(view.notice.clone()));
     doc
+}
+
+/// One paragraph per blank-line-separated block of `text`, its line breaks folded, so that each
+/// format wraps it afresh.
+pub(super) fn paragraphs(text: &str) -> Vec<Block> {
+    text.trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(Block::Para)
+        .collect()
 }
 
 fn facts(view: &View) -> Vec<String> {
@@ -101,7 +113,7 @@ fn facts(view: &View) -> Vec<String> {
     facts
 }
 
-fn placement(view: &View, doc: &mut Vec<Block>) {
+pub(super) fn placement(view: &View, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(view.say(Msg::PlacementHeading).to_string()));
     doc.push(Block::Bar(
         view.levels

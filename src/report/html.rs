@@ -26,9 +26,37 @@ th, td { border: 1px solid #555; padding: .25em .45em; text-align: left; vertica
 tr, li { break-inside: avoid; }
 code { font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }
 .case + .case { break-before: page; }
+.grid td { height: 1.1cm; width: 33%; }
+.grid td:first-child { width: 34%; font-size: 9.5pt; }
+.worksheet + .worksheet { break-before: page; }
+.worksheet footer { margin-top: .6em; padding-top: .3em; font-size: 8pt; }
+.worksheet h2 { margin: .8em 0 .3em; }
+.blank { border-bottom: 1px solid #555; padding-top: 1.2em; margin: 0 0 .4em; }
+.key + .key { border-top: 2px solid #000; margin-top: 1.2em; padding-top: .6em; }
+.key { break-inside: avoid-page; }
 footer { margin-top: 1.5em; border-top: 1px solid #555; padding-top: .5em; font-style: italic; }
 @media print { body { padding: 0; max-width: none; } }
 ";
+
+/// A whole HTML page of articles (each a list of blocks, with a class): worksheets ("worksheet", each
+/// on a new page) or a key ("key", flowing on).
+pub fn blocks_page(lang: &str, title: &str, class: &str, articles: &[Vec<Block>]) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    );
+    for blocks in articles {
+        let _ = writeln!(out, "<article class=\"{class}\" lang=\"{lang}\">");
+        for block in blocks {
+            block_to(&mut out, block);
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
 
 /// A whole HTML page holding one report per view, each starting on a new page.
 pub fn page(views: &[View]) -> String {
@@ -101,6 +129,13 @@ fn block_to(out: &mut String, block: &Block) {
             )
         ),
         Block::Footer(text) => writeln!(out, "<footer>{}</footer>", inline(text)),
+        Block::Grid { header, rows } => writeln!(out, "{}", grid(header, rows)),
+        Block::Blanks(labels) => {
+            for label in labels {
+                let _ = writeln!(out, "<p class=\"blank\">{}:</p>", inline(label));
+            }
+            Ok(())
+        }
     };
 }
 
@@ -131,6 +166,22 @@ fn bar(levels: &[(String, bool)]) -> String {
         })
         .collect();
     format!("<ol class=\"bar\">{items}</ol>")
+}
+
+/// A grid to write in: each prompt with empty cells, tall enough to write in when printed.
+fn grid(header: &[String], rows: &[String]) -> String {
+    let head: String = header
+        .iter()
+        .map(|h| format!("<th>{}</th>", inline(h)))
+        .collect();
+    let blanks = "<td></td>".repeat(header.len().saturating_sub(1));
+    let body: String = rows
+        .iter()
+        .map(|r| format!("<tr><td>{}</td>{blanks}</tr>\n", inline(r)))
+        .collect();
+    format!(
+        "<table class=\"grid\">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
+    )
 }
 
 /// A table with a header row; line breaks inside a cell kept.

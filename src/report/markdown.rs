@@ -5,9 +5,14 @@ use super::document::{Block, document};
 use std::fmt::Write;
 
 pub fn render(view: &View) -> String {
+    blocks(&document(view))
+}
+
+/// Blocks as Markdown.
+pub fn blocks(blocks: &[Block]) -> String {
     let mut out = String::new();
-    for block in document(view) {
-        block_to(&mut out, &block);
+    for block in blocks {
+        block_to(&mut out, block);
     }
     out
 }
@@ -69,6 +74,24 @@ fn block_to(out: &mut String, block: &Block) {
             writeln!(out)
         }
         Block::Footer(text) => writeln!(out, "---\n\n*{text}*"),
+        Block::Grid { header, rows } => {
+            let _ = writeln!(out, "| {} |", header.join(" | "));
+            let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+            for row in rows {
+                let blanks = " |".repeat(header.len().saturating_sub(1));
+                let _ = writeln!(out, "| {} |{blanks}", cell(row));
+            }
+            writeln!(out)
+        }
+        Block::Blanks(labels) => {
+            for label in labels {
+                let _ = writeln!(
+                    out,
+                    "**{label}:** ____________________________________________\n"
+                );
+            }
+            Ok(())
+        }
     };
 }
 

@@ -6,6 +6,7 @@
 pub mod case;
 pub mod document;
 pub mod glance;
+pub mod handout;
 pub mod html;
 mod json;
 mod markdown;
@@ -116,6 +117,9 @@ pub struct View {
     pub answers: Vec<QuestionAnswers>,
     #[serde(skip)]
     pub teaching_notes: Option<String>,
+    /// What happened, as described (for a worksheet).
+    #[serde(skip)]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -273,6 +277,10 @@ impl View {
             notice: continuum.notice.trim().to_string(),
             answers: answers_by_question(questions, record),
             teaching_notes: record.teaching_notes.clone(),
+            description: match record.answers.get("what_happened.description") {
+                Some(Answer::Text(text)) => Some(text.trim().to_string()),
+                _ => None,
+            },
         }
     }
 

@@ -106,6 +106,18 @@ fn block_to(out: &mut String, block: &Block) {
             }
             writeln!(out)
         }
+        Block::Grid { rows, .. } => {
+            for row in rows {
+                let _ = writeln!(out, "{}\n\n\n", hanging("", row, 0));
+            }
+            Ok(())
+        }
+        Block::Blanks(labels) => {
+            for label in labels {
+                let _ = writeln!(out, "{label}: {}\n", "_".repeat(40));
+            }
+            Ok(())
+        }
         Block::Footer(text) if crate::text::screen::plain() => {
             writeln!(out, "{}", hanging("", text, 0))
         }
