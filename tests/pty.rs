@@ -1345,3 +1345,69 @@ fn changing_the_answers_after_a_judgement_keeps_it_in_the_draft() {
         "{saved}"
     );
 }
+
+#[test]
+fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
+    let place = Place::new();
+    let mut t = place.run(&[
+        "train",
+        "--blind",
+        "--tally",
+        "--csv",
+        "results.csv",
+        &example("abusive/9-13_home_bribed-touching.yaml"),
+    ]);
+    t.expect("Scenario 1 of 1");
+    // The judgements are hidden in the case, and asked for first.
+    let case = t.expect("Your judgement: Traffic light");
+    assert!(case.contains("(yours to judge)"), "{case}");
+    assert!(!case.contains("Significant difference"), "{case}");
+    for label in [
+        "Power difference",
+        "Able to consent",
+        "Threats, bribes or force",
+        "How they see it",
+    ] {
+        t.send("\r");
+        t.expect(&format!("Your judgement: {label}"));
+    }
+    t.send("\r");
+    // The room's votes: five for abusive, four for a required strategy discussion.
+    for (option, votes) in [
+        ("Normal", ""),
+        ("Inappropriate", ""),
+        ("Problematic", ""),
+        ("Abusive", "5"),
+        ("Violent", ""),
+        ("Not yet placed", ""),
+        ("Required", "4"),
+        ("Consider", ""),
+        ("Not indicated", ""),
+        ("Need more information first", ""),
+    ] {
+        t.expect(&format!("Votes for {option}"));
+        t.send(&format!("{votes}\r"));
+    }
+    t.expect("Your placement: abusive (RIGHT)");
+    t.expect("Your judgements:");
+    t.expect("What would change the placement");
+    t.expect("Enter for the scores");
+    t.send("\r");
+    t.expect("Results written to results.csv");
+    assert_eq!(t.exit_code(), 0);
+    let csv = std::fs::read_to_string(place.path("results.csv")).expect("the results");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.first(), Some(&"scenario,item,given,hsb,agrees,votes"));
+    assert!(
+        csv.contains(
+            ",level,abusive,abusive,yes,normal=0;inappropriate=0;problematic=0;abusive=5;violent=0;"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",strategy_discussion,required,required,yes,required=4;"),
+        "{csv}"
+    );
+    assert!(csv.contains(",developmental.traffic_light,"), "{csv}");
+    assert!(csv.contains(",others.coercion,"), "{csv}");
+}

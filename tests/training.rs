@@ -87,7 +87,7 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
         Reply::Pick(0),
         Reply::Text(String::new()),
     ]);
-    let marks = quiz(&content, &cases, &mut p).unwrap();
+    let marks = quiz(&content, &cases, &mut p, Default::default()).unwrap();
     assert_eq!(marks.len(), 2);
     assert!(marks[0].level_right() && marks[0].strategy_right());
     assert_eq!(marks[1].level, "normal");
@@ -128,7 +128,7 @@ fn the_scenario_is_one_key_away_and_nothing_is_scored_before_the_trainee_confirm
         Reply::Pick(0),
         Reply::Text(String::new()),
     ]);
-    let marks = quiz(&content, &cases, &mut p).unwrap();
+    let marks = quiz(&content, &cases, &mut p, Default::default()).unwrap();
     assert!(p.replies.is_empty());
     // Only the confirmed answer is scored.
     assert_eq!(marks.len(), 1);
@@ -161,4 +161,57 @@ fn shuffling_with_a_seed_is_repeatable() {
     };
     assert_eq!(names(42), names(42));
     assert_ne!(names(42), names(43));
+}
+
+#[test]
+fn blind_trainees_judge_first_and_need_more_information_is_right_when_hsb_is_provisional() {
+    use hsb::cli::training::QuizOptions;
+    let content = content();
+    // A provisional case: who else was involved is not known.
+    let cases = vec![scenario(
+        &content,
+        "provisional/9-13_school_unclear-touching.yaml",
+    )];
+    let fields = hsb::cli::blind::judgement_fields(&content, &cases[0].record);
+    let judgements = fields.len();
+    let mut p = Script::default();
+    // Each judgement "not known" (the last choice), then not yet placed (index 5), "need more
+    // information first" (index 3), score it, and Enter for the scores.
+    for field in &fields {
+        p.replies.push_back(Reply::Pick(field.kind.choices().len()));
+    }
+    p.replies.extend([
+        Reply::Pick(5),
+        Reply::Pick(3),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+    ]);
+    let options = QuizOptions {
+        blind: true,
+        tally: false,
+    };
+    let marks = quiz(&content, &cases, &mut p, options).unwrap();
+    assert!(marks[0].provisional);
+    assert!(marks[0].more_info && marks[0].strategy_right());
+    assert_eq!(marks[0].judged.len(), judgements);
+    // The case shown hid the judgements, and the feedback set them beside the scenario's.
+    assert!(p.shown[0].contains("(yours to judge)"), "{}", p.shown[0]);
+    assert!(p.shown.iter().any(|s| s.contains("Your judgements:")));
+    let csv = hsb::cli::training::results_csv(&content, &marks);
+    assert!(csv.contains(",strategy_discussion,more_info,"), "{csv}");
+}
+
+#[test]
+fn what_would_change_the_placement_comes_from_the_rules() {
+    let content = content();
+    let case = scenario(&content, "abusive/9-13_home_bribed-touching.yaml");
+    let lines = hsb::cli::blind::what_would_change(&content, &case.record, 8);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "Aggression or violence: Yes would place it Violent"),
+        "{lines:?}"
+    );
+    // Every line really moves the level.
+    assert!(lines.iter().all(|l| !l.ends_with("Abusive")), "{lines:?}");
 }

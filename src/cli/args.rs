@@ -133,6 +133,19 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
         /// needed. For preparing a session.
         #[arg(long)]
         list: bool,
+        /// Trainees make the judgements: the traffic-light colour, power, consent, coercion and
+        /// how the other child saw it are hidden, to be judged first; the feedback compares each
+        /// and shows what would change the placement.
+        #[arg(long)]
+        blind: bool,
+        /// The room votes: for the placement and the strategy discussion, type the number of
+        /// votes for each answer; the most votes is the room's answer.
+        #[arg(long)]
+        tally: bool,
+        /// Write each scenario's answers, votes and hsb's results to this CSV file (a new file;
+        /// an existing one is never replaced).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
     },
     /// Count saved records by placement, judgement, age band, setting and more, with small
     /// counts hidden and no free text: the pattern across a service's records.

@@ -656,6 +656,10 @@ pub struct TrainOptions {
     pub choice: selection::Choice,
     /// Print the scenarios chosen and stop.
     pub list: bool,
+    /// Trainees make the judgements; the room votes.
+    pub quiz: crate::cli::training::QuizOptions,
+    /// Write each scenario's answers, votes and hsb's results here (a new file).
+    pub csv: Option<PathBuf>,
 }
 
 pub fn train(
@@ -666,6 +670,13 @@ pub fn train(
 ) -> Result<i32, Error> {
     if !options.list {
         need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
+    }
+    // Said before the session: a results file that could not be written would only be found
+    // at its end. An existing file is never replaced.
+    if let Some(path) = &options.csv
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        return Err(crate::usage!(SaveExists, path = path.display()));
     }
     let content = Content::load(paths)?;
     let mut notes = Vec::new();
@@ -697,9 +708,17 @@ pub fn train(
         use crate::cli::interview::Prompter;
         prompter.show(note);
     }
-    match crate::cli::training::quiz(&content, &scenarios, &mut prompter) {
+    match crate::cli::training::quiz(&content, &scenarios, &mut prompter, options.quiz) {
         Ok(marks) => {
             println!("{}", crate::cli::training::score_table(&content, &marks));
+            if let Some(path) = &options.csv {
+                let csv = crate::cli::training::results_csv(&content, &marks);
+                save::write_private(path, csv.as_bytes(), false)?;
+                println!(
+                    "{}",
+                    crate::say!(content.lang(), ResultsWritten, path = path.display())
+                );
+            }
             Ok(exit::OK)
         }
         Err(crate::cli::interview::Stop::Interrupted | crate::cli::interview::Stop::Back) => {

@@ -75,6 +75,9 @@ pub const HELP: &[Help] = &[
             ("level", Msg::HelpChooseLevel),
             ("plan", Msg::HelpChoosePlan),
             ("list", Msg::HelpTrainList),
+            ("blind", Msg::HelpTrainBlind),
+            ("tally", Msg::HelpTrainTally),
+            ("csv", Msg::HelpTrainCsv),
         ],
     },
     Help {

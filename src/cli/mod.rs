@@ -3,6 +3,7 @@
 pub mod args;
 pub mod ask;
 pub mod assess;
+pub mod blind;
 pub mod check;
 pub mod commands;
 pub mod diff;
@@ -166,6 +167,9 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
             count,
             choose,
             list,
+            blind,
+            tally,
+            csv,
         } => commands::train(
             paths,
             &files,
@@ -174,6 +178,8 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
                 count,
                 choice: choice(choose)?,
                 list,
+                quiz: training::QuizOptions { blind, tally },
+                csv,
             },
             out,
         ),

@@ -3,6 +3,7 @@
 //!
 //! Both talk through the interview's [`Prompter`], so they are tested with scripted answers.
 
+use crate::cli::blind::{self, Judged};
 use crate::cli::interview::{Prompter, Stop};
 use crate::content::Content;
 use crate::content::continuum::StrategyStatus;
@@ -63,6 +64,38 @@ fn answers_to(
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The answers trainees see: all of them, or (blind) all but the judgements, which they make.
+fn answers_shown(content: &Content, record: &Record, blind: bool) -> String {
+    if !blind {
+        return all_answers(content, record);
+    }
+    let mut hidden = record.clone();
+    let judgements: Vec<String> = blind::judgement_fields(content, record)
+        .iter()
+        .map(|f| f.key.clone())
+        .collect();
+    for key in &judgements {
+        hidden.answers.remove(key);
+    }
+    let lang = content.lang();
+    let shown = all_answers(content, &hidden);
+    // Each judgement reads "for you to judge", not "not known yet".
+    let mut out = String::new();
+    for line in shown.lines() {
+        let judged = content.questions.fields().any(|(_, f)| {
+            judgements.contains(&f.key) && line.trim_start().starts_with(&format!("{}:", f.label))
+        });
+        if judged {
+            let label = line.split(':').next().unwrap_or_default();
+            out.push_str(&format!("{label}: {}", Msg::YouJudge.text(lang)));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// All the answers, question by question.
@@ -214,13 +247,22 @@ fn summary(view: &View) -> String {
 }
 
 /// One trainee answer against the tool's outcome.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Mark {
     pub title: String,
     pub level_given: String,
     pub level: String,
     pub strategy_given: StrategyStatus,
     pub strategy: StrategyStatus,
+    /// "Need more information first" was the answer on the strategy discussion.
+    pub more_info: bool,
+    /// hsb's result is provisional (something to find out could change it).
+    pub provisional: bool,
+    /// The judgements made blind (`--blind`).
+    pub judged: Vec<Judged>,
+    /// The room's votes for each level, then for each strategy-discussion answer (`--tally`).
+    pub level_votes: Vec<u32>,
+    pub strategy_votes: Vec<u32>,
 }
 
 impl Mark {
@@ -228,9 +270,30 @@ impl Mark {
         self.level_given == self.level
     }
 
+    /// "Need more information" is right where hsb's result is provisional.
     pub fn strategy_right(&self) -> bool {
-        self.strategy_given == self.strategy
+        if self.more_info {
+            self.provisional
+        } else {
+            self.strategy_given == self.strategy
+        }
     }
+
+    /// The strategy-discussion answer given, in words.
+    pub fn strategy_given_word(&self, lang: Lang) -> &'static str {
+        if self.more_info {
+            Msg::ChoiceMoreInfo.text(lang)
+        } else {
+            self.strategy_given.word(lang)
+        }
+    }
+}
+
+/// How a quiz is run: trainees make the judgements (`blind`), and the room votes (`tally`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QuizOptions {
+    pub blind: bool,
+    pub tally: bool,
 }
 
 const STRATEGY_CHOICES: [(StrategyStatus, Msg); 3] = [
@@ -246,6 +309,7 @@ pub fn quiz(
     content: &Content,
     scenarios: &[Scenario],
     p: &mut dyn Prompter,
+    options: QuizOptions,
 ) -> Result<Vec<Mark>, Stop> {
     let mut marks = Vec::new();
     let lang = content.lang();
@@ -269,13 +333,30 @@ pub fn quiz(
         let case = format!(
             "{title}\n{}\n\n{}",
             screen::rule('═'),
-            all_answers(content, record)
+            answers_shown(content, record, options.blind)
         );
         p.show(&format!("{CLEAR}{case}"));
-        let (level_index, strategy_index) = choose(content, p, &levels, &case)?;
+        let judged = if options.blind {
+            blind::judge(content, p, record)?
+        } else {
+            Vec::new()
+        };
+        let decided = if options.tally {
+            tally_choose(content, p, &levels, options.blind)?
+        } else {
+            let (level, strategy) = choose(content, p, &levels, &case, options.blind)?;
+            Decided {
+                level,
+                strategy,
+                ..Decided::default()
+            }
+        };
         let outcome = evaluate(content, record);
-        let mark = mark_for(content, scenario, &outcome, level_index, strategy_index);
-        p.show(&feedback(content, scenario, &outcome, &mark));
+        let mut mark = mark_for(content, scenario, &outcome, decided.level, decided.strategy);
+        mark.judged = judged;
+        mark.level_votes = decided.level_votes;
+        mark.strategy_votes = decided.strategy_votes;
+        p.show(&feedback(content, scenario, &outcome, &mark, options.blind));
         // The marks again, beside the prompt: the notes above may have pushed them off screen.
         p.show(&marked(content, &mark));
         marks.push(mark);
@@ -299,14 +380,12 @@ fn choose(
     p: &mut dyn Prompter,
     levels: &[String],
     case: &str,
+    blind: bool,
 ) -> Result<(usize, usize), Stop> {
     let lang = content.lang();
     let mut level_items = levels.to_vec();
     level_items.push(Msg::ShowScenarioAgain.text(lang).to_string());
-    let strategy_items: Vec<String> = STRATEGY_CHOICES
-        .iter()
-        .map(|(_, s)| s.text(lang).to_string())
-        .collect();
+    let strategy_items = strategy_items(lang, blind);
     let confirm_items = [Msg::ScoreNow, Msg::ChooseAgain].map(|m| m.text(lang).to_string());
     let (mut level, mut strategy) = (0, 2);
     loop {
@@ -332,7 +411,7 @@ fn choose(
             level = levels.get(level).map_or("", String::as_str),
             status = STRATEGY_CHOICES
                 .get(strategy)
-                .map_or("", |(s, _)| s.word(lang))
+                .map_or(Msg::ChoiceMoreInfo.text(lang), |(s, _)| s.word(lang))
         );
         match p.select(&question, &confirm_items, 0) {
             Ok(0) => return Ok((level, strategy)),
@@ -340,6 +419,49 @@ fn choose(
             Err(stop) => return Err(stop),
         }
     }
+}
+
+/// The strategy-discussion answers: required, consider, not indicated, and (blind) "need more
+/// information first".
+fn strategy_items(lang: Lang, blind: bool) -> Vec<String> {
+    let mut items: Vec<String> = STRATEGY_CHOICES
+        .iter()
+        .map(|(_, s)| s.text(lang).to_string())
+        .collect();
+    if blind {
+        items.push(Msg::ChoiceMoreInfo.text(lang).to_string());
+    }
+    items
+}
+
+/// What the trainee or the room decided: the level and strategy-discussion answers (indexes),
+/// and the room's votes for each.
+#[derive(Default)]
+struct Decided {
+    level: usize,
+    strategy: usize,
+    level_votes: Vec<u32>,
+    strategy_votes: Vec<u32>,
+}
+
+/// The room's votes on the placement, then on the strategy discussion.
+fn tally_choose(
+    content: &Content,
+    p: &mut dyn Prompter,
+    levels: &[String],
+    blind: bool,
+) -> Result<Decided, Stop> {
+    let lang = content.lang();
+    let (level, level_votes) = blind::tally(p, content, Msg::WhereOnContinuum.text(lang), levels)?;
+    let items = strategy_items(lang, blind);
+    let (strategy, strategy_votes) =
+        blind::tally(p, content, Msg::StrategyDiscussionIs.text(lang), &items)?;
+    Ok(Decided {
+        level,
+        strategy,
+        level_votes,
+        strategy_votes,
+    })
 }
 
 fn mark_for(
@@ -350,6 +472,8 @@ fn mark_for(
     strategy_index: usize,
 ) -> Mark {
     Mark {
+        more_info: strategy_index >= STRATEGY_CHOICES.len(),
+        provisional: outcome.provisional,
         title: scenario.title(),
         // The choice after the last level is "not yet placed".
         level_given: content
@@ -361,6 +485,9 @@ fn mark_for(
             .get(strategy_index)
             .map_or(StrategyStatus::NotIndicated, |(s, _)| *s),
         strategy: outcome.strategy.status,
+        judged: Vec::new(),
+        level_votes: Vec::new(),
+        strategy_votes: Vec::new(),
     }
 }
 
@@ -391,7 +518,7 @@ fn marked(content: &Content, mark: &Mark) -> String {
             &crate::say!(
                 lang,
                 YourStrategyDiscussion,
-                given = mark.strategy_given.word(lang),
+                given = mark.strategy_given_word(lang),
                 mark = tick(mark.strategy_right()),
                 status = mark.strategy.word(lang)
             ),
@@ -400,10 +527,35 @@ fn marked(content: &Content, mark: &Mark) -> String {
     )
 }
 
-fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Mark) -> String {
+fn feedback(
+    content: &Content,
+    scenario: &Scenario,
+    outcome: &Outcome,
+    mark: &Mark,
+    blind: bool,
+) -> String {
+    let lang = content.lang();
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
     let mut out = format!("\n{}\n\n", marked(content, mark));
+    if !mark.judged.is_empty() {
+        out.push_str(&format!("{}\n", Msg::YourJudgements.text(lang)));
+        for line in blind::judgements_marked(content, &mark.judged).lines() {
+            out.push_str(&wrap(&format!("  {} {line}", screen::bullet()), width()));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     out.push_str(&summary(&view));
+    if blind {
+        let changes = blind::what_would_change(content, &scenario.record, 8);
+        if !changes.is_empty() {
+            out.push_str(&format!("\n{}\n", Msg::WhatWouldChange.text(lang)));
+            for line in changes {
+                out.push_str(&wrap(&format!("  {} {line}", screen::bullet()), width()));
+                out.push('\n');
+            }
+        }
+    }
     if let Some(notes) = &scenario.record.teaching_notes {
         out.push_str(&format!("\n{}:\n", Msg::TeachingNotes.text(content.lang())));
         for para in notes.trim().split("\n\n") {
@@ -412,6 +564,60 @@ fn feedback(content: &Content, scenario: &Scenario, outcome: &Outcome, mark: &Ma
                 width(),
             ));
             out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// The session's results as CSV, for the trainer's records: a row per decision (placement,
+/// strategy discussion, each judgement made blind) with the answer given, hsb's (or the
+/// scenario's), whether they agree, and the room's votes. Ids, not labels.
+pub fn results_csv(content: &Content, marks: &[Mark]) -> String {
+    let mut out = blind::csv_row(&["scenario", "item", "given", "hsb", "agrees", "votes"]);
+    let yes = |b: bool| if b { "yes" } else { "no" };
+    let mut level_ids: Vec<&str> = content.level_ids();
+    level_ids.push(crate::content::continuum::NOT_PLACED);
+    let mut strategy_ids: Vec<&str> = STRATEGY_CHOICES.iter().map(|(s, _)| s.id()).collect();
+    strategy_ids.push("more_info");
+    let votes = |ids: &[&str], counts: &[u32]| {
+        ids.iter()
+            .zip(counts)
+            .map(|(id, n)| format!("{id}={n}"))
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    for m in marks {
+        let strategy_given = if m.more_info {
+            "more_info"
+        } else {
+            m.strategy_given.id()
+        };
+        out.push_str(&blind::csv_row(&[
+            &m.title,
+            "level",
+            &m.level_given,
+            &m.level,
+            yes(m.level_right()),
+            &votes(&level_ids, &m.level_votes),
+        ]));
+        out.push_str(&blind::csv_row(&[
+            &m.title,
+            "strategy_discussion",
+            strategy_given,
+            m.strategy.id(),
+            yes(m.strategy_right()),
+            &votes(&strategy_ids, &m.strategy_votes),
+        ]));
+        for j in &m.judged {
+            let unknown = crate::content::answer::UNKNOWN;
+            out.push_str(&blind::csv_row(&[
+                &m.title,
+                &j.field,
+                j.given.as_deref().unwrap_or(unknown),
+                j.scenario.as_deref().unwrap_or(unknown),
+                yes(j.right()),
+                "",
+            ]));
         }
     }
     out
@@ -441,7 +647,7 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
                 ),
                 format!(
                     "{} / {}\n{}",
-                    m.strategy_given.word(lang),
+                    m.strategy_given_word(lang),
                     m.strategy.word(lang),
                     yes(m.strategy_right())
                 ),

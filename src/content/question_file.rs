@@ -73,6 +73,8 @@ struct RawField {
     max: Option<i64>,
     #[serde(default)]
     when: Option<Value>,
+    #[serde(default)]
+    judgement: bool,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +270,7 @@ impl Builder<'_> {
             kind,
             required: rf.required,
             when,
+            judgement: rf.judgement,
         })
     }
 

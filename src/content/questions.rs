@@ -65,6 +65,9 @@ pub struct Field {
     pub required: bool,
     /// When the field applies; `None` means always.
     pub when: Option<Condition>,
+    /// The answer is a professional judgement (a colour, power, consent…), which trainees make
+    /// themselves in `hsb train --blind`.
+    pub judgement: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
