@@ -200,3 +200,20 @@ fn every_tag_the_trainers_guide_uses_chooses_some_scenario() {
             .code(0);
     }
 }
+
+#[test]
+fn a_results_file_that_exists_is_never_replaced() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let kept = dir.path().join("session.csv");
+    std::fs::write(&kept, "a trainer's own notes\n").expect("written");
+    hsb()
+        .args(["train", "examples/normal", "--blind", "--csv"])
+        .arg(&kept)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(&kept).expect("still there"),
+        "a trainer's own notes\n"
+    );
+}

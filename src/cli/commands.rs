@@ -668,15 +668,15 @@ pub fn train(
     options: &TrainOptions,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
-    if !options.list {
-        need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
-    }
     // Said before the session: a results file that could not be written would only be found
     // at its end. An existing file is never replaced.
     if let Some(path) = &options.csv
         && std::fs::symlink_metadata(path).is_ok()
     {
-        return Err(crate::usage!(SaveExists, path = path.display()));
+        return Err(crate::usage!(ResultsFileExists, path = path.display()));
+    }
+    if !options.list {
+        need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
     }
     let content = Content::load(paths)?;
     let mut notes = Vec::new();
