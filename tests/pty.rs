@@ -1389,9 +1389,15 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
         t.send(&format!("{votes}\r"));
     }
     t.expect("Your placement: abusive (RIGHT)");
-    t.expect("Your judgements:");
-    t.expect("What would change the placement");
-    t.expect("Enter for the scores");
+    let shown = t.expect("Your judgements:");
+    let shown = shown + &t.expect("What would change the placement");
+    let shown = shown + &t.expect("Enter for the scores");
+    // Reasons for trainees, without rule ids (those are for `--trainer`).
+    assert!(
+        shown.contains("Threats, bribes, trickery or force"),
+        "{shown}"
+    );
+    assert!(!shown.contains("[coercion]"), "{shown}");
     t.send("\r");
     t.expect("Results written to results.csv");
     assert_eq!(t.exit_code(), 0);

@@ -188,7 +188,7 @@ fn blind_trainees_judge_first_and_need_more_information_is_right_when_hsb_is_pro
     ]);
     let options = QuizOptions {
         blind: true,
-        tally: false,
+        ..QuizOptions::default()
     };
     let marks = quiz(&content, &cases, &mut p, options).unwrap();
     assert!(marks[0].provisional);

@@ -142,6 +142,10 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
         /// votes for each answer; the most votes is the room's answer.
         #[arg(long)]
         tally: bool,
+        /// Show rule and field ids in the feedback, for the trainer at the screen (trainees see
+        /// the reasons and the fields' names).
+        #[arg(long)]
+        trainer: bool,
         /// Write each scenario's answers, votes and hsb's results to this CSV file (a new file;
         /// an existing one is never replaced).
         #[arg(long, value_name = "FILE")]

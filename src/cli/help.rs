@@ -77,6 +77,7 @@ pub const HELP: &[Help] = &[
             ("list", Msg::HelpTrainList),
             ("blind", Msg::HelpTrainBlind),
             ("tally", Msg::HelpTrainTally),
+            ("trainer", Msg::HelpTrainTrainer),
             ("csv", Msg::HelpTrainCsv),
         ],
     },

@@ -169,6 +169,7 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
             list,
             blind,
             tally,
+            trainer,
             csv,
         } => commands::train(
             paths,
@@ -178,7 +179,11 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
                 count,
                 choice: choice(choose)?,
                 list,
-                quiz: training::QuizOptions { blind, tally },
+                quiz: training::QuizOptions {
+                    blind,
+                    tally,
+                    trainer,
+                },
                 csv,
             },
             out,

@@ -6,6 +6,7 @@
 use crate::cli::blind::{self, Judged};
 use crate::cli::interview::{Prompter, Stop};
 use crate::content::Content;
+use crate::content::answer::Answer;
 use crate::content::continuum::StrategyStatus;
 use crate::engine::{Outcome, evaluate};
 use crate::input::error::Error;
@@ -168,7 +169,7 @@ pub fn step_through(
         "{CLEAR}{}\n{}\n\n{}",
         heading(steps - 1),
         screen::rule('═'),
-        summary(&view)
+        summary(&view, true)
     ));
     if let Some(notes) = &record.teaching_notes {
         if !pause(p, lang, Msg::EnterTeachingNotes)? {
@@ -205,9 +206,10 @@ pub fn next_scenario(p: &mut dyn Prompter, lang: Lang) -> Result<bool, Error> {
 /// Clears the screen and homes the cursor, so that each step fills a projected screen.
 const CLEAR: &str = "\x1b[2J\x1b[H";
 
-/// The result in a screenful: the continuum bar, the strategy-discussion box, the rules behind
-/// it and what to clarify, for teaching (the full result is `hsb replay`).
-fn summary(view: &View) -> String {
+/// The result in a screenful: the continuum bar, the strategy discussion, the rules behind it
+/// and what to clarify, for teaching (the full result is `hsb replay`). Rule and field ids only
+/// for the trainer (`ids`); trainees see the reasons and the fields' names.
+fn summary(view: &View, ids: bool) -> String {
     let mut out = report::continuum_bar(view);
     let provisional = if view.provisional {
         format!(" ({})", view.say(Msg::Provisional))
@@ -219,19 +221,34 @@ fn summary(view: &View) -> String {
         view.say(Msg::Placement),
         view.level_label.to_uppercase()
     ));
-    out.push_str(&report::strategy_box(view));
-    out.push_str(&format!("\n\n{}\n", view.say(Msg::WhyTheRulesThatFired)));
+    if ids {
+        out.push_str(&report::strategy_box(view));
+        out.push('\n');
+    } else {
+        let sd = &view.strategy_discussion;
+        let heading = crate::say!(view.lang, StrategyDiscussionTitle, status = sd.label);
+        out.push_str(&format!("{heading}\n{}\n", wrap(&sd.summary, width())));
+    }
+    out.push_str(&format!("\n{}\n", view.say(Msg::WhyTheRulesThatFired)));
     for rule in &view.rules {
-        out.push_str(&wrap(
-            &format!("  {} {} [{}]", screen::bullet(), rule.reason, rule.id),
-            width(),
-        ));
+        let line = if ids {
+            format!("  {} {} [{}]", screen::bullet(), rule.reason, rule.id)
+        } else {
+            format!("  {} {}", screen::bullet(), rule.reason)
+        };
+        out.push_str(&wrap(&line, width()));
         out.push('\n');
     }
     let unknown: Vec<&str> = view
         .clarify
         .iter()
-        .filter_map(|c| c.field.as_deref())
+        .filter_map(|c| {
+            if ids {
+                c.field.as_deref()
+            } else {
+                c.label.as_deref()
+            }
+        })
         .collect();
     if !unknown.is_empty() {
         out.push_str(&wrap(
@@ -294,6 +311,8 @@ impl Mark {
 pub struct QuizOptions {
     pub blind: bool,
     pub tally: bool,
+    /// Show rule and field ids in the feedback (for the trainer).
+    pub trainer: bool,
 }
 
 const STRATEGY_CHOICES: [(StrategyStatus, Msg); 3] = [
@@ -337,6 +356,16 @@ pub fn quiz(
         );
         p.show(&format!("{CLEAR}{case}"));
         let judged = if options.blind {
+            // What happened, again beside the questions: the answers above may have pushed it
+            // off the screen.
+            if let Some(Answer::Text(text)) = record.answers.get("what_happened.description") {
+                let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                p.show(&format!(
+                    "\n{}\n{}",
+                    Msg::WorksheetDescription.text(lang),
+                    wrap(&folded, width())
+                ));
+            }
             blind::judge(content, p, record)?
         } else {
             Vec::new()
@@ -356,7 +385,13 @@ pub fn quiz(
         mark.judged = judged;
         mark.level_votes = decided.level_votes;
         mark.strategy_votes = decided.strategy_votes;
-        p.show(&feedback(content, scenario, &outcome, &mark, options.blind));
+        // Paged when it is longer than the screen, so that nothing scrolls away unread.
+        let shown = feedback(content, scenario, &outcome, &mark, options);
+        if shown.lines().count() + 2 > screen::height() {
+            p.page(&shown);
+        } else {
+            p.show(&shown);
+        }
         // The marks again, beside the prompt: the notes above may have pushed them off screen.
         p.show(&marked(content, &mark));
         marks.push(mark);
@@ -532,8 +567,9 @@ fn feedback(
     scenario: &Scenario,
     outcome: &Outcome,
     mark: &Mark,
-    blind: bool,
+    options: QuizOptions,
 ) -> String {
+    let (blind, trainer) = (options.blind, options.trainer);
     let lang = content.lang();
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
     let mut out = format!("\n{}\n\n", marked(content, mark));
@@ -545,7 +581,7 @@ fn feedback(
         }
         out.push('\n');
     }
-    out.push_str(&summary(&view));
+    out.push_str(&summary(&view, trainer));
     if blind {
         let changes = blind::what_would_change(content, &scenario.record, 8);
         if !changes.is_empty() {
