@@ -368,7 +368,7 @@ pub struct ChooseArgs {
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
     /// A balanced set of N scenarios: taken from each level in turn, kept in the order given
-    /// (or shuffled).
+    /// (with train, after --shuffle).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub plan: Option<u64>,
 }

@@ -96,7 +96,8 @@ pub fn judgements_marked(content: &Content, judged: &[Judged]) -> String {
 }
 
 /// What would change the placement: each single-choice answer that, given another value
-/// (everything else as it is), moves the level; judgement fields first. At most `limit` lines.
+/// (everything else as it is), moves the level; the biggest moves first (then judgement
+/// fields first, then question order). At most `limit` lines.
 pub fn what_would_change(content: &Content, record: &Record, limit: usize) -> Vec<String> {
     let lang = content.lang();
     let continuum = &content.continuum;
@@ -109,14 +110,17 @@ pub fn what_would_change(content: &Content, record: &Record, limit: usize) -> Ve
         .filter(|f| matches!(f.kind, FieldKind::Choice(_)) && facts.applies(&f.key))
         .collect();
     fields.sort_by_key(|f| !f.judgement);
-    let mut lines = Vec::new();
+    // How far a change moves the level, in half-steps: not yet placed counts as half a step
+    // below the least concerning level.
+    let rank = |l: Option<usize>| l.map_or(0, |i| 2 * i + 1);
+    let mut lines: Vec<(usize, String)> = Vec::new();
     for field in fields {
         let current = match record.answers.get(&field.key) {
             Some(Answer::Choice(v)) => Some(v.as_str()),
             _ => None,
         };
         for choice in field.kind.choices() {
-            if Some(choice.id.as_str()) == current || lines.len() >= limit {
+            if Some(choice.id.as_str()) == current {
                 continue;
             }
             let mut changed = record.clone();
@@ -125,21 +129,25 @@ pub fn what_would_change(content: &Content, record: &Record, limit: usize) -> Ve
                 .insert(field.key.clone(), Answer::Choice(choice.id.clone()));
             let moved = evaluate(content, &changed).level;
             if moved != level {
-                lines.push(crate::say!(
+                let line = crate::say!(
                     lang,
                     WouldChangeLine,
                     label = field.label,
                     value = choice.label,
                     level = continuum.placement_label(moved)
-                ));
+                );
+                lines.push((rank(moved).abs_diff(rank(level)), line));
             }
         }
     }
-    lines
+    // A stable sort: equal moves keep the judgement-first, question order.
+    lines.sort_by_key(|(distance, _)| std::cmp::Reverse(*distance));
+    lines.into_iter().take(limit).map(|(_, l)| l).collect()
 }
 
-/// The room's votes for each of `items`, typed by the trainer; the most votes wins (the first
-/// of a tie). Returns the winner and the votes.
+/// The room's votes for each of `items`, typed by the trainer (Enter for none). Esc starts the
+/// question's votes again; no votes at all asks again; a tie is for the room to settle, and the
+/// trainer chooses among the tied answers. Returns the room's answer and the votes.
 pub fn tally(
     p: &mut dyn Prompter,
     content: &Content,
@@ -147,24 +155,56 @@ pub fn tally(
     items: &[String],
 ) -> Result<(usize, Vec<u32>), Stop> {
     let lang = content.lang();
-    p.show(question);
+    loop {
+        p.show(question);
+        let Some(votes) = votes_for(p, content, items)? else {
+            continue;
+        };
+        let most = votes.iter().copied().max().unwrap_or(0);
+        if most == 0 {
+            p.show(Msg::NoVotes.text(lang));
+            continue;
+        }
+        let tied: Vec<usize> = (0..votes.len())
+            .filter(|i| votes.get(*i) == Some(&most))
+            .collect();
+        let choice = match tied.as_slice() {
+            [one] => *one,
+            _ => {
+                let names: Vec<String> =
+                    tied.iter().filter_map(|i| items.get(*i).cloned()).collect();
+                let picked = p.select(Msg::VotesTied.text(lang), &names, 0)?;
+                tied.get(picked).copied().unwrap_or(0)
+            }
+        };
+        return Ok((choice, votes));
+    }
+}
+
+/// One round of votes; `None` when the trainer pressed Esc to start again.
+fn votes_for(
+    p: &mut dyn Prompter,
+    content: &Content,
+    items: &[String],
+) -> Result<Option<Vec<u32>>, Stop> {
+    let lang = content.lang();
     let mut votes = Vec::new();
     for item in items {
         let prompt = crate::say!(lang, VotesFor, option = item);
-        let typed = p.input(&prompt, "0", &|text| {
-            text.trim()
-                .parse::<u32>()
-                .map(|_| ())
-                .map_err(|_| Msg::VotesWholeNumber.text(lang).to_string())
-        })?;
+        let typed = match p.input(&prompt, "", &|text| {
+            if text.trim().is_empty() || text.trim().parse::<u32>().is_ok() {
+                Ok(())
+            } else {
+                Err(Msg::VotesWholeNumber.text(lang).to_string())
+            }
+        }) {
+            Ok(typed) => typed,
+            Err(Stop::Back) => return Ok(None),
+            Err(stop) => return Err(stop),
+        };
         votes.push(typed.trim().parse::<u32>().unwrap_or(0));
     }
-    let best = votes
-        .iter()
-        .enumerate()
-        .max_by(|(i, a), (j, b)| a.cmp(b).then(j.cmp(i)))
-        .map_or(0, |(i, _)| i);
-    Ok((best, votes))
+    Ok(Some(votes))
 }
 
 /// One CSV field, quoted when it needs to be.

@@ -670,10 +670,14 @@ pub fn train(
 ) -> Result<i32, Error> {
     // Said before the session: a results file that could not be written would only be found
     // at its end. An existing file is never replaced.
-    if let Some(path) = &options.csv
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        return Err(crate::usage!(ResultsFileExists, path = path.display()));
+    if let Some(path) = &options.csv {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(crate::usage!(ResultsFileExists, path = path.display()));
+        }
+        let folder = path.parent().filter(|f| !f.as_os_str().is_empty());
+        if folder.is_some_and(|f| !f.is_dir()) {
+            return Err(crate::usage!(ResultsFolderMissing, path = path.display()));
+        }
     }
     if !options.list {
         need_terminal(paths.lang, "hsb train", Msg::InsteadOfTrain)?;
@@ -708,19 +712,28 @@ pub fn train(
         use crate::cli::interview::Prompter;
         prompter.show(note);
     }
-    match crate::cli::training::quiz(&content, &scenarios, &mut prompter, options.quiz) {
-        Ok(marks) => {
-            println!("{}", crate::cli::training::score_table(&content, &marks));
-            if let Some(path) = &options.csv {
-                let csv = crate::cli::training::results_csv(&content, &marks);
-                save::write_private(path, csv.as_bytes(), false)?;
-                println!(
-                    "{}",
-                    crate::say!(content.lang(), ResultsWritten, path = path.display())
-                );
-            }
-            Ok(exit::OK)
+    let mut marks = Vec::new();
+    let ran = crate::cli::training::quiz_into(
+        &content,
+        &scenarios,
+        &mut prompter,
+        options.quiz,
+        &mut marks,
+    );
+    // What was done is kept, even when the session is stopped part-way.
+    if !marks.is_empty() {
+        println!("{}", crate::cli::training::score_table(&content, &marks));
+        if let Some(path) = &options.csv {
+            let csv = crate::cli::training::results_csv(&content, &marks);
+            save::write_private(path, csv.as_bytes(), false)?;
+            println!(
+                "{}",
+                crate::say!(content.lang(), ResultsWritten, path = path.display())
+            );
         }
+    }
+    match ran {
+        Ok(()) => Ok(exit::OK),
         Err(crate::cli::interview::Stop::Interrupted | crate::cli::interview::Stop::Back) => {
             Ok(130)
         }
@@ -740,6 +753,13 @@ fn choose(
     let all = scenarios(content, inputs)?;
     let looked_at = all.len();
     let chosen = selection::choose(content, all, choice, content.lang());
+    if chosen.saved > 0 {
+        notes.push(crate::say!(
+            content.lang(),
+            SetAsideSaved,
+            count = chosen.saved
+        ));
+    }
     if chosen.other_language > 0 {
         notes.push(match content.lang() {
             Lang::En => crate::say!(Lang::En, SetAsideWelsh, count = chosen.other_language),

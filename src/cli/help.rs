@@ -164,7 +164,10 @@ pub const HELP: &[Help] = &[
 ];
 
 /// Words in usage lines and value names, by their English.
-const WORDS: [Msg; 8] = [
+const WORDS: [Msg; 11] = [
+    Msg::HelpValueTag,
+    Msg::HelpValueAge,
+    Msg::HelpValueLevel,
     Msg::HelpValueFile,
     Msg::HelpValueFileOrDir,
     Msg::HelpValueDraft,

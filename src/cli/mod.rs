@@ -220,7 +220,8 @@ fn choice(args: args::ChooseArgs) -> Result<selection::Choice, Error> {
     Ok(selection::Choice {
         tags: args.tags,
         age: args.age.as_deref().map(selection::parse_age).transpose()?,
-        level: args.level,
+        // Level ids are lower case; `--level Abusive`, as the lists print it, means the same.
+        level: args.level.map(|l| l.to_lowercase()),
         plan: args.plan.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
     })
 }

@@ -56,22 +56,44 @@ pub fn parse_age(text: &str) -> Result<(i64, i64), Error> {
     }
 }
 
+/// Every tag a scenario can have: its own, and those worked out from the answers.
+fn every_tag(content: &Content) -> Vec<String> {
+    let mut tags: Vec<String> = crate::content::tags::builtin()
+        .all()
+        .map(str::to_string)
+        .collect();
+    for (group, field) in [
+        ("setting", "context.setting"),
+        ("relationship", "others.relationship"),
+    ] {
+        if let Some(f) = content.questions.field(field) {
+            tags.extend(f.value_ids().map(|v| format!("{group}:{v}")));
+        }
+    }
+    tags.push(format!(
+        "relationship:{}",
+        crate::report::summary::NOBODY_ELSE
+    ));
+    tags.extend(
+        content
+            .level_ids()
+            .into_iter()
+            .chain([crate::content::continuum::NOT_PLACED])
+            .map(|l| format!("level:{l}")),
+    );
+    tags
+}
+
 /// Every `--tag` one a scenario can have, and `--level` one of the levels (or `none`).
 pub fn validate(choice: &Choice, content: &Content) -> Result<(), Error> {
     let levels = content.level_ids();
+    let tags = every_tag(content);
     for tag in &choice.tags {
-        let (group, value) = tag.split_once(':').unwrap_or((tag.as_str(), ""));
-        let known = match group {
-            "level" => value == "none" || levels.contains(&value),
-            "setting" | "relationship" => !value.is_empty(),
-            _ => crate::content::tags::builtin().knows(tag),
-        };
-        if !known {
-            let tags = crate::content::tags::builtin().all();
+        if !tags.contains(tag) {
             return Err(crate::usage!(
                 TagUnknown,
                 tag = tag,
-                hint = suggest::hint(tag, tags)
+                hint = suggest::hint(tag, tags.iter().map(String::as_str))
             ));
         }
     }
@@ -111,15 +133,20 @@ pub fn tags_of(content: &Content, scenario: &Scenario) -> Vec<String> {
     tags
 }
 
-/// The scenarios chosen, and how many were set aside for being in the other language.
+/// The scenarios chosen, and how many were set aside for being in the other language or for
+/// being saved assessments (a record with a case part: who assessed, when), not scenarios.
 pub struct Chosen {
     pub scenarios: Vec<Scenario>,
     pub other_language: usize,
+    pub saved: usize,
 }
 
 /// The scenarios in the session's language (unless a `language:` tag is asked for) that match
 /// every tag, the age and the level asked for, in the order given.
 pub fn choose(content: &Content, scenarios: Vec<Scenario>, choice: &Choice, lang: Lang) -> Chosen {
+    let (saved, scenarios): (Vec<Scenario>, Vec<Scenario>) = scenarios
+        .into_iter()
+        .partition(|s| s.record.assessment.is_some());
     let total = scenarios.len();
     let in_language: Vec<Scenario> = scenarios
         .into_iter()
@@ -143,6 +170,7 @@ pub fn choose(content: &Content, scenarios: Vec<Scenario>, choice: &Choice, lang
     Chosen {
         scenarios,
         other_language,
+        saved: saved.len(),
     }
 }
 

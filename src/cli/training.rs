@@ -299,7 +299,7 @@ impl Mark {
     /// The strategy-discussion answer given, in words.
     pub fn strategy_given_word(&self, lang: Lang) -> &'static str {
         if self.more_info {
-            Msg::ChoiceMoreInfo.text(lang)
+            Msg::WordMoreInfo.text(lang)
         } else {
             self.strategy_given.word(lang)
         }
@@ -331,6 +331,19 @@ pub fn quiz(
     options: QuizOptions,
 ) -> Result<Vec<Mark>, Stop> {
     let mut marks = Vec::new();
+    quiz_into(content, scenarios, p, options, &mut marks)?;
+    Ok(marks)
+}
+
+/// The quiz, its marks added to `marks` as each scenario is scored, so that a session stopped
+/// part-way (Ctrl-C) keeps what was done.
+pub fn quiz_into(
+    content: &Content,
+    scenarios: &[Scenario],
+    p: &mut dyn Prompter,
+    options: QuizOptions,
+    marks: &mut Vec<Mark>,
+) -> Result<(), Stop> {
     let lang = content.lang();
     // The levels, then "not yet placed" for a scenario where too little is known.
     let levels: Vec<String> = content
@@ -342,19 +355,30 @@ pub fn quiz(
         .collect();
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
-        let title = crate::say!(
-            lang,
-            ScenarioOf,
-            n = (n + 1),
-            total = scenarios.len(),
-            title = scenario.title()
-        );
+        // Blind, the title is left out: "… sexually assaulted" would make the judgement.
+        let title = if options.blind {
+            crate::say!(lang, ScenarioNumber, n = (n + 1), total = scenarios.len())
+        } else {
+            crate::say!(
+                lang,
+                ScenarioOf,
+                n = (n + 1),
+                total = scenarios.len(),
+                title = scenario.title()
+            )
+        };
         let case = format!(
             "{title}\n{}\n\n{}",
             screen::rule('═'),
             answers_shown(content, record, options.blind)
         );
-        p.show(&format!("{CLEAR}{case}"));
+        if options.blind && case.lines().count() + 4 > screen::height() {
+            // Read a screen at a time before the questions; the description comes back beside
+            // them.
+            p.page(&case);
+        } else {
+            p.show(&format!("{CLEAR}{case}"));
+        }
         let judged = if options.blind {
             // What happened, again beside the questions: the answers above may have pushed it
             // off the screen.
@@ -405,7 +429,7 @@ pub fn quiz(
             break;
         }
     }
-    Ok(marks)
+    Ok(())
 }
 
 /// The trainee's placement and strategy-discussion decision, confirmed before scoring. The
@@ -573,6 +597,29 @@ fn feedback(
     let lang = content.lang();
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
     let mut out = format!("\n{}\n\n", marked(content, mark));
+    if !mark.level_votes.is_empty() {
+        // How the room split: where the discussion starts.
+        let levels = content
+            .continuum
+            .levels
+            .iter()
+            .map(|l| l.label.clone())
+            .chain(std::iter::once(content.continuum.not_placed.label.clone()));
+        for (names, votes) in [
+            (levels.collect::<Vec<_>>(), &mark.level_votes),
+            (strategy_items(lang, blind), &mark.strategy_votes),
+        ] {
+            let split: Vec<String> = names
+                .iter()
+                .zip(votes.iter())
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect();
+            let line = crate::say!(lang, RoomVotes, votes = split.join(" · "));
+            out.push_str(&wrap(&line, width()));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     if !mark.judged.is_empty() {
         out.push_str(&format!("{}\n", Msg::YourJudgements.text(lang)));
         for line in blind::judgements_marked(content, &mark.judged).lines() {

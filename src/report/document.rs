@@ -223,7 +223,7 @@ fn actions(view: &View, doc: &mut Vec<Block>) {
     }
 }
 
-fn clarify(view: &View, doc: &mut Vec<Block>) {
+pub(super) fn clarify(view: &View, doc: &mut Vec<Block>) {
     if view.clarify.is_empty() {
         return;
     }

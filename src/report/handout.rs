@@ -64,6 +64,8 @@ pub fn key(view: &View, number: usize) -> Vec<Block> {
         StrategyDiscussionTitle,
         status = sd.label
     )));
+    doc.push(Block::Para(sd.summary.clone()));
+    document::clarify(view, &mut doc);
     doc.push(Block::Heading(
         view.say(Msg::WhyTheRulesThatFired).to_string(),
     ));
