@@ -223,7 +223,9 @@ fn a_folder_replays_every_scenario_in_it() {
         .run()
         .success();
     let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    assert_eq!(text.lines().count(), 3);
+    let files = std::fs::read_dir(example("violent")).unwrap().count();
+    assert!(files >= 3);
+    assert_eq!(text.lines().count(), files);
     assert!(text.lines().all(|l| l.contains("\"level\":\"violent\"")));
 }
 
@@ -669,10 +671,14 @@ fn a_folder_as_markdown_is_a_printable_handout() {
         .success();
     let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(text.starts_with("# Scenario handout"));
-    assert!(text.contains("| 1 | A physically violent sexual assault | Violent | required |"));
-    assert_eq!(text.matches("# Sexual behaviour assessment: ").count(), 3);
-    assert_eq!(text.matches("## Teaching notes").count(), 3);
-    assert_eq!(text.matches("## Answers recorded").count(), 3);
+    assert!(text.contains("| A physically violent sexual assault | Violent | required |"));
+    let files = std::fs::read_dir(example("violent")).unwrap().count();
+    assert_eq!(
+        text.matches("# Sexual behaviour assessment: ").count(),
+        files
+    );
+    assert_eq!(text.matches("## Teaching notes").count(), files);
+    assert_eq!(text.matches("## Answers recorded").count(), files);
     assert!(text.contains("page-break-after"));
 }
 
