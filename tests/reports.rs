@@ -139,6 +139,33 @@ fn chromium() -> Option<&'static str> {
     })
 }
 
+/// Print `html` to PDF in headless Chromium and return the PDF's text (pdftotext), with
+/// typographic apostrophes made plain.
+fn printed(browser: &str, dir: &Path, html: &Path) -> String {
+    let pdf = html.with_extension("pdf");
+    let status = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("Chromium runs");
+    assert!(status.success(), "{}: Chromium failed", html.display());
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    String::from_utf8_lossy(&text.stdout).replace('\u{2019}', "'")
+}
+
 #[test]
 fn the_html_report_prints_to_pdf_in_chromium_in_both_languages() {
     let Some(browser) = chromium() else {
@@ -174,32 +201,8 @@ fn the_html_report_prints_to_pdf_in_chromium_in_both_languages() {
         ),
     ] {
         let html = dir.path().join(format!("report-{lang}.html"));
-        let pdf = dir.path().join(format!("report-{lang}.pdf"));
         std::fs::write(&html, replay("html", lang)).expect("the page");
-        let status = std::process::Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!(
-                "--user-data-dir={}",
-                dir.path().join("profile").display()
-            ))
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", html.display()))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("Chromium runs");
-        assert!(status.success(), "{lang}: Chromium failed");
-        let text = std::process::Command::new("pdftotext")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext runs (poppler-utils)");
-        let text = String::from_utf8_lossy(&text.stdout).replace('\u{2019}', "'");
+        let text = printed(browser, dir.path(), &html);
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for shown in expected {
             assert!(
@@ -397,32 +400,8 @@ fn worksheets_and_the_key_print_to_pdf_in_chromium_a_worksheet_a_page() {
     ] {
         for (format, shows) in [("worksheet-html", worksheet_shows), ("key-html", key_shows)] {
             let html = dir.path().join(format!("{format}-{lang}.html"));
-            let pdf = dir.path().join(format!("{format}-{lang}.pdf"));
             std::fs::write(&html, handout(format, lang)).expect("the page");
-            let status = std::process::Command::new(browser)
-                .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-pdf-header-footer",
-                ])
-                .arg(format!(
-                    "--user-data-dir={}",
-                    dir.path().join("profile").display()
-                ))
-                .arg(format!("--print-to-pdf={}", pdf.display()))
-                .arg(format!("file://{}", html.display()))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .expect("Chromium runs");
-            assert!(status.success(), "{format} {lang}: Chromium failed");
-            let text = std::process::Command::new("pdftotext")
-                .arg(&pdf)
-                .arg("-")
-                .output()
-                .expect("pdftotext runs (poppler-utils)");
-            let text = String::from_utf8_lossy(&text.stdout).replace('\u{2019}', "'");
+            let text = printed(browser, dir.path(), &html);
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
             for shown in shows {
                 assert!(
