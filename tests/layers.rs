@@ -147,3 +147,70 @@ fn the_layer_check_sees_a_use_of_a_higher_layer() {
             .all(|(_, l)| !l.contains("report"))
     );
 }
+
+/// The length of each function in `text` (outside its tests): from its `fn` line to the line
+/// that closes it at the same indentation.
+fn function_lengths(text: &str) -> Vec<(usize, String, usize)> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let lines: Vec<&str> = code.lines().collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let rest = [
+            "pub fn ",
+            "pub(crate) fn ",
+            "pub(super) fn ",
+            "fn ",
+            "const fn ",
+        ]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p));
+        let Some(rest) = rest else { continue };
+        if trimmed.ends_with(';') {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{indent}}}");
+        if let Some(end) = lines.iter().skip(i).position(|l| *l == close) {
+            found.push((i + 1, name, end + 1));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_is_longer_than_eighty_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut long = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("a source file can be read");
+        for (line, name, length) in function_lengths(&text) {
+            if length > 80 {
+                long.push(format!(
+                    "{}:{line}: {name} is {length} lines",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these into steps:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_length_check_measures_a_function_to_its_closing_brace() {
+    let text = "fn a() {\n    let x = 1;\n}\n\npub fn b(\n    y: u8,\n) -> u8 {\n    y\n}\n";
+    assert_eq!(
+        function_lengths(text),
+        [(1, "a".to_string(), 3), (5, "b".to_string(), 5)]
+    );
+}

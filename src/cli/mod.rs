@@ -160,34 +160,7 @@ fn dispatch(command: Command, paths: &ContentPaths, out: &mut impl Write) -> Res
             };
             replay(paths, &files, step, summary, format, out)
         }
-        Command::Train {
-            files,
-            shuffle,
-            seed,
-            count,
-            choose,
-            list,
-            blind,
-            tally,
-            trainer,
-            csv,
-        } => commands::train(
-            paths,
-            &files,
-            &commands::TrainOptions {
-                shuffle: shuffle.then_some(seed),
-                count,
-                choice: choice(choose)?,
-                list,
-                quiz: training::QuizOptions {
-                    blind,
-                    tally,
-                    trainer,
-                },
-                csv,
-            },
-            out,
-        ),
+        command @ Command::Train { .. } => train(paths, command, out),
         Command::Check {
             files,
             format,
@@ -224,6 +197,38 @@ fn choice(args: args::ChooseArgs) -> Result<selection::Choice, Error> {
         level: args.level.map(|l| l.to_lowercase()),
         plan: args.plan.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
     })
+}
+
+/// `hsb train`, its options mapped onto the library's.
+fn train(paths: &ContentPaths, command: Command, out: &mut impl Write) -> Result<i32, Error> {
+    let Command::Train {
+        files,
+        shuffle,
+        seed,
+        count,
+        choose,
+        list,
+        blind,
+        tally,
+        trainer,
+        csv,
+    } = command
+    else {
+        return Ok(exit::OK);
+    };
+    let options = commands::TrainOptions {
+        shuffle: shuffle.then_some(seed),
+        count,
+        choice: choice(choose)?,
+        list,
+        quiz: training::QuizOptions {
+            blind,
+            tally,
+            trainer,
+        },
+        csv,
+    };
+    commands::train(paths, &files, &options, out)
 }
 
 /// `hsb replay`: step by step, at a glance, or in a format (tables at a terminal, else JSON;

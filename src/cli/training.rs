@@ -372,28 +372,7 @@ pub fn quiz_into(
             screen::rule('═'),
             answers_shown(content, record, options.blind)
         );
-        if options.blind && case.lines().count() + 4 > screen::height() {
-            // Read a screen at a time before the questions; the description comes back beside
-            // them.
-            p.page(&case);
-        } else {
-            p.show(&format!("{CLEAR}{case}"));
-        }
-        let judged = if options.blind {
-            // What happened, again beside the questions: the answers above may have pushed it
-            // off the screen.
-            if let Some(Answer::Text(text)) = record.answers.get("what_happened.description") {
-                let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                p.show(&format!(
-                    "\n{}\n{}",
-                    Msg::WorksheetDescription.text(lang),
-                    wrap(&folded, width())
-                ));
-            }
-            blind::judge(content, p, record)?
-        } else {
-            Vec::new()
-        };
+        let judged = present(content, p, record, &case, options)?;
         let decided = if options.tally {
             tally_choose(content, p, &levels, options.blind)?
         } else {
@@ -430,6 +409,38 @@ pub fn quiz_into(
         }
     }
     Ok(())
+}
+
+/// Show the case (paged, blind, when longer than the screen) and, blind, ask for the
+/// judgements with the description again beside the questions.
+fn present(
+    content: &Content,
+    p: &mut dyn Prompter,
+    record: &Record,
+    case: &str,
+    options: QuizOptions,
+) -> Result<Vec<Judged>, Stop> {
+    if !options.blind {
+        p.show(&format!("{CLEAR}{case}"));
+        return Ok(Vec::new());
+    }
+    if case.lines().count() + 4 > screen::height() {
+        // Read a screen at a time before the questions.
+        p.page(case);
+    } else {
+        p.show(&format!("{CLEAR}{case}"));
+    }
+    // What happened, again beside the questions: the answers above may have pushed it off the
+    // screen.
+    if let Some(Answer::Text(text)) = record.answers.get("what_happened.description") {
+        let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        p.show(&format!(
+            "\n{}\n{}",
+            Msg::WorksheetDescription.text(content.lang()),
+            wrap(&folded, width())
+        ));
+    }
+    blind::judge(content, p, record)
 }
 
 /// The trainee's placement and strategy-discussion decision, confirmed before scoring. The
