@@ -215,3 +215,47 @@ fn what_would_change_the_placement_comes_from_the_rules() {
     // Every line really moves the level.
     assert!(lines.iter().all(|l| !l.ends_with("Abusive")), "{lines:?}");
 }
+
+#[test]
+fn esc_goes_back_to_the_judgement_before() {
+    use hsb::cli::training::QuizOptions;
+    let content = content();
+    let cases = vec![scenario(&content, "abusive/9-13_home_bribed-touching.yaml")];
+    let fields = hsb::cli::blind::judgement_fields(&content, &cases[0].record);
+    assert!(fields.len() >= 2);
+    let mut p = Script::default();
+    // The first judgement, then Esc back to it, then every judgement (each the first value).
+    p.replies.extend([Reply::Pick(1), Reply::Back]);
+    for _ in &fields {
+        p.replies.push_back(Reply::Pick(0));
+    }
+    // Abusive (index 3), required (index 0), score it, Enter for the scores.
+    p.replies.extend([
+        Reply::Pick(3),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+    ]);
+    let options = QuizOptions {
+        blind: true,
+        ..QuizOptions::default()
+    };
+    let marks = quiz(&content, &cases, &mut p, options).unwrap();
+    assert_eq!(marks[0].judged.len(), fields.len());
+    // The first judgement was asked twice, and its second answer kept.
+    let first = &fields[0].label;
+    assert_eq!(
+        p.prompts
+            .iter()
+            .filter(|q| q.ends_with(first.as_str()))
+            .count(),
+        2,
+        "{:?}",
+        p.prompts
+    );
+    let first_value = fields[0].kind.choices()[0].id.clone();
+    assert_eq!(
+        marks[0].judged[0].given.as_deref(),
+        Some(first_value.as_str())
+    );
+}

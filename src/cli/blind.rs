@@ -37,20 +37,29 @@ pub fn judgement_fields<'c>(content: &'c Content, record: &Record) -> Vec<&'c Fi
         .collect()
 }
 
-/// Ask for each judgement: one of the field's values, or "not known: find out first".
+/// Ask for each judgement: one of the field's values, or "not known: find out first". Esc goes
+/// back to the judgement before (the first stays where it is).
 pub fn judge(
     content: &Content,
     p: &mut dyn Prompter,
     record: &Record,
 ) -> Result<Vec<Judged>, Stop> {
     let lang = content.lang();
-    let mut judged = Vec::new();
-    for field in judgement_fields(content, record) {
+    let fields = judgement_fields(content, record);
+    let mut judged: Vec<Judged> = Vec::new();
+    while let Some(field) = fields.get(judged.len()) {
         let choices = field.kind.choices();
         let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
         items.push(Msg::JudgeNotKnown.text(lang).to_string());
         let prompt = crate::say!(lang, JudgePrompt, label = field.label);
-        let index = p.select(&prompt, &items, 0)?;
+        let index = match p.select(&prompt, &items, 0) {
+            Ok(index) => index,
+            Err(Stop::Back) => {
+                judged.pop();
+                continue;
+            }
+            Err(stop) => return Err(stop),
+        };
         judged.push(Judged {
             field: field.key.clone(),
             label: field.label.clone(),
