@@ -216,20 +216,11 @@ fn votes_for(
     Ok(Some(votes))
 }
 
-/// One CSV field, quoted when it needs to be.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// A CSV row from its fields.
 pub fn csv_row(fields: &[&str]) -> String {
     let mut row = fields
         .iter()
-        .map(|f| csv_field(f))
+        .map(|f| crate::report::summary::csv_field(f))
         .collect::<Vec<_>>()
         .join(",");
     row.push('\n');
