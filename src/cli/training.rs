@@ -50,6 +50,7 @@ fn answers_to(
     content: &Content,
     record: &Record,
     question: &crate::content::questions::Question,
+    hidden: &[String],
 ) -> String {
     let facts = Facts::new(&content.questions, record);
     question
@@ -57,7 +58,11 @@ fn answers_to(
         .iter()
         .filter(|f| facts.applies(&f.key))
         .map(|f| {
-            let answer = display_answer(&content.questions, &f.key, record.answers.get(&f.key));
+            let answer = if hidden.contains(&f.key) {
+                Msg::YouJudge.text(content.lang()).to_string()
+            } else {
+                display_answer(&content.questions, &f.key, record.answers.get(&f.key))
+            };
             wrap(
                 &format!("  {}: {}", f.label, answer.replace('\n', " ")),
                 width(),
@@ -67,40 +72,30 @@ fn answers_to(
         .join("\n")
 }
 
-/// The answers trainees see: all of them, or (blind) all but the judgements, which they make.
+/// The answers trainees see: all of them, or (blind) all but the judgements, which read "for
+/// you to judge". Which fields apply is worked out without the judgements, as trainees see it.
 fn answers_shown(content: &Content, record: &Record, blind: bool) -> String {
     if !blind {
         return all_answers(content, record);
     }
-    let mut hidden = record.clone();
     let judgements: Vec<String> = blind::judgement_fields(content, record)
         .iter()
         .map(|f| f.key.clone())
         .collect();
+    let mut hidden = record.clone();
     for key in &judgements {
         hidden.answers.remove(key);
     }
-    let lang = content.lang();
-    let shown = all_answers(content, &hidden);
-    // Each judgement reads "for you to judge", not "not known yet".
-    let mut out = String::new();
-    for line in shown.lines() {
-        let judged = content.questions.fields().any(|(_, f)| {
-            judgements.contains(&f.key) && line.trim_start().starts_with(&format!("{}:", f.label))
-        });
-        if judged {
-            let label = line.split(':').next().unwrap_or_default();
-            out.push_str(&format!("{label}: {}", Msg::YouJudge.text(lang)));
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
+    format!("{}\n", answers_hiding(content, &hidden, &judgements))
 }
 
 /// All the answers, question by question.
 pub fn all_answers(content: &Content, record: &Record) -> String {
+    answers_hiding(content, record, &[])
+}
+
+/// All the answers, question by question, those of the `hidden` fields left for trainees.
+fn answers_hiding(content: &Content, record: &Record, hidden: &[String]) -> String {
     content
         .questions
         .questions
@@ -109,7 +104,7 @@ pub fn all_answers(content: &Content, record: &Record) -> String {
             format!(
                 "{}\n{}",
                 wrap(&format!("{}. {}", q.number, q.text), width()),
-                answers_to(content, record, q)
+                answers_to(content, record, q, hidden)
             )
         })
         .collect::<Vec<_>>()
@@ -155,7 +150,7 @@ pub fn step_through(
                 &crate::say!(lang, WhyWeAsk, reason = question.reason.trim()),
                 width()
             ),
-            answers_to(content, record, question)
+            answers_to(content, record, question, &[])
         );
         screen.insert_str(0, CLEAR);
         p.show(&screen);
