@@ -157,13 +157,17 @@ pub fn choose(content: &Content, scenarios: Vec<Scenario>, choice: &Choice, lang
     let scenarios = in_language
         .into_iter()
         .filter(|s| {
-            let tags = tags_of(content, s);
-            let has = |t: &String| tags.contains(t);
-            choice.tags.iter().all(has)
-                && level_tag.as_ref().is_none_or(has)
-                && choice.age.is_none_or(|(from, to)| {
-                    matches!(s.record.answers.get("developmental.age"),
-                        Some(Answer::Number(n)) if (from..=to).contains(n))
+            let in_age = choice.age.is_none_or(|(from, to)| {
+                matches!(s.record.answers.get("developmental.age"),
+                    Some(Answer::Number(n)) if (from..=to).contains(n))
+            });
+            // The rules run only when a tag or a level is asked for.
+            let untagged = choice.tags.is_empty() && level_tag.is_none();
+            in_age
+                && (untagged || {
+                    let tags = tags_of(content, s);
+                    let has = |t: &String| tags.contains(t);
+                    choice.tags.iter().all(has) && level_tag.as_ref().is_none_or(has)
                 })
         })
         .collect();
