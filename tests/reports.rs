@@ -166,15 +166,23 @@ fn printed(browser: &str, dir: &Path, html: &Path) -> String {
     String::from_utf8_lossy(&text.stdout).replace('\u{2019}', "'")
 }
 
-#[test]
-fn the_html_report_prints_to_pdf_in_chromium_in_both_languages() {
-    let Some(browser) = chromium() else {
-        // CI installs Chromium (.ci/run); a developer's machine may not have it.
+/// Chromium, or `None` on a developer's machine without it (the test then says it is skipped).
+/// CI installs Chromium (.ci/run), so there its absence fails the test.
+fn chromium_or_skip() -> Option<&'static str> {
+    let browser = chromium();
+    if browser.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
             "Chromium is needed in CI: .ci/run installs it"
         );
         eprintln!("skipped: no Chromium on this machine (apt-get install chromium poppler-utils)");
+    }
+    browser
+}
+
+#[test]
+fn the_html_report_prints_to_pdf_in_chromium_in_both_languages() {
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().expect("a folder");
@@ -377,12 +385,7 @@ fn worksheets_leave_the_judgements_to_trainees_and_the_key_gives_them() {
 
 #[test]
 fn worksheets_and_the_key_print_to_pdf_in_chromium_a_worksheet_a_page() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is needed in CI: .ci/run installs it"
-        );
-        eprintln!("skipped: no Chromium on this machine (apt-get install chromium poppler-utils)");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().expect("a folder");
