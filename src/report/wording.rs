@@ -23,22 +23,22 @@ pub(super) fn response(content: &Content, r: &Recommended) -> ResponseView {
 /// The text of an action, from the list the engine took it from.
 fn response_text(content: &Content, r: &Recommended) -> String {
     let continuum = &content.continuum;
-    let pick = |responses: &crate::content::continuum::Responses| -> Vec<Response> {
-        match r.list {
-            ResponseList::Child => responses.child.clone(),
-            ResponseList::HarmedChild => responses.harmed_child.clone(),
-            ResponseList::OtherChild => responses.other_child.clone(),
+    fn pick(responses: &crate::content::continuum::Responses, list: ResponseList) -> &[Response] {
+        match list {
+            ResponseList::Child => &responses.child,
+            ResponseList::HarmedChild => &responses.harmed_child,
+            ResponseList::OtherChild => &responses.other_child,
         }
-    };
-    let list: Vec<Response> = match &r.from {
-        ResponseFrom::Level(i) => continuum.level(*i).map(|l| pick(&l.responses)),
+    }
+    let list: &[Response] = match &r.from {
+        ResponseFrom::Level(i) => continuum.level(*i).map(|l| pick(&l.responses, r.list)),
         ResponseFrom::NotPlaced | ResponseFrom::HarmUnknown => {
-            Some(pick(&continuum.not_placed.responses))
+            Some(pick(&continuum.not_placed.responses, r.list))
         }
         ResponseFrom::Rule(id) => content
             .rules
             .rule(id)
-            .map(|rule| rule.responses_for(r.list != ResponseList::Child).to_vec()),
+            .map(|rule| rule.responses_for(r.list != ResponseList::Child)),
     }
     .unwrap_or_default();
     list.iter()
