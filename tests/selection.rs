@@ -81,6 +81,9 @@ fn tags_and_ages_narrow_and_a_language_tag_overrides_the_session() {
         let text = std::fs::read_to_string(root().join(&path)).expect("the scenario");
         assert!(text.contains("relationship: sibling"), "{path}");
     }
+    // A setting not recorded is a tag too.
+    let (unrecorded, _) = replayed(&["examples", "--tag", "setting:unknown"]);
+    assert!(!unrecorded.is_empty());
     let (older, _) = replayed(&["examples", "--age", "13-17"]);
     assert!(!older.is_empty());
     for path in sources(&older) {

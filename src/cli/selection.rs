@@ -67,7 +67,9 @@ fn every_tag(content: &Content) -> Vec<String> {
         ("relationship", "others.relationship"),
     ] {
         if let Some(f) = content.questions.field(field) {
-            tags.extend(f.value_ids().map(|v| format!("{group}:{v}")));
+            // Not answered is worked out as `unknown`, which no field lists as a value.
+            let values = f.value_ids().chain([crate::content::answer::UNKNOWN]);
+            tags.extend(values.map(|v| format!("{group}:{v}")));
         }
     }
     tags.push(format!(
