@@ -452,7 +452,7 @@ fn stepping_through_and_the_quiz_are_in_welsh() {
         quiz.replies.push_back(Reply::Pick(0)); // score it
         quiz.replies.push_back(Reply::Text(String::new()));
     }
-    let marks = hsb::cli::training::quiz(&welsh, &scenarios, &mut quiz, Default::default())
+    let marks = hsb::cli::training::quiz(&welsh, &scenarios, &mut quiz, &Default::default())
         .expect("the quiz");
     let scores = hsb::cli::training::score_table(&welsh, &marks);
     let everything = [

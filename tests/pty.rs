@@ -14,6 +14,12 @@ mod common;
 const UP: &str = "\x1b[A";
 const DOWN: &str = "\x1b[B";
 
+/// Choosing item `n` (from 0) of a quiz list, where nothing is chosen until an arrow key is
+/// pressed: the first Down reaches the first item.
+fn pick(n: usize) -> String {
+    format!("{}\r", DOWN.repeat(n + 1))
+}
+
 struct Terminal {
     session: expectrl::session::OsSession,
     questions: QuestionSet,
@@ -426,10 +432,13 @@ fn a_quiz_scores_the_trainee_against_hsb() {
         &example("normal/0-5_home_doctors-play.yaml"),
     ]);
     t.expect("Scenario 1 of 2: A younger pupil pinned against a wall and sexually assaulted");
+    // Nothing is chosen for the trainee: Enter alone gives no answer.
+    t.expect("(arrow keys to choose, then Enter)");
     t.expect("Where on the continuum");
-    t.send(&format!("{}\r", DOWN.repeat(4))); // Violent
+    t.send("\r");
+    t.send(&pick(4)); // Violent
     t.expect("A strategy discussion is");
-    t.send(&format!("{}\r", UP.repeat(2))); // Required
+    t.send(&pick(0)); // Required
     t.expect("Score it?");
     t.send("\r");
     t.expect("Your placement: violent (RIGHT)");
@@ -438,9 +447,9 @@ fn a_quiz_scores_the_trainee_against_hsb() {
     t.send("\r");
     t.expect("Scenario 2 of 2: Two four-year-olds playing doctors");
     t.expect("Where on the continuum");
-    t.send(&format!("{}\r", DOWN.repeat(3))); // Abusive
+    t.send(&pick(3)); // Abusive
     t.expect("A strategy discussion is");
-    t.send("\r"); // Not indicated
+    t.send(&format!("{UP}\r")); // Not indicated, the last
     t.expect("Score it?");
     t.send("\r");
     t.expect("Your placement: abusive (DIFFERENT). hsb: normal.");
@@ -919,9 +928,9 @@ fn a_trainee_can_answer_not_yet_placed() {
     ]);
     t.expect("Where on the continuum");
     t.expect("Not yet placed");
-    t.send(&format!("{}\r", DOWN.repeat(5))); // after the five levels
+    t.send(&pick(5)); // after the five levels
     t.expect("A strategy discussion is");
-    t.send(&format!("{DOWN}\r")); // consider
+    t.send(&pick(1)); // consider
     t.expect("Score it?");
     t.send("\r");
     t.expect("Your placement: not yet placed (RIGHT)");
@@ -1284,15 +1293,16 @@ fn in_the_quiz_the_scenario_is_one_key_away_and_scoring_waits_for_confirmation()
     let mut t = place.run(&["train", &example("violent/9-13_school_pinned-down.yaml")]);
     t.expect("Where on the continuum");
     t.expect("(Show the scenario again)");
-    t.send(&format!("{}\r", DOWN.repeat(6)));
+    t.send(&pick(6));
     // The scenario again (through the pager, `cat` here), then the question again.
     t.expect("Aggression or violence");
     t.expect("Where on the continuum");
-    t.send(&format!("{}\r", DOWN.repeat(4))); // Violent
+    t.send(&pick(4)); // Violent
     t.expect("A strategy discussion is");
-    t.send(&format!("{}\r", UP.repeat(2))); // Required
+    t.send(&pick(0)); // Required
     t.expect("Score it?");
     t.send(&format!("{DOWN}\r")); // No, choose again
+    // Choosing again starts from the answers given.
     t.expect("Where on the continuum");
     t.send("\r");
     t.expect("A strategy discussion is");
@@ -1362,16 +1372,21 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
     let case = t.expect("Your judgement: Traffic light");
     assert!(case.contains("(yours to judge)"), "{case}");
     assert!(!case.contains("Significant difference"), "{case}");
+    // Nothing is chosen for the room: each judgement is reached with an arrow key. Each is
+    // asked on a fresh screen under the description.
     for label in [
         "Power difference",
         "Able to consent",
         "Threats, bribes or force",
         "How they see it",
     ] {
-        t.send("\r");
+        t.send(&pick(0));
         t.expect(&format!("Your judgement: {label}"));
+        let screen = t.screen();
+        assert!(screen.contains("Scenario 1 of 1"), "{screen}");
+        assert!(screen.contains("A twelve-year-old touched"), "{screen}");
     }
-    t.send("\r");
+    t.send(&pick(0));
     // The room's votes: five for abusive, four for a required strategy discussion.
     for (option, votes) in [
         ("Normal", ""),
@@ -1388,6 +1403,12 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
         t.expect(&format!("Votes for {option}"));
         t.send(&format!("{votes}\r"));
     }
+    // What the room would do for each child, in its own words.
+    t.expect("What would you do for each child?");
+    t.expect("For the child who displayed the behaviour");
+    t.send("Tell the DSP today\r");
+    t.expect("For any other child involved");
+    t.send("Listen, believe, keep safe\r");
     t.expect("Your placement: abusive (RIGHT)");
     let shown = t.expect("Your judgements:");
     let shown = shown + &t.expect("What would change the placement");
@@ -1403,7 +1424,10 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
     assert_eq!(t.exit_code(), 0);
     let csv = std::fs::read_to_string(place.path("results.csv")).expect("the results");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.first(), Some(&"scenario,item,given,hsb,agrees,votes"));
+    assert_eq!(
+        lines.first(),
+        Some(&"scenario,team,item,given,hsb,agrees,votes")
+    );
     assert!(
         csv.contains(
             ",level,abusive,abusive,yes,normal=0;inappropriate=0;problematic=0;abusive=5;violent=0;"
@@ -1416,4 +1440,52 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
     );
     assert!(csv.contains(",developmental.traffic_light,"), "{csv}");
     assert!(csv.contains(",others.coercion,"), "{csv}");
+    assert!(
+        csv.contains(",responses_child,Tell the DSP today,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn teams_answer_in_turn_under_the_description_at_80x24() {
+    let place = Place::new();
+    let mut t = place.run(&[
+        "train",
+        "--team",
+        "Red",
+        "--team",
+        "Blue",
+        "--csv",
+        "teams.csv",
+        &example("violent/9-13_school_pinned-down.yaml"),
+    ]);
+    // Each team answers under its name, with the scenario's description at the top of the
+    // screen (the case itself was paged first: `cat` here).
+    for (team, level) in [("Red", 4), ("Blue", 3)] {
+        t.expect(&format!("Team {team}"));
+        t.expect("Where on the continuum");
+        let screen = t.screen();
+        let top: Vec<&str> = screen.lines().take(3).collect();
+        assert!(
+            top.iter().any(|l| l.starts_with("Scenario 1 of 1")),
+            "{screen}"
+        );
+        assert!(screen.contains(&format!("Team {team}")), "{screen}");
+        t.send(&pick(level));
+        t.expect("A strategy discussion is");
+        t.send(&pick(0)); // Required
+        t.expect("Score it?");
+        t.send("\r");
+    }
+    t.expect("Your placement: violent (RIGHT)");
+    t.expect("Your placement: abusive (DIFFERENT). hsb: violent.");
+    t.expect("Enter for the scores");
+    t.send("\r");
+    t.expect("Team Red: Placement: 1 of 1");
+    t.expect("Team Blue: Placement: 0 of 1");
+    t.expect("Results written to teams.csv");
+    assert_eq!(t.exit_code(), 0);
+    let csv = std::fs::read_to_string(place.path("teams.csv")).expect("the results");
+    assert!(csv.contains(",Red,level,violent,violent,yes,"), "{csv}");
+    assert!(csv.contains(",Blue,level,abusive,violent,no,"), "{csv}");
 }

@@ -235,3 +235,44 @@ fn a_results_file_that_exists_is_never_replaced() {
         "a trainer's own notes\n"
     );
 }
+
+#[test]
+fn team_names_must_differ_and_teams_do_not_mix_with_a_tally() {
+    hsb()
+        .args([
+            "train",
+            "examples/normal",
+            "--list",
+            "--team",
+            "Red",
+            "--team",
+            " red ",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--team red is given twice; give each team a different name",
+        ));
+    hsb()
+        .args(["train", "examples/normal", "--list", "--team", "  "])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot be blank"));
+    hsb()
+        .args(["train", "examples/normal", "--list", "--team", "Red\x1b[2J"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("control characters"));
+    hsb()
+        .args(["train", "examples/normal", "--team", "Red", "--tally"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--tally"));
+    // In Welsh too.
+    hsb()
+        .args(["--lang", "cy", "train", "examples/normal", "--list"])
+        .args(["--team", "Coch", "--team", "Coch"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("Rhoddir --team Coch ddwywaith"));
+}

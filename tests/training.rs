@@ -87,7 +87,7 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
         Reply::Pick(0),
         Reply::Text(String::new()),
     ]);
-    let marks = quiz(&content, &cases, &mut p, Default::default()).unwrap();
+    let marks = quiz(&content, &cases, &mut p, &Default::default()).unwrap();
     assert_eq!(marks.len(), 2);
     assert!(marks[0].level_right() && marks[0].strategy_right());
     assert_eq!(marks[1].level, "normal");
@@ -99,11 +99,21 @@ fn the_quiz_marks_each_answer_against_hsb_and_shows_the_notes() {
     assert!(p.shown[0].contains("Scenario 1 of 2"));
     assert!(p.shown[0].contains("Aggression or violence: Yes"));
     assert!(!p.shown[0].contains("VIOLENT"));
-    assert!(p.shown[1].contains("Your placement: violent (RIGHT)"));
-    assert!(p.shown[1].contains("Teaching notes:"));
-    assert!(p.shown[4].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
+    let notes: Vec<&String> = p
+        .shown
+        .iter()
+        .filter(|s| s.contains("Teaching notes:"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{:?}", p.shown);
+    assert!(notes[0].contains("Your placement: violent (RIGHT)"));
+    assert!(notes[1].contains("Your placement: problematic (DIFFERENT). hsb: normal."));
     // The marks are repeated beside the prompt to go on, after the notes.
-    assert!(p.shown[5].starts_with("Your placement: problematic (DIFFERENT)"));
+    assert!(
+        p.shown
+            .last()
+            .unwrap()
+            .starts_with("Your placement: problematic (DIFFERENT)")
+    );
     let scores = score_table(&content, &marks);
     assert!(scores.contains("Placement: 1 of 2 as hsb placed them. Strategy discussion: 2 of 2."));
 }
@@ -128,7 +138,7 @@ fn the_scenario_is_one_key_away_and_nothing_is_scored_before_the_trainee_confirm
         Reply::Pick(0),
         Reply::Text(String::new()),
     ]);
-    let marks = quiz(&content, &cases, &mut p, Default::default()).unwrap();
+    let marks = quiz(&content, &cases, &mut p, &Default::default()).unwrap();
     assert!(p.replies.is_empty());
     // Only the confirmed answer is scored.
     assert_eq!(marks.len(), 1);
@@ -176,7 +186,8 @@ fn blind_trainees_judge_first_and_need_more_information_is_right_when_hsb_is_pro
     let judgements = fields.len();
     let mut p = Script::default();
     // Each judgement "not known" (the last choice), then not yet placed (index 5), "need more
-    // information first" (index 3), score it, and Enter for the scores.
+    // information first" (index 3), score it, what they would do for each child (the second
+    // left blank), and Enter for the scores.
     for field in &fields {
         p.replies.push_back(Reply::Pick(field.kind.choices().len()));
     }
@@ -184,21 +195,52 @@ fn blind_trainees_judge_first_and_need_more_information_is_right_when_hsb_is_pro
         Reply::Pick(5),
         Reply::Pick(3),
         Reply::Pick(0),
+        Reply::Text("- speak to the DSP today".into()),
+        Reply::Text(String::new()),
         Reply::Text(String::new()),
     ]);
     let options = QuizOptions {
         blind: true,
         ..QuizOptions::default()
     };
-    let marks = quiz(&content, &cases, &mut p, options).unwrap();
+    let marks = quiz(&content, &cases, &mut p, &options).unwrap();
     assert!(marks[0].provisional);
     assert!(marks[0].more_info && marks[0].strategy_right());
     assert_eq!(marks[0].judged.len(), judgements);
     // The case shown hid the judgements, and the feedback set them beside the scenario's.
     assert!(p.shown[0].contains("(yours to judge)"), "{}", p.shown[0]);
     assert!(p.shown.iter().any(|s| s.contains("Your judgements:")));
+    // Nothing was chosen for the trainees: every judgement, the placement and the strategy
+    // discussion started with no answer highlighted.
+    let asked = judgements + 2;
+    assert!(
+        p.offered.iter().take(asked).all(String::is_empty),
+        "{:?}",
+        p.offered
+    );
+    // What they would do for the child, beside hsb's responses; the blank one said as blank.
+    let feedback = p
+        .shown
+        .iter()
+        .find(|s| s.contains("hsb's responses:"))
+        .unwrap();
+    assert!(
+        feedback.contains("You said: - speak to the DSP today"),
+        "{feedback}"
+    );
+    assert!(feedback.contains("You said: (left blank)"), "{feedback}");
     let csv = hsb::cli::training::results_csv(&content, &marks);
     assert!(csv.contains(",strategy_discussion,more_info,"), "{csv}");
+    // The trainees' words as typed, kept as text by a spreadsheet (a leading "-" is a formula).
+    let child_row = csv
+        .lines()
+        .find(|l| l.contains(",responses_child,"))
+        .unwrap();
+    assert!(child_row.contains(",'- speak to the DSP today,"), "{csv}");
+    assert!(
+        csv.lines().any(|l| l.contains(",responses_other_child,,")),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -229,18 +271,21 @@ fn esc_goes_back_to_the_judgement_before() {
     for _ in &fields {
         p.replies.push_back(Reply::Pick(0));
     }
-    // Abusive (index 3), required (index 0), score it, Enter for the scores.
+    // Abusive (index 3), required (index 0), score it, nothing for either child, Enter for the
+    // scores.
     p.replies.extend([
         Reply::Pick(3),
         Reply::Pick(0),
         Reply::Pick(0),
+        Reply::Text(String::new()),
+        Reply::Text(String::new()),
         Reply::Text(String::new()),
     ]);
     let options = QuizOptions {
         blind: true,
         ..QuizOptions::default()
     };
-    let marks = quiz(&content, &cases, &mut p, options).unwrap();
+    let marks = quiz(&content, &cases, &mut p, &options).unwrap();
     assert_eq!(marks[0].judged.len(), fields.len());
     // The first judgement was asked twice, and its second answer kept.
     let first = &fields[0].label;
@@ -258,4 +303,111 @@ fn esc_goes_back_to_the_judgement_before() {
         marks[0].judged[0].given.as_deref(),
         Some(first_value.as_str())
     );
+}
+
+#[test]
+fn teams_answer_in_turn_and_are_marked_apart() {
+    use hsb::cli::training::QuizOptions;
+    let content = content();
+    let cases = vec![scenario(&content, "violent/9-13_school_pinned-down.yaml")];
+    let mut p = Script::default();
+    // Red: violent (index 4), required, score it. Blue: abusive (index 3), required, score
+    // it. Then Enter for the scores.
+    p.replies.extend([
+        Reply::Pick(4),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Pick(3),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+    ]);
+    let options = QuizOptions {
+        teams: vec!["Red".into(), "Blue".into()],
+        ..QuizOptions::default()
+    };
+    let marks = quiz(&content, &cases, &mut p, &options).unwrap();
+    assert_eq!(marks.len(), 2);
+    assert_eq!(marks[0].team.as_deref(), Some("Red"));
+    assert!(marks[0].level_right());
+    assert_eq!(marks[1].team.as_deref(), Some("Blue"));
+    assert!(!marks[1].level_right());
+    // Each team's questions come under its name, on the screen with the case.
+    for team in ["Team Red", "Team Blue"] {
+        assert!(
+            p.shown
+                .iter()
+                .any(|s| s.ends_with(team) && s.contains("Scenario 1 of 1")),
+            "{team}: {:?}",
+            p.shown
+        );
+    }
+    // The feedback marks each team apart, and so do the scores and the results file.
+    let feedback = p
+        .shown
+        .iter()
+        .find(|s| s.contains("Teaching notes"))
+        .unwrap();
+    assert!(
+        feedback.contains("Team Red\nYour placement: violent (RIGHT)"),
+        "{feedback}"
+    );
+    assert!(
+        feedback.contains("Team Blue\nYour placement: abusive (DIFFERENT). hsb: violent."),
+        "{feedback}"
+    );
+    let scores = score_table(&content, &marks);
+    assert!(scores.contains("Team Red: Placement: 1 of 1"), "{scores}");
+    assert!(scores.contains("Team Blue: Placement: 0 of 1"), "{scores}");
+    let csv = hsb::cli::training::results_csv(&content, &marks);
+    assert!(csv.starts_with("scenario,team,item,given,hsb,agrees,votes\n"));
+    assert!(csv.contains(",Red,level,violent,violent,yes,"), "{csv}");
+    assert!(csv.contains(",Blue,level,abusive,violent,no,"), "{csv}");
+}
+
+#[test]
+fn blind_each_judgement_is_asked_under_the_description() {
+    use hsb::cli::training::QuizOptions;
+    use hsb::content::answer::Answer;
+    let content = content();
+    let cases = vec![scenario(&content, "abusive/9-13_home_bribed-touching.yaml")];
+    let Some(Answer::Text(description)) = cases[0].record.answers.get("what_happened.description")
+    else {
+        panic!("the scenario has a description")
+    };
+    let opening: String = description
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let fields = hsb::cli::blind::judgement_fields(&content, &cases[0].record);
+    let mut p = Script::default();
+    for _ in &fields {
+        p.replies.push_back(Reply::Pick(0));
+    }
+    p.replies.extend([
+        Reply::Pick(3),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+        Reply::Text(String::new()),
+        Reply::Text(String::new()),
+    ]);
+    let options = QuizOptions {
+        blind: true,
+        ..QuizOptions::default()
+    };
+    quiz(&content, &cases, &mut p, &options).unwrap();
+    // The description heads a cleared screen before every judgement and the placement: it
+    // cannot have scrolled away when the trainees commit.
+    let pinned = p
+        .shown
+        .iter()
+        .filter(|s| s.starts_with("\x1b[2J") && s.contains(&opening))
+        .count();
+    assert_eq!(pinned, fields.len() + 1, "{:?}", p.shown);
+    // Each fits in half of an 80x24 screen, leaving the other half to the question.
+    for screen in p.shown.iter().filter(|s| s.starts_with("\x1b[2J")) {
+        assert!(screen.lines().count() <= 12, "{screen}");
+    }
 }

@@ -140,8 +140,12 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
         blind: bool,
         /// The room votes: for the placement and the strategy discussion, type the number of
         /// votes for each answer; the most votes is the room's answer.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "teams")]
         tally: bool,
+        /// A team in the room (repeat for each: --team Red --team Blue): each team gives its
+        /// own answers to every scenario in turn, and is marked apart.
+        #[arg(long = "team", value_name = "NAME")]
+        teams: Vec<String>,
         /// Show rule and field ids in the feedback, for the trainer at the screen (trainees see
         /// the reasons and the fields' names).
         #[arg(long)]

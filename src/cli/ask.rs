@@ -77,7 +77,7 @@ fn choose_term(
     let default = earlier
         .and_then(|id| terms.iter().position(|t| t.id == id))
         .unwrap_or(terms.len());
-    let index = p.select(prompt.text(lang), &items, default)?;
+    let index = p.select(prompt.text(lang), &items, Some(default))?;
     Ok(terms.get(index).map(|t| t.id.clone()))
 }
 
@@ -128,7 +128,7 @@ fn ask_judgement(
     };
     let items = [Msg::JudgementChoiceAgree, Msg::JudgementChoiceDiffer, later]
         .map(|m| m.text(lang).to_string());
-    match p.select(Msg::JudgementPrompt.text(lang), &items, 2)? {
+    match p.select(Msg::JudgementPrompt.text(lang), &items, Some(2))? {
         0 => Ok(Some(Judgement {
             agrees: true,
             level: hsb_level,
@@ -162,7 +162,7 @@ fn ask_difference(
     // The levels, then "not yet placed".
     let mut levels: Vec<String> = continuum.levels.iter().map(|l| l.label.clone()).collect();
     levels.push(continuum.not_placed.label.clone());
-    let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, start_level)?;
+    let level_index = p.select(Msg::YourLevelPrompt.text(lang), &levels, Some(start_level))?;
     let level = continuum.placement_id(Some(level_index)).to_string();
     let statuses: Vec<String> = StrategyStatus::ALL.iter().map(|s| s.label(lang)).collect();
     let current = StrategyStatus::ALL
@@ -170,7 +170,7 @@ fn ask_difference(
         .position(|s| *s == start_status)
         .unwrap_or(0);
     let status = StrategyStatus::ALL
-        .get(p.select(Msg::YourStatusPrompt.text(lang), &statuses, current)?)
+        .get(p.select(Msg::YourStatusPrompt.text(lang), &statuses, Some(current))?)
         .copied()
         .unwrap_or(hsb_status);
     if level == hsb_level && status == hsb_status {
@@ -227,7 +227,7 @@ fn ask_actions(
     let mut items = vec![finish.to_string()];
     items.extend(terms.actions.iter().map(|a| a.label.clone()));
     loop {
-        let choice = p.select(Msg::ActionPrompt.text(lang), &items, 0)?;
+        let choice = p.select(Msg::ActionPrompt.text(lang), &items, Some(0))?;
         let Some(action) = choice.checked_sub(1).and_then(|i| terms.actions.get(i)) else {
             return Ok(());
         };

@@ -199,7 +199,7 @@ fn conduct(
             report::glance::render(&view, screen::width(), screen::plain())
         );
         let items = Next::ALL.map(|n| n.label().text(lang).to_string());
-        let chosen = match p.select(Msg::WhatNext.text(lang), &items, next as usize) {
+        let chosen = match p.select(Msg::WhatNext.text(lang), &items, Some(next as usize)) {
             Err(Stop::Back) => Next::ChangeAnswers,
             other => Next::ALL.get(other?).copied().unwrap_or(Next::Save),
         };

@@ -37,12 +37,15 @@ pub fn judgement_fields<'c>(content: &'c Content, record: &Record) -> Vec<&'c Fi
         .collect()
 }
 
-/// Ask for each judgement: one of the field's values, or "not known: find out first". Esc goes
-/// back to the judgement before (the first stays where it is).
+/// Ask for each judgement: one of the field's values, or "not known: find out first", with
+/// nothing chosen beforehand. Each is asked on a fresh screen under the `pinned` description.
+/// Esc goes back to the judgement before; at the first, it shows the whole `case` (paged).
 pub fn judge(
     content: &Content,
     p: &mut dyn Prompter,
     record: &Record,
+    pinned: &str,
+    case: &str,
 ) -> Result<Vec<Judged>, Stop> {
     let lang = content.lang();
     let fields = judgement_fields(content, record);
@@ -52,10 +55,13 @@ pub fn judge(
         let mut items: Vec<String> = choices.iter().map(|c| c.label.clone()).collect();
         items.push(Msg::JudgeNotKnown.text(lang).to_string());
         let prompt = crate::say!(lang, JudgePrompt, label = field.label);
-        let index = match p.select(&prompt, &items, 0) {
+        p.show(pinned);
+        let index = match p.select(&prompt, &items, None) {
             Ok(index) => index,
             Err(Stop::Back) => {
-                judged.pop();
+                if judged.pop().is_none() {
+                    p.page(case);
+                }
                 continue;
             }
             Err(stop) => return Err(stop),
@@ -71,6 +77,36 @@ pub fn judge(
         });
     }
     Ok(judged)
+}
+
+/// What trainees would do for each child, in their own words, to set beside hsb's responses.
+/// Empty where they left it blank.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plans {
+    pub child: String,
+    pub other: String,
+}
+
+/// Ask what trainees would do for the child who displayed the behaviour and for any other
+/// child involved. Esc on the second goes back to the first; on the first, it is for the
+/// caller (back to the placement).
+pub fn plans(content: &Content, p: &mut dyn Prompter) -> Result<Plans, Stop> {
+    let lang = content.lang();
+    let any = |_: &str| Ok(());
+    loop {
+        p.show(Msg::PlansIntro.text(lang));
+        let child = p.input(Msg::ForTheChild.text(lang), "", &any)?;
+        match p.input(Msg::PlanOtherPrompt.text(lang), "", &any) {
+            Ok(other) => {
+                return Ok(Plans {
+                    child: child.trim().to_string(),
+                    other: other.trim().to_string(),
+                });
+            }
+            Err(Stop::Back) => continue,
+            Err(stop) => return Err(stop),
+        }
+    }
 }
 
 /// The trainees' judgements against the scenario's, a line each.
@@ -182,7 +218,7 @@ pub fn tally(
             _ => {
                 let names: Vec<String> =
                     tied.iter().filter_map(|i| items.get(*i).cloned()).collect();
-                let picked = p.select(Msg::VotesTied.text(lang), &names, 0)?;
+                let picked = p.select(Msg::VotesTied.text(lang), &names, None)?;
                 tied.get(picked).copied().unwrap_or(0)
             }
         };
@@ -217,10 +253,18 @@ fn votes_for(
 }
 
 /// A CSV row from its fields.
+/// A field that begins with `=`, `+`, `-` or `@` is a formula to a spreadsheet: it gets a
+/// leading apostrophe, so that what a trainee typed ("- tell the DSP") reads as text.
 pub fn csv_row(fields: &[&str]) -> String {
     let mut row = fields
         .iter()
-        .map(|f| crate::report::summary::csv_field(f))
+        .map(|f| {
+            if f.starts_with(['=', '+', '-', '@']) {
+                crate::report::summary::csv_field(&format!("'{f}"))
+            } else {
+                crate::report::summary::csv_field(f)
+            }
+        })
         .collect::<Vec<_>>()
         .join(",");
     row.push('\n');
@@ -236,6 +280,10 @@ mod tests {
         assert_eq!(
             csv_row(&["a", "b,c", "say \"hi\""]),
             "a,\"b,c\",\"say \"\"hi\"\"\"\n"
+        );
+        assert_eq!(
+            csv_row(&["=1+1", "- tell the DSP", "ok"]),
+            "'=1+1,'- tell the DSP,ok\n"
         );
     }
 }

@@ -662,6 +662,26 @@ pub struct TrainOptions {
     pub csv: Option<PathBuf>,
 }
 
+/// The `--team` names, checked: each said once (whatever its case), not blank, and with no
+/// control characters (a name is printed at the terminal and written to the CSV).
+pub fn team_names(names: &[String]) -> Result<Vec<String>, Error> {
+    let mut teams: Vec<String> = Vec::new();
+    for name in names {
+        let name = name.trim();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(crate::usage!(TeamNameBad, name = name.escape_debug()));
+        }
+        if teams
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+        {
+            return Err(crate::usage!(TeamNameTwice, name = name));
+        }
+        teams.push(name.to_string());
+    }
+    Ok(teams)
+}
+
 pub fn train(
     paths: &ContentPaths,
     inputs: &[PathBuf],
@@ -717,7 +737,7 @@ pub fn train(
         &content,
         &scenarios,
         &mut prompter,
-        options.quiz,
+        &options.quiz,
         &mut marks,
     );
     // What was done is kept, even when the session is stopped part-way.

@@ -77,6 +77,7 @@ pub const HELP: &[Help] = &[
             ("list", Msg::HelpTrainList),
             ("blind", Msg::HelpTrainBlind),
             ("tally", Msg::HelpTrainTally),
+            ("teams", Msg::HelpTrainTeam),
             ("trainer", Msg::HelpTrainTrainer),
             ("csv", Msg::HelpTrainCsv),
         ],
@@ -164,8 +165,9 @@ pub const HELP: &[Help] = &[
 ];
 
 /// Words in usage lines and value names, by their English.
-const WORDS: [Msg; 11] = [
+const WORDS: [Msg; 12] = [
     Msg::HelpValueTag,
+    Msg::HelpValueName,
     Msg::HelpValueAge,
     Msg::HelpValueLevel,
     Msg::HelpValueFile,

@@ -46,8 +46,14 @@ pub trait Prompter {
         initial: &str,
         validate: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String, Stop>;
-    /// One of `items`.
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop>;
+    /// One of `items`, starting on `default`; with none, nothing is chosen until the user
+    /// moves to an answer (so that Enter alone cannot give one).
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, Stop>;
     /// Any of `items`, as `validate` allows: a refusal is shown with its reason, and the ticks
     /// are kept for another try.
     fn multi_select(
@@ -244,7 +250,7 @@ impl<'a> Interview<'a> {
                     width,
                 )
             }));
-            let choice = match p.select(Msg::ReviewPrompt.text(lang), &items, 0) {
+            let choice = match p.select(Msg::ReviewPrompt.text(lang), &items, Some(0)) {
                 // Esc at the review: nothing before it to go back to, so ask again.
                 Err(Stop::Back) => continue,
                 other => other?,
@@ -391,7 +397,7 @@ impl<'a> Interview<'a> {
                         .unwrap_or(choices.len()),
                     _ => choices.len(),
                 };
-                let index = p.select(&label, &items, default)?;
+                let index = p.select(&label, &items, Some(default))?;
                 choices.get(index).map(|c| Answer::Choice(c.id.clone()))
             }
             FieldKind::List(choices) => {

@@ -210,6 +210,7 @@ fn train(paths: &ContentPaths, command: Command, out: &mut impl Write) -> Result
         list,
         blind,
         tally,
+        teams,
         trainer,
         csv,
     } = command
@@ -225,6 +226,7 @@ fn train(paths: &ContentPaths, command: Command, out: &mut impl Write) -> Result
             blind,
             tally,
             trainer,
+            teams: commands::team_names(&teams)?,
         },
         csv,
     };

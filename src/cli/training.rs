@@ -275,6 +275,12 @@ pub struct Mark {
     /// The room's votes for each level, then for each strategy-discussion answer (`--tally`).
     pub level_votes: Vec<u32>,
     pub strategy_votes: Vec<u32>,
+    /// The team that gave these answers (`--team`).
+    pub team: Option<String>,
+    /// What the trainees would do for each child (`--blind`).
+    pub plans: Option<blind::Plans>,
+    /// hsb's responses for the child, and for the other child (ids).
+    pub responses: [Vec<String>; 2],
 }
 
 impl Mark {
@@ -301,13 +307,17 @@ impl Mark {
     }
 }
 
-/// How a quiz is run: trainees make the judgements (`blind`), and the room votes (`tally`).
-#[derive(Debug, Clone, Copy, Default)]
+/// How a quiz is run: trainees make the judgements (`blind`), and the room votes (`tally`) or
+/// answers team by team (`teams`).
+#[derive(Debug, Clone, Default)]
 pub struct QuizOptions {
     pub blind: bool,
     pub tally: bool,
     /// Show rule and field ids in the feedback (for the trainer).
     pub trainer: bool,
+    /// The teams, each answering every scenario in turn and marked apart; empty for one trainee
+    /// or the room.
+    pub teams: Vec<String>,
 }
 
 const STRATEGY_CHOICES: [(StrategyStatus, Msg); 3] = [
@@ -323,7 +333,7 @@ pub fn quiz(
     content: &Content,
     scenarios: &[Scenario],
     p: &mut dyn Prompter,
-    options: QuizOptions,
+    options: &QuizOptions,
 ) -> Result<Vec<Mark>, Stop> {
     let mut marks = Vec::new();
     quiz_into(content, scenarios, p, options, &mut marks)?;
@@ -336,18 +346,10 @@ pub fn quiz_into(
     content: &Content,
     scenarios: &[Scenario],
     p: &mut dyn Prompter,
-    options: QuizOptions,
+    options: &QuizOptions,
     marks: &mut Vec<Mark>,
 ) -> Result<(), Stop> {
     let lang = content.lang();
-    // The levels, then "not yet placed" for a scenario where too little is known.
-    let levels: Vec<String> = content
-        .continuum
-        .levels
-        .iter()
-        .map(|l| l.label.clone())
-        .chain(std::iter::once(content.continuum.not_placed.label.clone()))
-        .collect();
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
         // Blind, the title is left out: "… sexually assaulted" would make the judgement.
@@ -367,32 +369,37 @@ pub fn quiz_into(
             screen::rule('═'),
             answers_shown(content, record, options.blind)
         );
-        let judged = present(content, p, record, &case, options)?;
-        let decided = if options.tally {
-            tally_choose(content, p, &levels, options.blind)?
-        } else {
-            let (level, strategy) = choose(content, p, &levels, &case, options.blind)?;
-            Decided {
-                level,
-                strategy,
-                ..Decided::default()
-            }
-        };
+        let pinned = present(content, p, record, &title, &case);
         let outcome = evaluate(content, record);
-        let mut mark = mark_for(content, scenario, &outcome, decided.level, decided.strategy);
-        mark.judged = judged;
-        mark.level_votes = decided.level_votes;
-        mark.strategy_votes = decided.strategy_votes;
+        // One trainee (or the room), or each team in turn.
+        let teams: Vec<Option<&str>> = if options.teams.is_empty() {
+            vec![None]
+        } else {
+            options.teams.iter().map(|t| Some(t.as_str())).collect()
+        };
+        let mut scored = Vec::new();
+        for team in teams {
+            let pinned = match team {
+                Some(team) => format!(
+                    "{pinned}\n\n{}",
+                    crate::say!(lang, TeamHeading, team = team)
+                ),
+                None => pinned.clone(),
+            };
+            let mut mark = answer(content, p, scenario, &outcome, (&pinned, &case), options)?;
+            mark.team = team.map(str::to_string);
+            scored.push(mark);
+        }
         // Paged when it is longer than the screen, so that nothing scrolls away unread.
-        let shown = feedback(content, scenario, &outcome, &mark, options);
+        let shown = feedback(content, scenario, &outcome, &scored, options);
         if shown.lines().count() + 2 > screen::height() {
             p.page(&shown);
         } else {
             p.show(&shown);
         }
         // The marks again, beside the prompt: the notes above may have pushed them off screen.
-        p.show(&marked(content, &mark));
-        marks.push(mark);
+        p.show(&all_marked(content, &scored));
+        marks.extend(scored);
         let last = n + 1 == scenarios.len();
         let prompt = if last {
             Msg::EnterScores
@@ -406,36 +413,103 @@ pub fn quiz_into(
     Ok(())
 }
 
-/// Show the case (paged, blind, when longer than the screen) and, blind, ask for the
-/// judgements with the description again beside the questions.
+/// The levels, then "not yet placed" for a scenario where too little is known.
+fn level_items(content: &Content) -> Vec<String> {
+    content
+        .continuum
+        .levels
+        .iter()
+        .map(|l| l.label.clone())
+        .chain(std::iter::once(content.continuum.not_placed.label.clone()))
+        .collect()
+}
+
+/// One trainee's (or team's, or the room's) answers to a scenario, marked: the judgements
+/// (blind), the placement and strategy discussion, and (blind) what they would do for each
+/// child. `screens` is the pinned description and the whole case.
+fn answer(
+    content: &Content,
+    p: &mut dyn Prompter,
+    scenario: &Scenario,
+    outcome: &Outcome,
+    screens: (&str, &str),
+    options: &QuizOptions,
+) -> Result<Mark, Stop> {
+    let (pinned, case) = screens;
+    let levels = level_items(content);
+    let judged = if options.blind {
+        blind::judge(content, p, &scenario.record, pinned, case)?
+    } else {
+        Vec::new()
+    };
+    loop {
+        p.show(pinned);
+        let decided = if options.tally {
+            tally_choose(content, p, &levels, options.blind)?
+        } else {
+            let (level, strategy) = choose(content, p, &levels, case, options.blind)?;
+            Decided {
+                level,
+                strategy,
+                ..Decided::default()
+            }
+        };
+        let plans = if options.blind {
+            match blind::plans(content, p) {
+                Ok(plans) => Some(plans),
+                // Back to the placement.
+                Err(Stop::Back) => continue,
+                Err(stop) => return Err(stop),
+            }
+        } else {
+            None
+        };
+        let mut mark = mark_for(content, scenario, outcome, decided.level, decided.strategy);
+        mark.judged = judged;
+        mark.level_votes = decided.level_votes;
+        mark.strategy_votes = decided.strategy_votes;
+        mark.plans = plans;
+        return Ok(mark);
+    }
+}
+
+/// Show the case: paged when it would not leave room for the questions under it. Returns the
+/// screen's pinned top, shown above every question: the case itself when it fits, otherwise
+/// the title and as much of the description as half the screen holds.
 fn present(
     content: &Content,
     p: &mut dyn Prompter,
     record: &Record,
+    title: &str,
     case: &str,
-    options: QuizOptions,
-) -> Result<Vec<Judged>, Stop> {
-    if !options.blind {
-        p.show(&format!("{CLEAR}{case}"));
-        return Ok(Vec::new());
+) -> String {
+    let room = screen::height() / 2;
+    let case_lines = screen::lines(case, screen::columns());
+    if case_lines <= room {
+        return format!("{CLEAR}{case}");
     }
-    if case.lines().count() + 4 > screen::height() {
-        // Read a screen at a time before the questions.
-        p.page(case);
-    } else {
-        p.show(&format!("{CLEAR}{case}"));
-    }
-    // What happened, again beside the questions: the answers above may have pushed it off the
-    // screen.
+    // Read a screen at a time before the questions.
+    p.page(case);
+    let lang = content.lang();
+    let mut top = vec![title.to_string(), screen::rule('═')];
     if let Some(Answer::Text(text)) = record.answers.get("what_happened.description") {
         let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        p.show(&format!(
-            "\n{}\n{}",
-            Msg::WorksheetDescription.text(content.lang()),
-            wrap(&folded, width())
-        ));
+        let description = wrap(&folded, width());
+        let lines: Vec<&str> = description.lines().collect();
+        let space = room.saturating_sub(top.len() + 1);
+        if lines.len() <= space {
+            top.extend(lines.iter().map(|l| l.to_string()));
+        } else {
+            top.extend(
+                lines
+                    .iter()
+                    .take(space.saturating_sub(1))
+                    .map(|l| l.to_string()),
+            );
+            top.push(Msg::PinnedMore.text(lang).to_string());
+        }
     }
-    blind::judge(content, p, record)
+    format!("{CLEAR}{}", top.join("\n"))
 }
 
 /// The trainee's placement and strategy-discussion decision, confirmed before scoring. The
@@ -452,9 +526,11 @@ fn choose(
     level_items.push(Msg::ShowScenarioAgain.text(lang).to_string());
     let strategy_items = strategy_items(lang, blind);
     let confirm_items = [Msg::ScoreNow, Msg::ChooseAgain].map(|m| m.text(lang).to_string());
-    let (mut level, mut strategy) = (0, 2);
+    // Nothing is chosen for the trainee: the first answer is theirs, and "choose again"
+    // starts from it.
+    let (mut level, mut strategy): (Option<usize>, Option<usize>) = (None, None);
     loop {
-        level = match p.select(Msg::WhereOnContinuum.text(lang), &level_items, level) {
+        let picked = match p.select(Msg::WhereOnContinuum.text(lang), &level_items, level) {
             Ok(i) if i < levels.len() => i,
             Ok(_) | Err(Stop::Back) => {
                 p.page(case);
@@ -462,7 +538,8 @@ fn choose(
             }
             Err(stop) => return Err(stop),
         };
-        strategy = match p.select(
+        level = Some(picked);
+        let status = match p.select(
             Msg::StrategyDiscussionIs.text(lang),
             &strategy_items,
             strategy,
@@ -470,16 +547,17 @@ fn choose(
             Err(Stop::Back) => continue,
             other => other?,
         };
+        strategy = Some(status);
         let question = crate::say!(
             lang,
             ScoreQuestion,
-            level = levels.get(level).map_or("", String::as_str),
+            level = levels.get(picked).map_or("", String::as_str),
             status = STRATEGY_CHOICES
-                .get(strategy)
+                .get(status)
                 .map_or(Msg::ChoiceMoreInfo.text(lang), |(s, _)| s.word(lang))
         );
-        match p.select(&question, &confirm_items, 0) {
-            Ok(0) => return Ok((level, strategy)),
+        match p.select(&question, &confirm_items, Some(0)) {
+            Ok(0) => return Ok((picked, status)),
             Ok(_) | Err(Stop::Back) => continue,
             Err(stop) => return Err(stop),
         }
@@ -553,6 +631,10 @@ fn mark_for(
         judged: Vec::new(),
         level_votes: Vec::new(),
         strategy_votes: Vec::new(),
+        team: None,
+        plans: None,
+        responses: [&outcome.child_responses, &outcome.harmed_child_responses]
+            .map(|list| list.iter().map(|r| r.id.clone()).collect()),
     }
 }
 
@@ -592,17 +674,73 @@ fn marked(content: &Content, mark: &Mark) -> String {
     )
 }
 
+/// Each trainee's or team's marks: under the team's name when there are teams.
+fn all_marked(content: &Content, marks: &[Mark]) -> String {
+    marks
+        .iter()
+        .map(|mark| match &mark.team {
+            Some(team) => format!(
+                "{}\n{}",
+                crate::say!(content.lang(), TeamHeading, team = team),
+                marked(content, mark)
+            ),
+            None => marked(content, mark),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn feedback(
     content: &Content,
     scenario: &Scenario,
     outcome: &Outcome,
-    mark: &Mark,
-    options: QuizOptions,
+    marks: &[Mark],
+    options: &QuizOptions,
 ) -> String {
     let (blind, trainer) = (options.blind, options.trainer);
     let lang = content.lang();
     let view = View::new(&scenario.source, content, &scenario.record, outcome);
-    let mut out = format!("\n{}\n\n", marked(content, mark));
+    let mut out = format!("\n{}\n\n", all_marked(content, marks));
+    for mark in marks {
+        out.push_str(&judgements_and_votes(content, mark, blind));
+    }
+    out.push_str(&summary(&view, trainer));
+    if blind {
+        out.push_str(&plans_beside_responses(&view, marks));
+        let changes = blind::what_would_change(content, &scenario.record, 8);
+        if !changes.is_empty() {
+            out.push_str(&format!("\n{}\n", Msg::WhatWouldChange.text(lang)));
+            for line in changes {
+                out.push_str(&wrap(&format!("  {} {line}", screen::bullet()), width()));
+                out.push('\n');
+            }
+        }
+    }
+    if let Some(notes) = &scenario.record.teaching_notes {
+        out.push_str(&format!("\n{}:\n", Msg::TeachingNotes.text(content.lang())));
+        for para in notes.trim().split("\n\n") {
+            out.push_str(&wrap(
+                &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                width(),
+            ));
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// How the room split, and the judgements made blind beside the scenario's: for one mark
+/// (a team's, when there are teams).
+fn judgements_and_votes(content: &Content, mark: &Mark, blind: bool) -> String {
+    let lang = content.lang();
+    let mut out = String::new();
+    if mark.team.is_some() && !mark.judged.is_empty() {
+        let team = mark.team.as_deref().unwrap_or_default();
+        out.push_str(&format!(
+            "{}\n",
+            crate::say!(lang, TeamHeading, team = team)
+        ));
+    }
     if !mark.level_votes.is_empty() {
         // How the room split: where the discussion starts.
         let levels = content
@@ -634,35 +772,91 @@ fn feedback(
         }
         out.push('\n');
     }
-    out.push_str(&summary(&view, trainer));
-    if blind {
-        let changes = blind::what_would_change(content, &scenario.record, 8);
-        if !changes.is_empty() {
-            out.push_str(&format!("\n{}\n", Msg::WhatWouldChange.text(lang)));
-            for line in changes {
-                out.push_str(&wrap(&format!("  {} {line}", screen::bullet()), width()));
-                out.push('\n');
-            }
+    out
+}
+
+/// What the trainees (or each team) would do for each child, beside hsb's responses.
+fn plans_beside_responses(view: &View, marks: &[Mark]) -> String {
+    let said = |plan: &str, team: Option<&str>| {
+        let plan = if plan.is_empty() {
+            view.say(Msg::PlanBlank)
+        } else {
+            plan
+        };
+        match team {
+            Some(team) => crate::say!(view.lang, PlanTeam, team = team, plan = plan),
+            None => crate::say!(view.lang, PlanYours, plan = plan),
         }
+    };
+    let bullets = |lines: Vec<String>| -> String {
+        lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}\n",
+                    wrap(&format!("    {} {l}", screen::bullet()), width())
+                )
+            })
+            .collect()
+    };
+    let with_plans: Vec<(&blind::Plans, Option<&str>)> = marks
+        .iter()
+        .filter_map(|m| m.plans.as_ref().map(|p| (p, m.team.as_deref())))
+        .collect();
+    if with_plans.is_empty() {
+        return String::new();
     }
-    if let Some(notes) = &scenario.record.teaching_notes {
-        out.push_str(&format!("\n{}:\n", Msg::TeachingNotes.text(content.lang())));
-        for para in notes.trim().split("\n\n") {
-            out.push_str(&wrap(
-                &para.split_whitespace().collect::<Vec<_>>().join(" "),
-                width(),
-            ));
-            out.push_str("\n\n");
-        }
+    let mut out = format!("\n{}\n", view.say(Msg::Responses));
+    out.push_str(&format!("  {}\n", view.say(Msg::ForTheChild)));
+    for (plans, team) in &with_plans {
+        out.push_str(&format!(
+            "{}\n",
+            wrap(&format!("    {}", said(&plans.child, *team)), width())
+        ));
+    }
+    out.push_str(&format!("    {}\n", view.say(Msg::PlanHsb)));
+    out.push_str(&bullets(
+        view.responses
+            .child
+            .iter()
+            .map(|r| r.text.clone())
+            .collect(),
+    ));
+    let heading = view
+        .other_child_section()
+        .unwrap_or_else(|| view.say(Msg::PlanOtherPrompt).to_string());
+    out.push_str(&format!("  {heading}\n"));
+    for (plans, team) in &with_plans {
+        out.push_str(&format!(
+            "{}\n",
+            wrap(&format!("    {}", said(&plans.other, *team)), width())
+        ));
+    }
+    if view.other_child_section().is_none() {
+        out.push_str(&format!("    {}\n", view.say(Msg::PlanNoOtherChild)));
+    } else if let Some(text) = view.other_role_explained() {
+        out.push_str(&format!("{}\n", wrap(&format!("    {text}"), width())));
+    } else {
+        out.push_str(&format!("    {}\n", view.say(Msg::PlanHsb)));
+        out.push_str(&bullets(
+            view.responses
+                .harmed_child
+                .iter()
+                .map(|r| r.text.clone())
+                .collect(),
+        ));
     }
     out
 }
 
 /// The session's results as CSV, for the trainer's records: a row per decision (placement,
-/// strategy discussion, each judgement made blind) with the answer given, hsb's (or the
-/// scenario's), whether they agree, and the room's votes. Ids, not labels.
+/// strategy discussion, each judgement made blind, what they would do for each child) with the
+/// team, the answer given, hsb's (or the scenario's), whether they agree, and the room's votes.
+/// Ids, not labels; the trainees' own words as they typed them.
 pub fn results_csv(content: &Content, marks: &[Mark]) -> String {
-    let mut out = blind::csv_row(&["scenario", "item", "given", "hsb", "agrees", "votes"]);
+    let mut out = blind::csv_row(&[
+        "scenario", "team", "item", "given", "hsb", "agrees", "votes",
+    ]);
     let yes = |b: bool| if b { "yes" } else { "no" };
     let mut level_ids: Vec<&str> = content.level_ids();
     level_ids.push(crate::content::continuum::NOT_PLACED);
@@ -681,32 +875,47 @@ pub fn results_csv(content: &Content, marks: &[Mark]) -> String {
         } else {
             m.strategy_given.id()
         };
-        out.push_str(&blind::csv_row(&[
-            &m.title,
+        let team = m.team.as_deref().unwrap_or_default();
+        let mut row = |item: &str, given: &str, hsb: &str, agrees: &str, votes: &str| {
+            out.push_str(&blind::csv_row(&[
+                &m.title, team, item, given, hsb, agrees, votes,
+            ]));
+        };
+        row(
             "level",
             &m.level_given,
             &m.level,
             yes(m.level_right()),
             &votes(&level_ids, &m.level_votes),
-        ]));
-        out.push_str(&blind::csv_row(&[
-            &m.title,
+        );
+        row(
             "strategy_discussion",
             strategy_given,
             m.strategy.id(),
             yes(m.strategy_right()),
             &votes(&strategy_ids, &m.strategy_votes),
-        ]));
+        );
         for j in &m.judged {
             let unknown = crate::content::answer::UNKNOWN;
-            out.push_str(&blind::csv_row(&[
-                &m.title,
+            row(
                 &j.field,
                 j.given.as_deref().unwrap_or(unknown),
                 j.scenario.as_deref().unwrap_or(unknown),
                 yes(j.right()),
                 "",
-            ]));
+            );
+        }
+        // Words beside a list: whether they agree is for the room to discuss.
+        if let Some(plans) = &m.plans {
+            let [child, other] = &m.responses;
+            row("responses_child", &plans.child, &child.join(";"), "", "");
+            row(
+                "responses_other_child",
+                &plans.other,
+                &other.join(";"),
+                "",
+                "",
+            );
         }
     }
     out
@@ -727,7 +936,14 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.title.clone(),
+                match &m.team {
+                    Some(team) => format!(
+                        "{}\n{}",
+                        m.title,
+                        crate::say!(lang, TeamHeading, team = team)
+                    ),
+                    None => m.title.clone(),
+                },
                 format!(
                     "{} / {}\n{}",
                     content.continuum.level_word_of(&m.level_given),
@@ -743,9 +959,6 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
             ]
         })
         .collect();
-    let levels = marks.iter().filter(|m| m.level_right()).count();
-    let strategies = marks.iter().filter(|m| m.strategy_right()).count();
-    let n = marks.len();
     format!(
         "{}\n{}\n{}\n{}\n",
         Msg::Scores.text(lang),
@@ -759,15 +972,40 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
             rows,
             false
         ),
-        crate::say!(
-            lang,
-            ScoresSummary,
-            levels = levels,
-            n = n,
-            strategies = strategies
-        ),
+        totals(lang, marks),
         wrap(Msg::DifferentIsAPrompt.text(lang), width()),
     )
+}
+
+/// A line of totals for each team (in the order they answered), or one for the trainee.
+fn totals(lang: Lang, marks: &[Mark]) -> String {
+    let mut teams: Vec<Option<&str>> = Vec::new();
+    for m in marks {
+        if !teams.contains(&m.team.as_deref()) {
+            teams.push(m.team.as_deref());
+        }
+    }
+    teams
+        .iter()
+        .map(|team| {
+            let theirs: Vec<&Mark> = marks
+                .iter()
+                .filter(|m| m.team.as_deref() == *team)
+                .collect();
+            let line = crate::say!(
+                lang,
+                ScoresSummary,
+                levels = theirs.iter().filter(|m| m.level_right()).count(),
+                n = theirs.len(),
+                strategies = theirs.iter().filter(|m| m.strategy_right()).count()
+            );
+            match team {
+                Some(team) => format!("{}: {line}", crate::say!(lang, TeamHeading, team = team)),
+                None => line,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A repeatable shuffle (SplitMix64 driving Fisher-Yates), so that `--seed N` gives the same

@@ -70,10 +70,19 @@ impl Prompter for Script {
         }
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, Stop> {
         self.items.extend_from_slice(items);
-        self.offered
-            .push(items.get(default).cloned().unwrap_or_default());
+        self.offered.push(
+            default
+                .and_then(|d| items.get(d))
+                .cloned()
+                .unwrap_or_default(),
+        );
         match self.next(prompt)? {
             Reply::Pick(i) if i < items.len() => Ok(i),
             other => panic!("{prompt}: expected a pick among {items:?}, scripted {other:?}"),

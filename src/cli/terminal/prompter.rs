@@ -162,6 +162,35 @@ impl TerminalPrompter {
         (items, room)
     }
 
+    /// A list with nothing chosen (dialoguer's `!0`): Enter does nothing until an arrow key
+    /// reaches an answer, and the prompt says so while it is asked. The line left afterwards
+    /// is the prompt and the answer, without the hint.
+    fn select_fresh(&mut self, prompt: &str, items: &[String], room: usize) -> Result<usize, Stop> {
+        let hint = Msg::ArrowsToChoose.text(self.lang);
+        let inline = format!("{prompt} {hint}");
+        // dialoguer cannot redraw a prompt that wraps: a long one has the hint above it.
+        let above = textwrap::core::display_width(&inline) + 4 >= screen::columns();
+        if above {
+            eprintln!("{hint}");
+        }
+        let result = Select::with_theme(self.theme.as_ref())
+            .with_prompt(if above { prompt } else { &inline })
+            .items(items)
+            .default(!0)
+            .max_length(room)
+            .report(false)
+            .interact_opt();
+        if above {
+            let _ = Term::stderr().clear_last_lines(1);
+        }
+        if let Ok(Some(index)) = &result {
+            let answer = items.get(*index).map_or("", String::as_str);
+            let line = self.render(|t, f| t.format_select_prompt_selection(f, prompt, answer));
+            eprintln!("{line}");
+        }
+        self.outcome(result)
+    }
+
     fn render(&self, format: impl Fn(&dyn Theme, &mut String) -> fmt::Result) -> String {
         let mut out = String::new();
         let _ = format(self.theme.as_ref(), &mut out);
@@ -203,8 +232,16 @@ impl Prompter for TerminalPrompter {
         }
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, Stop> {
         let (items, room) = self.fit(items);
+        let Some(default) = default else {
+            return self.select_fresh(prompt, &items, room);
+        };
         let result = Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(&items)
@@ -262,7 +299,7 @@ impl Prompter for TerminalPrompter {
             // dialoguer's yes/no prompt speaks English (y/n, "yes"), so other languages choose
             // from their own two words instead.
             let items = [Msg::WordYes, Msg::WordNo].map(|m| m.text(self.lang).to_string());
-            let index = self.select(prompt, &items, usize::from(!default))?;
+            let index = self.select(prompt, &items, Some(usize::from(!default)))?;
             return Ok(index == 0);
         }
         let result = Confirm::with_theme(self.theme.as_ref())
