@@ -239,15 +239,22 @@ pub fn check(
     }
     let report = check::check(inputs, &against)?;
     // Says why a run with only warnings fails, on the summary line itself (still last).
+    let lang = paths.lang;
     let with_denied = |human: String| {
         if deny_warnings && report.errors() == 0 && report.warnings() > 0 {
-            format!("{} (denied by --deny-warnings)\n", human.trim_end())
+            format!(
+                "{} {}\n",
+                human.trim_end(),
+                Msg::DeniedByDenyWarnings.text(lang)
+            )
         } else {
             human
         }
     };
     let text = match options.format {
-        CheckFormat::Human if options.quiet => with_denied(check::render_human(&report, true)),
+        CheckFormat::Human if options.quiet => {
+            with_denied(check::render_human(&report, true, lang))
+        }
         CheckFormat::Human => {
             // Which rule set the scenarios were checked against, for the CI log: content
             // files among those checked, else as for every other command.
@@ -257,15 +264,16 @@ pub fn check(
                 let _ = shown.discover(inputs, true);
             }
             let rule_set = match Content::load(&shown) {
-                Ok(content) => content.rule_set.line(),
-                Err(_) => format!(
-                    "rule set: from {} (it does not load: see below)",
-                    shown.rules_origin()
+                Ok(content) => content.rule_set.line(lang),
+                Err(_) => crate::say!(
+                    lang,
+                    RuleSetUnloaded,
+                    origin = shown.rules_origin().render(lang)
                 ),
             };
             format!(
                 "{rule_set}\n{}",
-                with_denied(check::render_human(&report, false))
+                with_denied(check::render_human(&report, false, lang))
             )
         }
         CheckFormat::Json => check::render_json(&report),
@@ -391,7 +399,7 @@ fn test_heading(
     match options.format {
         TestFormat::Json => write!(out, "{}", suite::Json::start(&content.rule_set))?,
         _ if human || options.format == TestFormat::Github => {
-            writeln!(out, "{}", content.rule_set.line())?;
+            writeln!(out, "{}", content.rule_set.line(content.lang()))?;
             if let Some(run) = &options.run {
                 let run = run.as_str();
                 writeln!(

@@ -6,6 +6,7 @@ use crate::content::rules::RuleSet;
 use crate::input::error::Error;
 use crate::input::source::Source;
 use crate::text::lang::Lang;
+use crate::text::messages::{Message, Msg};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -185,28 +186,27 @@ impl ContentPaths {
     }
 
     /// Where the rules come from, in words, for the output of `test`, `check` and `diff`.
-    pub fn rules_origin(&self) -> String {
+    pub fn rules_origin(&self) -> Message {
         let Some(rules) = &self.rules else {
-            return "the built-in defaults".to_string();
+            return Message::new(Msg::OriginBuiltin);
         };
-        let how = match self.found {
-            None => "given with --rules",
-            Some(Found::AmongInputs) => "given among the files",
-            Some(Found::CurrentFolder) if self.project_root.is_some() => {
-                "the project folder's, from hsb.yaml"
-            }
-            Some(Found::CurrentFolder) => "the current folder's",
-        };
+        let how = Message::new(match self.found {
+            None => Msg::OriginHowRulesFlag,
+            Some(Found::AmongInputs) => Msg::OriginHowInputs,
+            Some(Found::CurrentFolder) if self.project_root.is_some() => Msg::OriginHowProject,
+            Some(Found::CurrentFolder) => Msg::OriginHowCurrent,
+        });
         if rules.is_dir() {
-            return format!("{} ({how})", rules.display());
+            return crate::message!(OriginFolder, path = rules.display(); said how = how);
         }
         match levels_beside(rules) {
-            Some(levels) => format!(
-                "{} with {} beside it ({how})",
-                rules.display(),
-                levels.display()
+            Some(levels) => crate::message!(
+                OriginWithLevels,
+                rules = rules.display(),
+                levels = levels.display();
+                said how = how
             ),
-            None => format!("{} with the built-in levels ({how})", rules.display()),
+            None => crate::message!(OriginBuiltinLevels, rules = rules.display(); said how = how),
         }
     }
 }
@@ -218,20 +218,24 @@ pub struct RuleSetId {
     pub version: String,
     /// SHA-256 of the continuum file followed by the rules file, as bytes.
     pub sha256: String,
-    /// Where the rules came from, in words ("continuum (the current folder's)").
+    /// Where the rules came from, in words ("continuum (the current folder's)"), in English
+    /// for the machine formats.
     pub origin: String,
+    /// The same, to be said in the reader's language.
+    pub origin_said: Message,
 }
 
 impl RuleSetId {
     /// "rule set: Wales default HSB rules 2.0.2 (sha256 1ab2fa99ada7…) from the built-in
     /// defaults": printed by `test`, `check` and `diff`, so that CI logs say what was tested.
-    pub fn line(&self) -> String {
-        format!(
-            "rule set: {} {} (sha256 {}…) from {}",
-            self.name,
-            self.version,
-            self.sha256.get(..12).unwrap_or(&self.sha256),
-            self.origin
+    pub fn line(&self, lang: Lang) -> String {
+        crate::say!(
+            lang,
+            RuleSetFrom,
+            name = self.name,
+            version = self.version,
+            hash = self.sha256.get(..12).unwrap_or(&self.sha256),
+            origin = self.origin_said.render(lang)
         )
     }
 }
@@ -330,7 +334,8 @@ impl Content {
                 name: rules.name.clone(),
                 version: rules.version.clone(),
                 sha256,
-                origin: paths.rules_origin(),
+                origin: paths.rules_origin().render(Lang::En),
+                origin_said: paths.rules_origin(),
             },
             questions,
             continuum,

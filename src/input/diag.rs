@@ -4,7 +4,7 @@
 //! (`path:line:col: error[CODE]: message`) and any machine form come from the same data.
 
 use crate::text::lang::Lang;
-use crate::text::messages::Msg;
+use crate::text::messages::{Message, Msg};
 use std::fmt;
 
 /// How serious a problem is.
@@ -83,9 +83,14 @@ pub struct Diagnostic {
     /// 1-based line and column, when the place is known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The message in English, as the machine formats (JSON, SARIF, GitHub) give it.
     pub message: String,
-    /// How to fix it.
+    /// How to fix it, in English.
     pub help: Option<String>,
+    /// The message and its help from the message catalogue, to be said in the reader's
+    /// language; `None` for words that are not hsb's own (the YAML parser's), said as they are.
+    pub said: Option<Message>,
+    pub help_said: Option<Message>,
 }
 
 impl Diagnostic {
@@ -98,7 +103,32 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             help: None,
+            said: None,
+            help_said: None,
         }
+    }
+
+    /// An error in words from the message catalogue (see [`crate::message!`]).
+    pub fn error_said(code: Code, path: &str, said: Message) -> Self {
+        Diagnostic {
+            said: Some(said.clone()),
+            ..Diagnostic::error(code, path, said.render(Lang::En))
+        }
+    }
+
+    /// A warning in words from the message catalogue.
+    pub fn warning_said(code: Code, path: &str, said: Message) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error_said(code, path, said)
+        }
+    }
+
+    /// How to fix it, in words from the message catalogue.
+    pub fn help_said(mut self, said: Message) -> Self {
+        self.help = Some(said.render(Lang::En));
+        self.help_said = Some(said);
+        self
     }
 
     pub fn warning(code: Code, path: &str, message: impl Into<String>) -> Self {
@@ -123,35 +153,31 @@ impl Diagnostic {
 }
 
 impl Diagnostic {
-    /// The diagnostic as the user reads it. A file that cannot be read at all (E001 to E004) is
-    /// something anyone can meet, such as a mistyped `--resume` path, so it is said in `lang`;
-    /// problems inside a file are for whoever edits it, quote its English keys, and stay in
-    /// English.
+    /// The diagnostic as the user reads it: `path:line:col: error[CODE]: message` (the shape
+    /// and the code are the same in every language, for the tools that read them), with the
+    /// message and its help in `lang` where they come from the message catalogue.
     pub fn render(&self, lang: Lang) -> String {
-        let texts = match self.code {
-            Code::FileMissing => Some((Msg::DiagFileMissing, Msg::DiagFileMissingHelp)),
-            Code::FileTooLarge => Some((Msg::DiagFileTooLarge, Msg::DiagFileTooLargeHelp)),
-            Code::NotAFile => Some((Msg::DiagNotAFile, Msg::DiagNotAFileHelp)),
-            Code::NotUtf8 => Some((Msg::DiagNotUtf8, Msg::DiagNotUtf8Help)),
-            _ => None,
-        };
-        match texts {
-            Some((message, help)) if lang != Lang::En => {
-                let mut out = self.path.clone();
-                if let (Some(line), Some(column)) = (self.line, self.column) {
-                    out.push_str(&format!(":{line}:{column}"));
-                }
-                format!(
-                    "{out}: {}[{}]: {}\n  {}: {}",
-                    Msg::DiagError.text(lang),
-                    self.code.as_str(),
-                    message.text(lang),
-                    Msg::DiagHelp.text(lang),
-                    help.text(lang)
-                )
-            }
-            _ => self.to_string(),
+        let mut out = self.path.clone();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            out.push_str(&format!(":{line}:{column}"));
         }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let message = self
+            .said
+            .as_ref()
+            .map_or_else(|| self.message.clone(), |m| m.render(lang));
+        out.push_str(&format!(": {severity}[{}]: {message}", self.code.as_str()));
+        let help = match &self.help_said {
+            Some(said) => Some(said.render(lang)),
+            None => self.help.clone(),
+        };
+        if let Some(help) = help {
+            out.push_str(&format!("\n  {}: {help}", Msg::DiagHelp.text(lang)));
+        }
+        out
     }
 }
 
@@ -201,19 +227,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let (Some(line), Some(column)) = (self.line, self.column) {
-            write!(f, ":{line}:{column}")?;
-        }
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {severity}[{}]: {}", self.code.as_str(), self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 

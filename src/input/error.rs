@@ -98,15 +98,20 @@ impl Error {
 /// Why an operation failed, in words: the common causes in the user's language, anything else
 /// as the operating system put it.
 pub fn io_reason(err: &std::io::Error, lang: Lang) -> String {
+    io_reason_said(err).render(lang)
+}
+
+/// Why an operation failed, to be said later in the reader's language.
+pub fn io_reason_said(err: &std::io::Error) -> Message {
     use std::io::ErrorKind;
     let msg = match err.kind() {
         ErrorKind::NotFound => Msg::IoNotFound,
         ErrorKind::PermissionDenied => Msg::IoPermissionDenied,
         ErrorKind::StorageFull => Msg::IoNoSpace,
         ErrorKind::ReadOnlyFilesystem => Msg::IoReadOnly,
-        _ => return err.to_string(),
+        _ => return Message::as_said(err),
     };
-    msg.text(lang).to_string()
+    Message::new(msg)
 }
 
 impl From<std::io::Error> for Error {

@@ -1,6 +1,8 @@
 //! Reading the files hsb is given: bounded, UTF-8, and able to point at a line and column.
 
 use crate::input::diag::{Code, Diagnostic};
+use crate::input::error::io_reason_said;
+use crate::text::messages::{Message, Msg};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
@@ -63,32 +65,32 @@ impl Source {
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
         let metadata = std::fs::metadata(path).map_err(|err| {
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::FileMissing,
                 &name,
-                format!("cannot read the file: {err}"),
+                crate::message!(DiagCannotRead; said reason = io_reason_said(&err)),
             )
-            .help("check the path and that you may read it")
+            .help_said(crate::message!(DiagFileMissingHelp))
         })?;
         if !metadata.is_file() {
             let what = if metadata.is_dir() {
-                "a directory"
+                Msg::DiagADirectory
             } else {
-                "not a regular file"
+                Msg::DiagNotARegularFile
             };
             return Err(
-                Diagnostic::error(Code::NotAFile, &name, format!("this is {what}"))
-                    .help("give the path of a YAML file"),
+                Diagnostic::error_said(Code::NotAFile, &name, Message::new(what))
+                    .help_said(crate::message!(DiagNotAFileHelp)),
             );
         }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(too_large(&name));
         }
         let file = File::open(path).map_err(|err| {
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::FileMissing,
                 &name,
-                format!("cannot open the file: {err}"),
+                crate::message!(DiagCannotRead; said reason = io_reason_said(&err)),
             )
         })?;
         // Room for the whole file and the one byte that tells it grew, so it is read in one go.
@@ -98,10 +100,10 @@ impl Source {
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|err| {
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::FileMissing,
                     &name,
-                    format!("cannot read the file: {err}"),
+                    crate::message!(DiagCannotRead; said reason = io_reason_said(&err)),
                 )
             })?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -111,9 +113,9 @@ impl Source {
             let offset = err.utf8_error().valid_up_to();
             let valid = err.as_bytes().get(..offset).unwrap_or_default();
             let prefix = String::from_utf8_lossy(valid).into_owned();
-            Diagnostic::error(Code::NotUtf8, &name, "the file is not UTF-8 text")
+            Diagnostic::error_said(Code::NotUtf8, &name, crate::message!(DiagNotUtf8))
                 .at(Some(line_col(&prefix, prefix.len())))
-                .help("save the file as UTF-8; hsb reads YAML text files only")
+                .help_said(crate::message!(DiagNotUtf8Help))
         })?;
         let (text, had_bom) = match text.strip_prefix('\u{feff}') {
             Some(rest) => (rest.to_string(), true),
@@ -157,13 +159,14 @@ impl Source {
 }
 
 fn too_large(name: &str) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::error_said(
         Code::FileTooLarge,
         name,
-        format!("the file is larger than {} KiB", MAX_FILE_BYTES / 1024),
+        crate::message!(DiagFileTooLarge, kib = MAX_FILE_BYTES / 1024),
     )
-    .help("hsb files are small YAML documents; check that this is the file you meant")
+    .help_said(crate::message!(DiagFileTooLargeHelp))
 }
+
 
 /// " (first at line 7, column 5)" for the message about the second of two: both places of a
 /// duplicate are named. Empty when the first is not found.

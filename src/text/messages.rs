@@ -107,6 +107,26 @@ macro_rules! say {
     }};
 }
 
+/// A [`Message`] to be said later, in whichever language: `message!(Msg, name = value, …)`,
+/// with the names checked against the message's placeholders while compiling (as `say!`).
+#[macro_export]
+/// A value that is itself a message, said in the same language, follows `said`:
+/// `message!(Msg, path = p; said how = other)`.
+macro_rules! message {
+    ($msg:ident $(, $name:ident = $value:expr)* $(; said $said:ident = $message:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::text::messages::args_match(
+                $crate::text::messages::Msg::$msg.placeholders(),
+                &[$(stringify!($name),)* $(stringify!($said)),*]
+            ),
+            concat!("the values given do not match the placeholders of ", stringify!($msg))
+        );
+        $crate::text::messages::Message::new($crate::text::messages::Msg::$msg)
+            $(.with(stringify!($name), &$value))*
+            $(.with_said(stringify!($said), $message))*
+    }};
+}
+
 /// Replace each `{name}` in `template` by its value; unknown names are left as written.
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -138,7 +158,14 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub msg: Msg,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A value in a message: text as it is, or another message said in the same language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Said(Box<Message>),
 }
 
 impl Message {
@@ -150,13 +177,31 @@ impl Message {
     }
 
     pub fn with(mut self, name: &'static str, value: impl Display) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
         self
     }
 
+    /// A value that is itself a message, said in the language this one is said in.
+    pub fn with_said(mut self, name: &'static str, value: Message) -> Self {
+        self.args.push((name, Arg::Said(Box::new(value))));
+        self
+    }
+
+    /// Words that are not hsb's own (a system's or a library's), said as they are.
+    pub fn as_said(text: impl Display) -> Self {
+        Message::new(Msg::AsSaid).with("text", text)
+    }
+
     pub fn render(&self, lang: Lang) -> String {
-        let args: Vec<(&str, &dyn Display)> = self
+        let values: Vec<(&str, String)> = self
             .args
+            .iter()
+            .map(|(name, value)| match value {
+                Arg::Text(text) => (*name, text.clone()),
+                Arg::Said(message) => (*name, message.render(lang)),
+            })
+            .collect();
+        let args: Vec<(&str, &dyn Display)> = values
             .iter()
             .map(|(name, value)| (*name, value as &dyn Display))
             .collect();
@@ -228,7 +273,7 @@ mod tests {
 
     #[test]
     fn every_message_has_welsh_that_differs_from_its_english_unless_written_once() {
-        let both: Vec<&str> = ["number_range"].to_vec();
+        let both: Vec<&str> = ["number_range", "as_said", "origin_folder"].to_vec();
         for msg in ALL {
             if !both.contains(&msg.id()) {
                 assert_ne!(msg.text(Lang::En), msg.text(Lang::Cy), "{}", msg.id());

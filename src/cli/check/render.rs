@@ -1,22 +1,24 @@
 //! `hsb check`'s outputs: for people, JSON, GitHub annotations and SARIF.
 
-use super::{Report, plural};
+use super::Report;
 use crate::input::diag::{Code, Severity};
 use crate::input::source::Source;
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
 
 /// The human form: one line per problem (with its help and, for a content file, the line it is
 /// about), then a summary line. `quiet` keeps only the problem lines and the summary.
-pub fn render_human(report: &Report, quiet: bool) -> String {
+pub fn render_human(report: &Report, quiet: bool, lang: Lang) -> String {
     let mut out = String::new();
     let mut files: std::collections::HashMap<&str, Option<Source>> = Default::default();
     for d in &report.diagnostics {
         if quiet {
-            let first = d.to_string();
+            let first = d.render(lang);
             out.push_str(first.lines().next().unwrap_or_default());
             out.push('\n');
             continue;
         }
-        out.push_str(&d.to_string());
+        out.push_str(&d.render(lang));
         out.push('\n');
         let source = files
             .entry(d.path.as_str())
@@ -28,7 +30,7 @@ pub fn render_human(report: &Report, quiet: bool) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&summary(report));
+    out.push_str(&summary(report, lang));
     out
 }
 
@@ -42,16 +44,24 @@ fn shown_source(path: &str) -> Option<Source> {
     }
 }
 
-/// "checked 3 files: 1 error, 0 warnings"
-pub fn summary(report: &Report) -> String {
+/// "checked 3 files: 1 error, 0 warnings", in `lang`.
+pub fn summary(report: &Report, lang: Lang) -> String {
+    let count = |n: usize, one: Msg, many: Msg| {
+        if n == 1 {
+            one.text(lang).to_string()
+        } else {
+            many.fill(lang, &[("n", &n)])
+        }
+    };
     format!(
-        "checked {} file{}: {} error{}, {} warning{}\n",
-        report.files,
-        plural(report.files),
-        report.errors(),
-        plural(report.errors()),
-        report.warnings(),
-        plural(report.warnings())
+        "{}\n",
+        crate::say!(
+            lang,
+            CheckSummary,
+            files = count(report.files, Msg::CountFileOne, Msg::CountFiles),
+            errors = count(report.errors(), Msg::CountErrorOne, Msg::CountErrors),
+            warnings = count(report.warnings(), Msg::CountWarningOne, Msg::CountWarnings)
+        )
     )
 }
 
@@ -98,7 +108,7 @@ pub fn render_github(report: &Report) -> String {
         let title = format!("hsb {}", d.code.as_str());
         out.push_str(&annotation(level, Some(&d.path), place, &title, &message));
     }
-    out.push_str(&summary(report));
+    out.push_str(&summary(report, Lang::En));
     out
 }
 
