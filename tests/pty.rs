@@ -440,7 +440,7 @@ fn a_quiz_scores_the_trainee_against_hsb() {
     t.expect("A strategy discussion is");
     t.send(&pick(0)); // Required
     t.expect("Score it?");
-    t.send("\r");
+    t.send(&pick(0)); // Yes: nothing is chosen for them
     t.expect("Your placement: violent (RIGHT)");
     t.expect("Teaching notes:");
     t.expect("Enter for the next scenario");
@@ -451,7 +451,7 @@ fn a_quiz_scores_the_trainee_against_hsb() {
     t.expect("A strategy discussion is");
     t.send(&format!("{UP}\r")); // Not indicated, the last
     t.expect("Score it?");
-    t.send("\r");
+    t.send(&pick(0)); // Yes: nothing is chosen for them
     t.expect("Your placement: abusive (DIFFERENT). hsb: normal.");
     t.expect("Enter for the scores");
     t.send("\r");
@@ -932,7 +932,7 @@ fn a_trainee_can_answer_not_yet_placed() {
     t.expect("A strategy discussion is");
     t.send(&pick(1)); // consider
     t.expect("Score it?");
-    t.send("\r");
+    t.send(&pick(0)); // Yes: nothing is chosen for them
     t.expect("Your placement: not yet placed (RIGHT)");
     t.expect("Enter for the scores");
     t.send("\r");
@@ -1301,14 +1301,14 @@ fn in_the_quiz_the_scenario_is_one_key_away_and_scoring_waits_for_confirmation()
     t.expect("A strategy discussion is");
     t.send(&pick(0)); // Required
     t.expect("Score it?");
-    t.send(&format!("{DOWN}\r")); // No, choose again
+    t.send(&pick(1)); // No, choose again
     // Choosing again starts from the answers given.
     t.expect("Where on the continuum");
     t.send("\r");
     t.expect("A strategy discussion is");
     t.send("\r");
     t.expect("Score it?");
-    t.send("\r");
+    t.send(&pick(0)); // Yes: nothing is chosen for them
     t.expect("Your placement: violent (RIGHT)");
     t.expect("Enter for the scores");
     t.send("\r");
@@ -1475,7 +1475,7 @@ fn teams_answer_in_turn_under_the_description_at_80x24() {
         t.expect("A strategy discussion is");
         t.send(&pick(0)); // Required
         t.expect("Score it?");
-        t.send("\r");
+        t.send(&pick(0)); // Yes: nothing is chosen for them
     }
     t.expect("Your placement: violent (RIGHT)");
     t.expect("Your placement: abusive (DIFFERENT). hsb: violent.");
@@ -1488,4 +1488,29 @@ fn teams_answer_in_turn_under_the_description_at_80x24() {
     let csv = std::fs::read_to_string(place.path("teams.csv")).expect("the results");
     assert!(csv.contains(",Red,level,violent,violent,yes,"), "{csv}");
     assert!(csv.contains(",Blue,level,abusive,violent,no,"), "{csv}");
+}
+
+#[test]
+fn ctrl_c_in_a_session_keeps_the_scores_and_the_results_file() {
+    let place = Place::new();
+    let mut t = place.run(&[
+        "train",
+        "--csv",
+        "stopped.csv",
+        &example("violent/9-13_school_pinned-down.yaml"),
+        &example("normal/0-5_home_doctors-play.yaml"),
+    ]);
+    t.expect("Where on the continuum");
+    t.send(&pick(4)); // Violent
+    t.expect("A strategy discussion is");
+    t.send(&pick(0)); // Required
+    t.expect("Score it?");
+    t.send(&pick(0));
+    t.expect("Enter for the next scenario");
+    t.send("\x03");
+    t.expect("Placement: 1 of 1 as hsb placed them.");
+    t.expect("Results written to stopped.csv");
+    assert_eq!(t.exit_code(), 130);
+    let csv = std::fs::read_to_string(place.path("stopped.csv")).expect("the results");
+    assert!(csv.contains(",level,violent,violent,yes,"), "{csv}");
 }

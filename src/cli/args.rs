@@ -142,7 +142,7 @@ Exit status: 0 finished, 2 error, 130 stopped with Ctrl-C."
         /// votes for each answer; the most votes is the room's answer.
         #[arg(long, conflicts_with = "teams")]
         tally: bool,
-        /// A team in the room (repeat for each: --team Red --team Blue): each team gives its
+        /// A team in the room (repeat for each: --team A --team B): each team gives its
         /// own answers to every scenario in turn, and is marked apart.
         #[arg(long = "team", value_name = "NAME")]
         teams: Vec<String>,

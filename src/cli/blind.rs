@@ -88,20 +88,33 @@ pub struct Plans {
 }
 
 /// Ask what trainees would do for the child who displayed the behaviour and for any other
-/// child involved. Esc on the second goes back to the first; on the first, it is for the
-/// caller (back to the placement).
-pub fn plans(content: &Content, p: &mut dyn Prompter) -> Result<Plans, Stop> {
+/// child involved (not asked where the scenario says nobody else was). Esc on the second goes
+/// back to the first, with what was typed kept; on the first, it asks it again.
+pub fn plans(content: &Content, p: &mut dyn Prompter, record: &Record) -> Result<Plans, Stop> {
     let lang = content.lang();
     let any = |_: &str| Ok(());
+    let nobody_else = matches!(
+        record.answers.get("others.involved"),
+        Some(Answer::Choice(v)) if v == "no"
+    );
+    let mut plans = Plans::default();
+    p.show(&crate::report::wrap(
+        Msg::PlansIntro.text(lang),
+        crate::text::screen::width(),
+    ));
     loop {
-        p.show(Msg::PlansIntro.text(lang));
-        let child = p.input(Msg::ForTheChild.text(lang), "", &any)?;
-        match p.input(Msg::PlanOtherPrompt.text(lang), "", &any) {
+        plans.child = match p.input(Msg::ForTheChild.text(lang), &plans.child, &any) {
+            Ok(text) => text.trim().to_string(),
+            Err(Stop::Back) => continue,
+            Err(stop) => return Err(stop),
+        };
+        if nobody_else {
+            return Ok(plans);
+        }
+        match p.input(Msg::PlanOtherPrompt.text(lang), &plans.other, &any) {
             Ok(other) => {
-                return Ok(Plans {
-                    child: child.trim().to_string(),
-                    other: other.trim().to_string(),
-                });
+                plans.other = other.trim().to_string();
+                return Ok(plans);
             }
             Err(Stop::Back) => continue,
             Err(stop) => return Err(stop),
@@ -226,33 +239,43 @@ pub fn tally(
     }
 }
 
-/// One round of votes; `None` when the trainer pressed Esc to start again.
+/// One round of votes. Esc goes back to the answer before, with its votes as typed; at the
+/// first, it returns `None` (the question starts again).
 fn votes_for(
     p: &mut dyn Prompter,
     content: &Content,
     items: &[String],
 ) -> Result<Option<Vec<u32>>, Stop> {
     let lang = content.lang();
-    let mut votes = Vec::new();
-    for item in items {
+    let mut typed: Vec<String> = Vec::new();
+    // The votes typed for an answer gone back to, offered again.
+    let mut again = String::new();
+    while let Some(item) = items.get(typed.len()) {
         let prompt = crate::say!(lang, VotesFor, option = item);
-        let typed = match p.input(&prompt, "", &|text| {
+        let offered = std::mem::take(&mut again);
+        match p.input(&prompt, &offered, &|text| {
             if text.trim().is_empty() || text.trim().parse::<u32>().is_ok() {
                 Ok(())
             } else {
                 Err(Msg::VotesWholeNumber.text(lang).to_string())
             }
         }) {
-            Ok(typed) => typed,
-            Err(Stop::Back) => return Ok(None),
+            Ok(text) => typed.push(text),
+            Err(Stop::Back) => match typed.pop() {
+                Some(before) => again = before,
+                None => return Ok(None),
+            },
             Err(stop) => return Err(stop),
-        };
-        votes.push(typed.trim().parse::<u32>().unwrap_or(0));
+        }
     }
-    Ok(Some(votes))
+    Ok(Some(
+        typed
+            .iter()
+            .map(|t| t.trim().parse::<u32>().unwrap_or(0))
+            .collect(),
+    ))
 }
 
-/// A CSV row from its fields.
 /// A field that begins with `=`, `+`, `-` or `@` is a formula to a spreadsheet: it gets a
 /// leading apostrophe, so that what a trainee typed ("- tell the DSP") reads as text.
 pub fn csv_row(fields: &[&str]) -> String {

@@ -735,6 +735,7 @@ pub fn train(
         write!(out, "{}", list_scenarios(&content, &scenarios))?;
         return Ok(exit::OK);
     }
+    crate::cli::terminal::finish_in_order_on_signals()?;
     let mut prompter = crate::cli::terminal::TerminalPrompter::plain_output(content.lang());
     for note in &notes {
         use crate::cli::interview::Prompter;

@@ -442,35 +442,28 @@ fn answer(
     } else {
         Vec::new()
     };
-    loop {
-        p.show(pinned);
-        let decided = if options.tally {
-            tally_choose(content, p, &levels, options.blind)?
-        } else {
-            let (level, strategy) = choose(content, p, &levels, case, options.blind)?;
-            Decided {
-                level,
-                strategy,
-                ..Decided::default()
-            }
-        };
-        let plans = if options.blind {
-            match blind::plans(content, p) {
-                Ok(plans) => Some(plans),
-                // Back to the placement.
-                Err(Stop::Back) => continue,
-                Err(stop) => return Err(stop),
-            }
-        } else {
-            None
-        };
-        let mut mark = mark_for(content, scenario, outcome, decided.level, decided.strategy);
-        mark.judged = judged;
-        mark.level_votes = decided.level_votes;
-        mark.strategy_votes = decided.strategy_votes;
-        mark.plans = plans;
-        return Ok(mark);
-    }
+    p.show(pinned);
+    let decided = if options.tally {
+        tally_choose(content, p, &levels, options.blind)?
+    } else {
+        let (level, strategy) = choose(content, p, &levels, case, options.blind)?;
+        Decided {
+            level,
+            strategy,
+            ..Decided::default()
+        }
+    };
+    let plans = if options.blind {
+        Some(blind::plans(content, p, &scenario.record)?)
+    } else {
+        None
+    };
+    let mut mark = mark_for(content, scenario, outcome, decided.level, decided.strategy);
+    mark.judged = judged;
+    mark.level_votes = decided.level_votes;
+    mark.strategy_votes = decided.strategy_votes;
+    mark.plans = plans;
+    Ok(mark)
 }
 
 /// Show the case: paged when it would not leave room for the questions under it. Returns the
@@ -556,7 +549,7 @@ fn choose(
                 .get(status)
                 .map_or(Msg::ChoiceMoreInfo.text(lang), |(s, _)| s.word(lang))
         );
-        match p.select(&question, &confirm_items, Some(0)) {
+        match p.select(&question, &confirm_items, None) {
             Ok(0) => return Ok((picked, status)),
             Ok(_) | Err(Stop::Back) => continue,
             Err(stop) => return Err(stop),
@@ -936,11 +929,12 @@ pub fn score_table(content: &Content, marks: &[Mark]) -> String {
         .iter()
         .map(|m| {
             vec![
+                // The team first, so that it is on the same line of every row.
                 match &m.team {
                     Some(team) => format!(
                         "{}\n{}",
-                        m.title,
-                        crate::say!(lang, TeamHeading, team = team)
+                        crate::say!(lang, TeamHeading, team = team),
+                        m.title
                     ),
                     None => m.title.clone(),
                 },

@@ -89,8 +89,15 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The message and its help from the message catalogue, to be said in the reader's
     /// language; `None` for words that are not hsb's own (the YAML parser's), said as they are.
-    pub said: Option<Message>,
-    pub help_said: Option<Message>,
+    /// Boxed, to keep a diagnostic small where it is returned as an error.
+    pub said: Option<Box<Said>>,
+}
+
+/// A diagnostic's words from the message catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Said {
+    pub message: Option<Message>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
@@ -104,14 +111,16 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             said: None,
-            help_said: None,
         }
     }
 
     /// An error in words from the message catalogue (see [`crate::message!`]).
     pub fn error_said(code: Code, path: &str, said: Message) -> Self {
         Diagnostic {
-            said: Some(said.clone()),
+            said: Some(Box::new(Said {
+                message: Some(said.clone()),
+                help: None,
+            })),
             ..Diagnostic::error(code, path, said.render(Lang::En))
         }
     }
@@ -127,7 +136,7 @@ impl Diagnostic {
     /// How to fix it, in words from the message catalogue.
     pub fn help_said(mut self, said: Message) -> Self {
         self.help = Some(said.render(Lang::En));
-        self.help_said = Some(said);
+        self.said.get_or_insert_default().help = Some(said);
         self
     }
 
@@ -165,13 +174,13 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let message = self
-            .said
-            .as_ref()
+        let said = self.said.as_deref();
+        let message = said
+            .and_then(|s| s.message.as_ref())
             .map_or_else(|| self.message.clone(), |m| m.render(lang));
         out.push_str(&format!(": {severity}[{}]: {message}", self.code.as_str()));
-        let help = match &self.help_said {
-            Some(said) => Some(said.render(lang)),
+        let help = match said.and_then(|s| s.help.as_ref()) {
+            Some(help) => Some(help.render(lang)),
             None => self.help.clone(),
         };
         if let Some(help) = help {

@@ -167,7 +167,6 @@ fn too_large(name: &str) -> Diagnostic {
     .help_said(crate::message!(DiagFileTooLargeHelp))
 }
 
-
 /// " (first at line 7, column 5)" for the message about the second of two: both places of a
 /// duplicate are named. Empty when the first is not found.
 pub fn first_at(place: Option<(usize, usize)>) -> String {

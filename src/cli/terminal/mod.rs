@@ -107,6 +107,18 @@ pub fn install_signal_handlers() -> Result<(), Error> {
     Ok(())
 }
 
+/// For a training session: Ctrl-C, SIGTERM and SIGHUP no longer end the process outright, so
+/// that the prompt they interrupt returns and the session ends in order, printing its scores
+/// and writing its results file with the scenarios done.
+pub fn finish_in_order_on_signals() -> Result<(), Error> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::new(AtomicBool::new(false)))
+            .map_err(|e| Error::io(Msg::CannotWatchSignals, &"", e))?;
+    }
+    Ok(())
+}
+
 /// The main thread's way out after an interrupted prompt: say how to resume (once), and give the
 /// exit status: 128 + the signal that stopped it, or 130 for Ctrl-C.
 pub fn stopped() -> i32 {

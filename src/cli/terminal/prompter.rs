@@ -186,7 +186,11 @@ impl TerminalPrompter {
         if let Ok(Some(index)) = &result {
             let answer = items.get(*index).map_or("", String::as_str);
             let line = self.render(|t, f| t.format_select_prompt_selection(f, prompt, answer));
-            eprintln!("{line}");
+            // One line, cut to the screen: a line that wraps breaks words in two.
+            eprintln!(
+                "{}",
+                screen::truncate(&line, screen::columns().saturating_sub(1))
+            );
         }
         self.outcome(result)
     }
