@@ -1409,7 +1409,7 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
     t.send("Tell the DSP today\r");
     t.expect("For any other child involved");
     t.send("Listen, believe, keep safe\r");
-    t.expect("Your placement: abusive (RIGHT)");
+    t.expect("The room's placement: abusive (RIGHT)");
     let shown = t.expect("Your judgements:");
     let shown = shown + &t.expect("What would change the placement");
     let shown = shown + &t.expect("Enter for the scores");

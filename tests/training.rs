@@ -398,14 +398,14 @@ fn blind_each_judgement_is_asked_under_the_description() {
         ..QuizOptions::default()
     };
     quiz(&content, &cases, &mut p, &options).unwrap();
-    // The description heads a cleared screen before every judgement and the placement: it
-    // cannot have scrolled away when the trainees commit.
+    // The description heads a cleared screen before every judgement, the placement and what
+    // they would do for each child: it cannot have scrolled away when the trainees commit.
     let pinned = p
         .shown
         .iter()
         .filter(|s| s.starts_with("\x1b[2J") && s.contains(&opening))
         .count();
-    assert_eq!(pinned, fields.len() + 1, "{:?}", p.shown);
+    assert_eq!(pinned, fields.len() + 2, "{:?}", p.shown);
     // Each fits in half of an 80x24 screen, leaving the other half to the question.
     for screen in p.shown.iter().filter(|s| s.starts_with("\x1b[2J")) {
         assert!(screen.lines().count() <= 12, "{screen}");

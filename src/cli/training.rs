@@ -442,10 +442,10 @@ fn answer(
     } else {
         Vec::new()
     };
-    p.show(pinned);
     let decided = if options.tally {
-        tally_choose(content, p, &levels, options.blind)?
+        tally_choose(content, p, &levels, options.blind, pinned)?
     } else {
+        p.show(pinned);
         let (level, strategy) = choose(content, p, &levels, case, options.blind)?;
         Decided {
             level,
@@ -454,6 +454,7 @@ fn answer(
         }
     };
     let plans = if options.blind {
+        p.show(pinned);
         Some(blind::plans(content, p, &scenario.record)?)
     } else {
         None
@@ -586,10 +587,14 @@ fn tally_choose(
     p: &mut dyn Prompter,
     levels: &[String],
     blind: bool,
+    pinned: &str,
 ) -> Result<Decided, Stop> {
     let lang = content.lang();
+    p.show(pinned);
     let (level, level_votes) = blind::tally(p, content, Msg::WhereOnContinuum.text(lang), levels)?;
     let items = strategy_items(lang, blind);
+    // A fresh screen under the case for each question: six answers' votes fill one.
+    p.show(pinned);
     let (strategy, strategy_votes) =
         blind::tally(p, content, Msg::StrategyDiscussionIs.text(lang), &items)?;
     Ok(Decided {
@@ -642,28 +647,35 @@ fn marked(content: &Content, mark: &Mark) -> String {
         }
         .text(lang)
     };
+    // The room's answers when it voted; a trainee's or a team's otherwise.
+    let room = !mark.level_votes.is_empty();
+    let (placement, strategy) = if room {
+        (Msg::RoomPlacement, Msg::RoomStrategyDiscussion)
+    } else {
+        (Msg::YourPlacement, Msg::YourStrategyDiscussion)
+    };
+    let given = content.continuum.level_word_of(&mark.level_given);
+    let level = content.continuum.level_word_of(&mark.level);
+    let placement = placement.fill(
+        lang,
+        &[
+            ("given", &given),
+            ("mark", &tick(mark.level_right())),
+            ("level", &level),
+        ],
+    );
+    let strategy = strategy.fill(
+        lang,
+        &[
+            ("given", &mark.strategy_given_word(lang)),
+            ("mark", &tick(mark.strategy_right())),
+            ("status", &mark.strategy.word(lang)),
+        ],
+    );
     format!(
         "{}\n{}",
-        wrap(
-            &crate::say!(
-                lang,
-                YourPlacement,
-                given = content.continuum.level_word_of(&mark.level_given),
-                mark = tick(mark.level_right()),
-                level = content.continuum.level_word_of(&mark.level)
-            ),
-            width()
-        ),
-        wrap(
-            &crate::say!(
-                lang,
-                YourStrategyDiscussion,
-                given = mark.strategy_given_word(lang),
-                mark = tick(mark.strategy_right()),
-                status = mark.strategy.word(lang)
-            ),
-            width()
-        ),
+        wrap(&placement, width()),
+        wrap(&strategy, width())
     )
 }
 
@@ -770,14 +782,15 @@ fn judgements_and_votes(content: &Content, mark: &Mark, blind: bool) -> String {
 
 /// What the trainees (or each team) would do for each child, beside hsb's responses.
 fn plans_beside_responses(view: &View, marks: &[Mark]) -> String {
-    let said = |plan: &str, team: Option<&str>| {
+    let said = |plan: &str, mark: &Mark| {
         let plan = if plan.is_empty() {
             view.say(Msg::PlanBlank)
         } else {
             plan
         };
-        match team {
+        match &mark.team {
             Some(team) => crate::say!(view.lang, PlanTeam, team = team, plan = plan),
+            None if !mark.level_votes.is_empty() => crate::say!(view.lang, PlanRoom, plan = plan),
             None => crate::say!(view.lang, PlanYours, plan = plan),
         }
     };
@@ -792,19 +805,19 @@ fn plans_beside_responses(view: &View, marks: &[Mark]) -> String {
             })
             .collect()
     };
-    let with_plans: Vec<(&blind::Plans, Option<&str>)> = marks
+    let with_plans: Vec<(&blind::Plans, &Mark)> = marks
         .iter()
-        .filter_map(|m| m.plans.as_ref().map(|p| (p, m.team.as_deref())))
+        .filter_map(|m| m.plans.as_ref().map(|p| (p, m)))
         .collect();
     if with_plans.is_empty() {
         return String::new();
     }
     let mut out = format!("\n{}\n", view.say(Msg::Responses));
     out.push_str(&format!("  {}\n", view.say(Msg::ForTheChild)));
-    for (plans, team) in &with_plans {
+    for (plans, mark) in &with_plans {
         out.push_str(&format!(
             "{}\n",
-            wrap(&format!("    {}", said(&plans.child, *team)), width())
+            wrap(&format!("    {}", said(&plans.child, mark)), width())
         ));
     }
     out.push_str(&format!("    {}\n", view.say(Msg::PlanHsb)));
@@ -819,10 +832,10 @@ fn plans_beside_responses(view: &View, marks: &[Mark]) -> String {
         .other_child_section()
         .unwrap_or_else(|| view.say(Msg::PlanOtherPrompt).to_string());
     out.push_str(&format!("  {heading}\n"));
-    for (plans, team) in &with_plans {
+    for (plans, mark) in &with_plans {
         out.push_str(&format!(
             "{}\n",
-            wrap(&format!("    {}", said(&plans.other, *team)), width())
+            wrap(&format!("    {}", said(&plans.other, mark)), width())
         ));
     }
     if view.other_child_section().is_none() {
