@@ -275,4 +275,12 @@ fn team_names_must_differ_and_teams_do_not_mix_with_a_tally() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("Rhoddir --team Coch ddwywaith"));
+    hsb()
+        .args(["--lang", "cy", "train", "examples/normal", "--tally"])
+        .args(["--team", "Coch"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "ni ellir defnyddio `--tally` gyda `--team",
+        ));
 }

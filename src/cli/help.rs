@@ -268,9 +268,15 @@ pub fn report(err: &clap::Error, lang: Lang) -> i32 {
         ),
         _ => (Msg::CliErrorOther, None),
     };
-    let message = match what {
-        Some(what) => msg.fill(lang, &[("what", &what)]),
-        None => Msg::CliErrorOther.text(lang).to_string(),
+    let message = match (what, err.kind()) {
+        (Some(what), _) => msg.fill(lang, &[("what", &what)]),
+        (None, ErrorKind::ArgumentConflict) => crate::say!(
+            lang,
+            CliErrorConflict,
+            what = context(ContextKind::InvalidArg).unwrap_or_default(),
+            other = context(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        (None, _) => Msg::CliErrorOther.text(lang).to_string(),
     };
     let command = std::env::args()
         .skip(1)
