@@ -344,7 +344,7 @@ pub fn test(
                 suite::Verdict::Pass | suite::Verdict::Skipped
             );
             if human && !(options.quiet && passed) {
-                write!(out, "{}", suite::human_line(&name, &result))?;
+                write!(out, "{}", suite::human_line(&name, &result, content.lang()))?;
             }
             Ok(())
         },
@@ -356,7 +356,7 @@ pub fn test(
         min_coverage: options.min_coverage,
     };
     if human {
-        write!(out, "{}", ending.human())?;
+        write!(out, "{}", ending.human(content.lang()))?;
     }
     test_ending(&ending, junit, options, out)?;
     out.flush()?;
@@ -404,7 +404,8 @@ fn test_heading(
                 let run = run.as_str();
                 writeln!(
                     out,
-                    "running {n} of {of} files: those whose path matches --run `{run}`"
+                    "{}",
+                    crate::say!(content.lang(), TestRunning, n = n, of = of, run = run)
                 )?;
             }
         }

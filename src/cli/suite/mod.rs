@@ -8,6 +8,8 @@ use crate::content::Content;
 use crate::engine::{Decision, decide, responses};
 use crate::input::error::Error;
 use crate::record::Record;
+use crate::text::lang::Lang;
+use crate::text::messages::{Message, Msg};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -18,13 +20,19 @@ pub enum Verdict {
     Pass,
     /// What differed from the expectation, and the rules that fired.
     Fail {
-        mismatches: Vec<String>,
+        /// What differed, each to be said in English (machine formats) or the reader's
+        /// language.
+        mismatches: Vec<Message>,
         fired: Vec<String>,
     },
     /// No `expect:` block.
     Skipped,
-    /// The file could not be loaded.
-    Broken(String),
+    /// The file could not be loaded: why, in English (machine formats) and in the language
+    /// of the run.
+    Broken {
+        english: String,
+        said: String,
+    },
     /// A content file (rules, levels, questions...) met while walking a folder: not a
     /// scenario, so not run.
     NotAScenario,
@@ -59,7 +67,7 @@ impl Totals {
             Verdict::Fail { .. } => self.failed += 1,
             Verdict::Skipped => self.skipped += 1,
             Verdict::NotAScenario => self.content += 1,
-            Verdict::Broken(_) => {
+            Verdict::Broken { .. } => {
                 self.failed += 1;
                 self.broken += 1;
             }
@@ -115,7 +123,10 @@ pub fn run_case(path: &Path, content: &Content) -> CaseResult {
             let verdict = if crate::content::is_content_file(path) {
                 Verdict::NotAScenario
             } else {
-                Verdict::Broken(err.to_string())
+                Verdict::Broken {
+                    english: err.to_string(),
+                    said: err.render(content.lang()),
+                }
             };
             return CaseResult {
                 verdict,
@@ -147,30 +158,33 @@ pub fn judge(
     let level = content.continuum.placement_id(decision.level);
     match &expect.level {
         Some(want) if want != level => {
-            mismatches.push(format!("level: expected {want}, got {level}"))
+            mismatches.push(crate::message!(TestLevelMismatch, want = want, got = level))
         }
         Some(_) => {}
-        None => mismatches.push("expect: has no `level:`".to_string()),
+        None => mismatches.push(crate::message!(TestNoLevel)),
     }
     let status = decision.status.id();
     match &expect.strategy_discussion {
-        Some(want) if want != status => mismatches.push(format!(
-            "strategy discussion: expected {want}, got {status}"
+        Some(want) if want != status => mismatches.push(crate::message!(
+            TestStrategyMismatch,
+            want = want,
+            got = status
         )),
         Some(_) => {}
-        None => mismatches.push("expect: has no `strategy_discussion:`".to_string()),
+        None => mismatches.push(crate::message!(TestNoStrategy)),
     }
     if let Some(want) = expect.provisional
         && want != decision.provisional
     {
-        mismatches.push(format!(
-            "provisional: expected {want}, got {}",
-            decision.provisional
+        mismatches.push(crate::message!(
+            TestProvisionalMismatch,
+            want = want,
+            got = decision.provisional
         ));
     }
     for rule in &expect.rules {
         if !fired.contains(rule) {
-            mismatches.push(format!("rule `{rule}` did not fire"));
+            mismatches.push(crate::message!(TestRuleNotFired, rule = rule));
         }
     }
     // The responses are gathered only when the scenario names some.
@@ -182,7 +196,7 @@ pub fn judge(
     for response in &expect.responses {
         let present = child.iter().chain(&other).any(|r| &r.id == response);
         if !present {
-            mismatches.push(format!("response `{response}` is missing"));
+            mismatches.push(crate::message!(TestResponseMissing, response = response));
         }
     }
     if mismatches.is_empty() {
@@ -195,28 +209,33 @@ pub fn judge(
     }
 }
 
-/// One scenario in the human format: `PASS path`, or `FAIL path` with what differed.
-pub fn human_line(path: &str, result: &CaseResult) -> String {
+/// One scenario in the human format, in `lang`: `PASS path`, or `FAIL path` with what
+/// differed.
+pub fn human_line(path: &str, result: &CaseResult, lang: Lang) -> String {
     match &result.verdict {
-        Verdict::Pass => format!("PASS {path}\n"),
+        Verdict::Pass => format!("{}\n", crate::say!(lang, TestPass, path = path)),
         Verdict::NotAScenario => String::new(),
-        Verdict::Skipped => format!("SKIP {path} (no expect block)\n"),
+        Verdict::Skipped => format!("{}\n", crate::say!(lang, TestSkip, path = path)),
         Verdict::Fail { mismatches, fired } => {
-            let mut out = format!("FAIL {path}\n");
+            let mut out = format!("{}\n", crate::say!(lang, TestFail, path = path));
             for m in mismatches {
-                let _ = writeln!(out, "  {m}");
+                let _ = writeln!(out, "  {}", m.render(lang));
             }
             let fired = if fired.is_empty() {
-                "none".to_string()
+                Msg::TestNoneFired.text(lang).to_string()
             } else {
                 fired.join(", ")
             };
-            let _ = writeln!(out, "  rules that fired: {fired}");
+            let _ = writeln!(
+                out,
+                "  {}",
+                crate::say!(lang, TestRulesFired, rules = fired)
+            );
             out
         }
-        Verdict::Broken(message) => {
-            let mut out = format!("FAIL {path} (cannot be loaded)\n");
-            for line in message.lines() {
+        Verdict::Broken { said, .. } => {
+            let mut out = format!("{}\n", crate::say!(lang, TestFailLoad, path = path));
+            for line in said.lines() {
                 let _ = writeln!(out, "  {line}");
             }
             out

@@ -1,6 +1,8 @@
 //! `hsb test`'s machine-readable reports: JUnit XML, JSON and GitHub Actions annotations.
 
 use super::{CaseResult, Verdict};
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
 
 /// JUnit XML (`quick-junit`), built one test case at a time.
 #[derive(Debug, Default)]
@@ -37,6 +39,7 @@ impl Junit {
                 status
             }
             Verdict::Fail { mismatches, fired } => {
+                let mismatches = english(mismatches);
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
                     .set_message(mismatches.first().map_or("", String::as_str))
@@ -47,11 +50,11 @@ impl Junit {
                     ));
                 status
             }
-            Verdict::Broken(message) => {
+            Verdict::Broken { english, .. } => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
                 status
                     .set_message("the scenario cannot be loaded")
-                    .set_description(message.as_str());
+                    .set_description(english.as_str());
                 status
             }
         };
@@ -167,52 +170,64 @@ impl Ending<'_> {
             .collect()
     }
 
-    /// The human closing lines: coverage, what was passed over, and always last
+    /// The human closing lines, in `lang`: coverage, what was passed over, and always last
     /// `N passed, N failed`.
-    pub fn human(&self) -> String {
-        use crate::cli::check::plural;
+    pub fn human(&self, lang: Lang) -> String {
         use std::fmt::Write;
         let mut out = String::new();
         let never = self.never_fired();
         let total = self.per_rule.len();
-        let _ = write!(
-            out,
-            "coverage: {} of {total} rules fired ({:.1}%)",
-            total - never.len(),
-            self.coverage
-        );
-        if never.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "; never fired: {}", never.join(", "));
+        out.push_str(&crate::say!(
+            lang,
+            TestCoverage,
+            fired = total - never.len(),
+            total = total,
+            percent = format!("{:.1}", self.coverage)
+        ));
+        if !never.is_empty() {
+            out.push_str(&crate::say!(lang, TestNeverFired, rules = never.join(", ")));
         }
+        out.push('\n');
         if let Some(min) = self.min_coverage
             && self.below_minimum()
         {
             let _ = writeln!(
                 out,
-                "coverage {:.1}% is below --min-coverage {min}%",
-                self.coverage
+                "{}",
+                crate::say!(
+                    lang,
+                    TestBelowMinimum,
+                    percent = format!("{:.1}", self.coverage),
+                    min = min
+                )
             );
         }
         let totals = self.totals;
+        let count = |n: usize, one: Msg, many: Msg| {
+            if n == 1 {
+                one.text(lang).to_string()
+            } else {
+                many.fill(lang, &[("n", &n)])
+            }
+        };
         if totals.content > 0 {
-            let _ = writeln!(
-                out,
-                "{} content file{} (rules, levels, questions) among the scenarios not run",
-                totals.content,
-                plural(totals.content)
-            );
+            let line = count(totals.content, Msg::TestContentOne, Msg::TestContentMany);
+            let _ = writeln!(out, "{line}");
         }
         if totals.skipped > 0 {
-            let _ = writeln!(
-                out,
-                "{} file{} without an expect block skipped",
-                totals.skipped,
-                plural(totals.skipped)
-            );
+            let line = count(totals.skipped, Msg::TestSkippedOne, Msg::TestSkippedMany);
+            let _ = writeln!(out, "{line}");
         }
-        let _ = writeln!(out, "{} passed, {} failed", totals.passed, totals.failed);
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::say!(
+                lang,
+                TestTotals,
+                passed = totals.passed,
+                failed = totals.failed
+            )
+        );
         out
     }
 }
@@ -246,10 +261,11 @@ impl Json {
                 "path": path, "result": "skipped", "message": "no expect block",
             }),
             Verdict::Fail { mismatches, fired } => serde_json::json!({
-                "path": path, "result": "fail", "mismatches": mismatches, "rules_fired": fired,
+                "path": path, "result": "fail", "mismatches": english(mismatches),
+                "rules_fired": fired,
             }),
-            Verdict::Broken(message) => serde_json::json!({
-                "path": path, "result": "error", "message": message,
+            Verdict::Broken { english, .. } => serde_json::json!({
+                "path": path, "result": "error", "message": english,
             }),
         };
         let comma = if self.cases == 0 { "" } else { "," };
@@ -297,7 +313,7 @@ impl Github {
                     .and_then(|source| source.locate(&["expect:"]));
                 let message = format!(
                     "{}\nrules that fired: {}",
-                    mismatches.join("\n"),
+                    english(mismatches).join("\n"),
                     if fired.is_empty() {
                         "none".to_string()
                     } else {
@@ -306,12 +322,12 @@ impl Github {
                 );
                 annotation("error", Some(path), place, "hsb test: FAIL", &message)
             }
-            Verdict::Broken(message) => annotation(
+            Verdict::Broken { english, .. } => annotation(
                 "error",
                 Some(path),
                 None,
                 "hsb test: the scenario cannot be loaded",
-                message,
+                english,
             ),
             _ => String::new(),
         }
@@ -334,7 +350,15 @@ impl Github {
                 ),
             ));
         }
-        out.push_str(&ending.human());
+        out.push_str(&ending.human(Lang::En));
         out
     }
+}
+
+/// What differed, in English: the machine formats stay as they are in every language.
+fn english(mismatches: &[crate::text::messages::Message]) -> Vec<String> {
+    mismatches
+        .iter()
+        .map(|m| m.render(crate::text::lang::Lang::En))
+        .collect()
 }
