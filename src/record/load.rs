@@ -9,6 +9,7 @@ use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::yaml::{self, describe_value as describe, scalar_text};
 use crate::text::suggest;
+use crate::text::messages::Message;
 use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -190,15 +191,16 @@ fn missing_answers(
         };
         if field.required && missing && !problems.iter().any(|d| d.message.contains(&field.key)) {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::MissingAnswer,
                     &source.name,
-                    format!("`{}` is required and has no answer", field.key),
+                    crate::message!(DiagRequiredMissing, field = field.key),
                 )
                 .at(source.locate(&["answers"]))
-                .help(format!(
-                    "add `{}:` under `answers:` ({})",
-                    field.key, field.prompt
+                .help_said(crate::message!(
+                    DiagRequiredMissingHelp,
+                    field = field.key,
+                    prompt = field.prompt
                 )),
             );
         }
@@ -273,23 +275,20 @@ fn read_one(
 /// mistyped key may be a sentence about a child.
 fn unknown_field(source: &Source, questions: &QuestionSet, key: &str) -> Diagnostic {
     let help = if questions.questions.iter().any(|q| q.id == key) {
-        format!("answers are keyed `question.field`; write `{key}.<field>: …` for each field")
+        crate::message!(DiagUnknownFieldQuestionHelp, key = key)
     } else {
         suggest::closest(key, questions.field_keys()).map_or_else(
-            || {
-                "answers are keyed `question.field`; `hsb questions` lists every field id"
-                    .to_string()
-            },
-            |found| format!("did you mean `{found}`?"),
+            || crate::message!(DiagUnknownFieldHelp),
+            |found| crate::message!(DidYouMean, found = found),
         )
     };
-    Diagnostic::error(
+    Diagnostic::error_said(
         Code::UnknownField,
         &source.name,
-        "an answer is keyed by something that is not a field id of the question set".to_string(),
+        crate::message!(DiagUnknownField),
     )
     .at(source.locate(&["answers", key]))
-    .help(help)
+    .help_said(help)
 }
 
 /// One answer's value, read against its field.
@@ -308,43 +307,44 @@ impl AnswerReader<'_> {
                 let text = scalar_text(value);
                 Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
             }
-            (FieldKind::Text, _) => Err(self.wrong_type("text").into()),
+            (FieldKind::Text, _) => Err(self.wrong_type(crate::message!(KindText)).into()),
             (FieldKind::Choice(_), Value::String(s)) => Ok(self.choice(s)?.map(Answer::Choice)),
             (FieldKind::Choice(_), Value::Bool(b)) => Err(self
-                .wrong_type("one word")
-                .help(format!(
-                    "write `yes`, `no` or `unknown`; `{b}` is not one of the allowed words"
-                ))
+                .wrong_type(crate::message!(KindOneWord))
+                .help_said(crate::message!(DiagYesNoHelp, word = b))
                 .into()),
             (FieldKind::Choice(_), _) => Err(self
-                .wrong_type("one value")
-                .help(format!(
-                    "allowed: {}, `unknown`",
-                    suggest::join(field.value_ids())
+                .wrong_type(crate::message!(KindOneValue))
+                .help_said(crate::message!(
+                    AllowedValues,
+                    values = format!("{}, `unknown`", suggest::join(field.value_ids()))
                 ))
                 .into()),
             (FieldKind::List(_), Value::String(s)) => {
                 Ok(self.choice(s)?.map(|id| Answer::List(vec![id])))
             }
             (FieldKind::List(_), Value::Sequence(items)) => self.list(items),
-            (FieldKind::List(_), _) => Err(self.wrong_type("a list of values").into()),
+            (FieldKind::List(_), _) => Err(self.wrong_type(crate::message!(KindList)).into()),
             (FieldKind::Number { .. }, Value::String(s)) if s == UNKNOWN => Ok(None),
             (FieldKind::Number { min, max }, Value::Number(n)) => match n.as_i64() {
                 Some(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Number(n))),
-                _ => Err(Diagnostic::error(
+                _ => Err(Diagnostic::error_said(
                     Code::BadAnswer,
                     &self.source.name,
-                    format!(
-                        "`{}` must be a whole number from {min} to {max}, found {n}",
-                        self.key
+                    crate::message!(
+                        DiagNumberRange,
+                        key = self.key,
+                        min = min,
+                        max = max,
+                        n = n
                     ),
                 )
                 .at(self.place(&n.to_string()))
-                .help(format!("{} (or `unknown`)", field.prompt))
+                .help_said(crate::message!(DiagPromptOrUnknown, prompt = field.prompt))
                 .into()),
             },
             (FieldKind::Number { min, max }, _) => Err(self
-                .wrong_type(&format!("a whole number from {min} to {max}, or `unknown`"))
+                .wrong_type(crate::message!(KindNumber, min = min, max = max))
                 .into()),
         }
     }
@@ -356,21 +356,22 @@ impl AnswerReader<'_> {
             .or(self.source.locate(&["answers", self.key]))
     }
 
-    fn wrong_type(&self, what: &str) -> Diagnostic {
-        Diagnostic::error(
+    fn wrong_type(&self, what: Message) -> Diagnostic {
+        Diagnostic::error_said(
             Code::BadAnswer,
             &self.source.name,
-            format!(
-                "`{}` takes {what}, found {}",
-                self.key,
-                describe(self.value)
+            crate::message!(
+                DiagWrongType,
+                key = self.key;
+                said what = what;
+                said found = describe_said(self.value)
             ),
         )
         .at(self.place(""))
-        .help(format!(
-            "{} ({})",
-            self.field.prompt,
-            field_hint(self.field)
+        .help_said(crate::message!(
+            PromptWithHint,
+            prompt = self.field.prompt;
+            said hint = field_hint(self.field)
         ))
     }
 
@@ -380,23 +381,20 @@ impl AnswerReader<'_> {
         match field.canonical_value(written) {
             Some(UNKNOWN) => Ok(None),
             Some(id) => Ok(Some(id.to_string())),
-            None => Err(Diagnostic::error(
+            None => Err(Diagnostic::error_said(
                 Code::UnknownValue,
                 &self.source.name,
                 // What was written is never repeated, however short: it may be a name.
-                format!(
-                    "`{}` has a value that is not one of its listed values",
-                    self.key
-                ),
+                crate::message!(DiagNotAListedValue, key = self.key),
             )
             .at(self.place(written))
-            .help(format!(
-                "{} (allowed: {}, `unknown`)",
-                suggest::closest(written, field.value_ids()).map_or_else(
-                    || "use one of the allowed values".to_string(),
-                    |s| format!("did you mean `{s}`?")
-                ),
-                suggest::join(field.value_ids())
+            .help_said(crate::message!(
+                HintWithAllowed,
+                values = format!("{}, `unknown`", suggest::join(field.value_ids()));
+                said hint = suggest::closest(written, field.value_ids()).map_or_else(
+                    || crate::message!(UseAnAllowedValue),
+                    |s| crate::message!(DidYouMean, found = s)
+                )
             ))),
         }
     }
@@ -408,7 +406,7 @@ impl AnswerReader<'_> {
         let mut bad = Vec::new();
         for item in items {
             let Value::String(s) = item else {
-                return Err(self.wrong_type("a list of values").into());
+                return Err(self.wrong_type(crate::message!(KindList)).into());
             };
             match self.choice(s) {
                 Ok(Some(id)) if !ids.contains(&id) => ids.push(id),
@@ -422,27 +420,36 @@ impl AnswerReader<'_> {
         }
         match (saw_unknown, ids.is_empty()) {
             (true, true) => Ok(None),
-            (true, false) => Err(Diagnostic::error(
+            (true, false) => Err(Diagnostic::error_said(
                 Code::BadAnswer,
                 &self.source.name,
-                format!("`{}` mixes `unknown` with other values", self.key),
+                crate::message!(DiagMixesUnknown, key = self.key),
             )
             .at(self.place(UNKNOWN))
-            .help("list what is known; write `unknown` alone only when nothing is known")
+            .help_said(crate::message!(DiagMixesUnknownHelp))
             .into()),
             (false, _) => Ok(Some(Answer::List(ids))),
         }
     }
 }
 
-fn field_hint(field: &Field) -> String {
+fn field_hint(field: &Field) -> Message {
     match &field.kind {
-        FieldKind::Text => "free text".to_string(),
-        FieldKind::Choice(_) => format!("one of {}, `unknown`", suggest::join(field.value_ids())),
-        FieldKind::List(_) => format!("a list of {}", suggest::join(field.value_ids())),
-        FieldKind::Number { min, max } => {
-            format!("a whole number from {min} to {max}, or `unknown`")
+        FieldKind::Text => crate::message!(KindFreeText),
+        FieldKind::Choice(_) => {
+            crate::message!(KindOneOf, values = suggest::join(field.value_ids()))
         }
+        FieldKind::List(_) => crate::message!(KindListOf, values = suggest::join(field.value_ids())),
+        FieldKind::Number { min, max } => crate::message!(KindNumber, min = min, max = max),
+    }
+}
+
+/// What a value is, in words ("text", "the number 3"), to be said in the reader's language.
+fn describe_said(value: &Value) -> Message {
+    match value {
+        Value::String(_) => crate::message!(KindText),
+        Value::Number(n) => crate::message!(ValueNumber, n = n),
+        other => Message::as_said(describe(other)),
     }
 }
 
@@ -458,25 +465,21 @@ fn check_tags(source: &Source, tags: &[String], problems: &mut Vec<Diagnostic>) 
             .split_once(':')
             .is_some_and(|(group, _)| crate::content::tags::DERIVED.contains(&group));
         let help = if derived {
-            "age, setting, relationship and level come from the answers and the rules: remove the tag"
-                .to_string()
+            crate::message!(DiagDerivedTagHelp)
         } else {
             suggest::closest(tag, known.all()).map_or_else(
-                || {
-                    "`hsb check` accepts the tags listed in interface/tags.yaml (see the README)"
-                        .to_string()
-                },
-                |t| format!("did you mean `{t}`?"),
+                || crate::message!(DiagTagsHelp),
+                |t| crate::message!(DidYouMean, found = t),
             )
         };
         problems.push(
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::UnknownTag,
                 &source.name,
-                format!("tag {} is not one of the tags hsb lists", i + 1),
+                crate::message!(DiagUnknownTag, n = i + 1),
             )
             .at(source.locate(&["tags", tag]).or(source.locate(&["tags"])))
-            .help(help),
+            .help_said(help),
         );
     }
 }
@@ -492,13 +495,13 @@ fn check_review(source: &Source, review: &ClinicalReview, problems: &mut Vec<Dia
             && !crate::content::texts::is_date(date)
         {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::Structure,
                     &source.name,
-                    format!("`review: {key}` is not a date"),
+                    crate::message!(DiagReviewNotADate, key = key),
                 )
                 .at(source.locate(&["review", key]))
-                .help("write the date as YYYY-MM-DD, e.g. 2026-11-28"),
+                .help_said(crate::message!(DiagWriteADate)),
             );
         }
     }
@@ -510,15 +513,15 @@ fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mu
         && level != crate::content::continuum::NOT_PLACED
     {
         problems.push(
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::BadExpect,
                 &source.name,
-                format!("expected level `{level}` is not a level of the continuum"),
+                crate::message!(DiagExpectLevel, level = level),
             )
             .at(source.locate(&["expect", "level", level]))
-            .help(format!(
-                "{} (or `none` for a behaviour not yet placed)",
-                suggest::hint(level, levels.iter().copied())
+            .help_said(crate::message!(
+                DiagExpectLevelHelp;
+                said hint = suggest::hint_said(level, levels.iter().copied())
             )),
         );
     }
@@ -526,13 +529,13 @@ fn check_expect(source: &Source, expect: &Expect, levels: &[&str], problems: &mu
         && StrategyStatus::from_id(status).is_none()
     {
         problems.push(
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::BadExpect,
                 &source.name,
-                format!("expected strategy discussion `{status}` is not a status"),
+                crate::message!(DiagExpectStatus, status = status),
             )
             .at(source.locate(&["expect", "strategy_discussion", status]))
-            .help(suggest::hint(
+            .help_said(suggest::hint_said(
                 status,
                 StrategyStatus::ALL.map(StrategyStatus::id),
             )),

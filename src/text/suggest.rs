@@ -32,6 +32,29 @@ where
     }
 }
 
+/// The same hint, to be said in the reader's language.
+pub fn hint_said<'a, I>(input: &str, candidates: I) -> crate::text::messages::Message
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    match closest(input, candidates.clone()) {
+        Some(found) => crate::message!(DidYouMean, found = found),
+        None => crate::message!(AllowedValues, values = join(candidates)),
+    }
+}
+
+/// "did you mean `x`?", or "use one of the allowed values", then the allowed values.
+pub fn hint_with_allowed<'a, I>(input: &str, candidates: I) -> crate::text::messages::Message
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let hint = match closest(input, candidates.clone()) {
+        Some(found) => crate::message!(DidYouMean, found = found),
+        None => crate::message!(UseAnAllowedValue),
+    };
+    crate::message!(HintWithAllowed, values = join(candidates); said hint = hint)
+}
+
 /// Join values as `a`, `b`, `c`.
 pub fn join<'a, I>(values: I) -> String
 where
