@@ -169,7 +169,12 @@ fn within(id: &str, raw: &RawWithin, source: &Source, problems: &mut Vec<Diagnos
 impl Terms {
     /// Load and validate a vocabulary file with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
-        yaml::expect_format(source, FORMAT, "case-record vocabulary").map_err(|d| vec![d])?;
+        yaml::expect_format(
+            source,
+            FORMAT,
+            crate::text::messages::Msg::WhatCaseRecordVocabulary,
+        )
+        .map_err(|d| vec![d])?;
         let (raw, mut problems): (RawTerms, _) =
             yaml::parse_lenient(source, EMBEDDED.1, yaml::Twice::MayPass)?;
         let mut texts = Texts::new(source, lang);

@@ -315,7 +315,8 @@ fn read_level(l: RawLevel, texts: &mut Texts<'_>, lang: Lang) -> Level {
 impl Continuum {
     /// Load and validate a continuum with its texts in `lang`.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
-        yaml::expect_format(source, FORMAT, "continuum").map_err(|d| vec![d])?;
+        yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatContinuum)
+            .map_err(|d| vec![d])?;
         let (raw, unknown): (RawContinuum, _) = yaml::parse_lenient(
             source,
             crate::content::embedded::LEVELS.1,

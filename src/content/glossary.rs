@@ -50,7 +50,7 @@ pub fn terms() -> &'static [Term] {
 /// Check a glossary file: its layout, and that every term says where it comes from and what to
 /// avoid, and never avoids what another term prefers.
 pub fn check(source: &Source) -> Vec<Diagnostic> {
-    if let Err(d) = yaml::expect_format(source, FORMAT, "glossary") {
+    if let Err(d) = yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatGlossary) {
         return vec![d];
     }
     let (glossary, mut problems): (Glossary, _) =

@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 impl QuestionSet {
     /// Load and validate a question set with its texts in `lang`, reporting every problem found.
     pub fn load(source: &Source, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
-        yaml::expect_format(source, FORMAT, "question set").map_err(|d| vec![d])?;
+        yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatQuestionSet)
+            .map_err(|d| vec![d])?;
         let (raw, unknown): (RawQuestionSet, _) = yaml::parse_lenient(
             source,
             crate::content::embedded::QUESTIONS.1,

@@ -112,7 +112,8 @@ impl RuleSet {
         questions: &QuestionSet,
         continuum: &Continuum,
     ) -> Result<Self, Vec<Diagnostic>> {
-        yaml::expect_format(source, FORMAT, "rule set").map_err(|d| vec![d])?;
+        yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatRuleSet)
+            .map_err(|d| vec![d])?;
         let (raw, problems): (RawRuleSet, _) = yaml::parse_lenient(
             source,
             crate::content::embedded::RULES.1,

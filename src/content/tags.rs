@@ -67,7 +67,7 @@ pub fn builtin() -> &'static Vocabulary {
 /// Check a tag list: its layout, every group with values, and no group that is worked out from
 /// the answers.
 pub fn check(source: &Source) -> Vec<Diagnostic> {
-    if let Err(d) = yaml::expect_format(source, FORMAT, "tag list") {
+    if let Err(d) = yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatTagList) {
         return vec![d];
     }
     let (file, mut problems): (TagFile, _) =

@@ -129,7 +129,11 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
 fn read(source: &Source) -> (Option<RawProject>, globset::GlobSet, Vec<Diagnostic>) {
     use crate::input::diag::Code;
     let nothing = globset::GlobSet::empty();
-    if let Err(d) = crate::input::yaml::expect_format(source, FORMAT, "project file") {
+    if let Err(d) = crate::input::yaml::expect_format(
+        source,
+        FORMAT,
+        crate::text::messages::Msg::WhatProjectFile,
+    ) {
         return (None, nothing, vec![d]);
     }
     let (raw, mut problems): (RawProject, _) = match crate::input::yaml::parse_lenient(

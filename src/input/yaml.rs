@@ -8,6 +8,7 @@
 
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
+use crate::text::messages::{Message, Msg};
 use serde::de::DeserializeOwned;
 
 /// Whether serde itself refuses a key given twice anywhere in the type being read.
@@ -41,7 +42,7 @@ pub fn parse_lenient<T: DeserializeOwned>(
             .map_err(|err| {
                 vec![
                     Diagnostic::error(Code::Structure, &source.name, err.to_string())
-                        .help("the built-in content is broken; rebuild hsb"),
+                        .help_said(crate::message!(DiagBuiltinBroken)),
                 ]
             });
     }
@@ -116,28 +117,22 @@ fn unknown_key(
     known.sort();
     known.dedup();
     let within = describe(parent);
-    let mut d = Diagnostic::error(
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    let help = match crate::text::suggest::closest(written, candidates.iter().copied()) {
+        Some(found) => crate::message!(DidYouMean, found = found),
+        None if candidates.is_empty() => crate::message!(DiagRemoveKey),
+        None => crate::message!(
+            DiagRemoveKeyListed,
+            keys = crate::text::suggest::join(candidates.iter().copied())
+        ),
+    };
+    Diagnostic::error_said(
         Code::Structure,
         &source.name,
-        format!("{within}unknown key (a key this kind of file does not have)"),
+        crate::message!(DiagUnknownKey, within = within),
     )
-    .at(key_place(&source.text, path));
-    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
-    d = d.help(
-        match crate::text::suggest::closest(written, candidates.iter().copied()) {
-            Some(found) => format!("did you mean `{found}`?"),
-            None if candidates.is_empty() => "remove the key or correct its spelling".to_string(),
-            None => format!(
-                "remove the key or correct its spelling; the keys used here are {}",
-                candidates
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        },
-    );
-    d
+    .at(key_place(&source.text, path))
+    .help_said(help)
 }
 
 /// `rules[3].when[0]: ` for a place in the file, from keys hsb defines and list positions
@@ -178,13 +173,13 @@ fn given_twice(source: &Source) -> Result<(), Vec<Diagnostic>> {
 
 fn duplicate_key(source: &Source, duplicate: &crate::input::places::Duplicate) -> Diagnostic {
     let (line, column) = duplicate.first;
-    Diagnostic::error(
+    Diagnostic::error_said(
         Code::YamlSyntax,
         &source.name,
-        format!("a key is given twice in the same mapping (first at line {line}, column {column})"),
+        crate::message!(DiagKeyTwice, line = line, column = column),
     )
     .at(Some(duplicate.second))
-    .help("keep one of the two; YAML keys must be unique within a mapping")
+    .help_said(crate::message!(DiagKeyTwiceHelp))
 }
 
 /// The deepest nesting of collections hsb reads; its files need three or four.
@@ -215,13 +210,13 @@ fn check_depth(source: &Source) -> Result<(), Diagnostic> {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     let place = (span.start.line(), span.start.col() + 1);
-                    return Err(Diagnostic::error(
+                    return Err(Diagnostic::error_said(
                         Code::YamlSyntax,
                         &source.name,
-                        format!("lists and mappings are nested more than {MAX_DEPTH} deep"),
+                        crate::message!(DiagTooDeep, max = MAX_DEPTH),
                     )
                     .at(Some(place))
-                    .help("hsb files need no deep nesting; check the brackets near this place"));
+                    .help_said(crate::message!(DiagTooDeepHelp)));
                 }
             }
             Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
@@ -233,13 +228,13 @@ fn check_depth(source: &Source) -> Result<(), Diagnostic> {
             Err(_) if brackets <= LIBYAML_SAFE_BRACKETS => return Ok(()),
             Err(err) => {
                 let marker = err.marker();
-                return Err(Diagnostic::error(
+                return Err(Diagnostic::error_said(
                     Code::YamlSyntax,
                     &source.name,
-                    format!("the file is not valid YAML: {}", err.info()),
+                    crate::message!(DiagNotYaml, reason = err.info()),
                 )
                 .at(Some((marker.line(), marker.col() + 1)))
-                .help("check indentation, colons and brackets near this place"));
+                .help_said(crate::message!(DiagSyntaxHelp)));
             }
         }
     }
@@ -269,17 +264,20 @@ pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
         .map(|(found, _)| found)
         .map_err(|all| {
             let d = all.into_iter().next().unwrap_or_else(|| {
-                Diagnostic::error(Code::Structure, &source.name, "the file cannot be read")
+                Diagnostic::error_said(
+                    Code::Structure,
+                    &source.name,
+                    crate::message!(DiagCannotReadPlain),
+                )
             });
             if d.code == Code::Structure {
-                Diagnostic {
-                    message: "the file is not a YAML mapping of keys and values".to_string(),
-                    help: Some(
-                        "an hsb file starts with a `format:` line followed by `key: value` lines"
-                            .to_string(),
-                    ),
-                    ..d
-                }
+                Diagnostic::error_said(
+                    Code::Structure,
+                    &source.name,
+                    crate::message!(DiagNotAMapping),
+                )
+                .at(d.line.zip(d.column))
+                .help_said(crate::message!(DiagNotAMappingHelp))
             } else {
                 d
             }
@@ -291,23 +289,24 @@ pub fn format_of(source: &Source) -> Result<Option<String>, Diagnostic> {
 }
 
 /// Check that a file's `format:` is the one expected, before its contents are validated.
-pub fn expect_format(source: &Source, expected: &str, what: &str) -> Result<(), Diagnostic> {
+pub fn expect_format(source: &Source, expected: &str, what: Msg) -> Result<(), Diagnostic> {
+    let what = Message::new(what);
     match format_of(source)? {
         Some(found) if found == expected => Ok(()),
-        Some(found) => Err(Diagnostic::error(
+        Some(found) => Err(Diagnostic::error_said(
             Code::Format,
             &source.name,
-            format!("`format: {found}` is not a {what} format this version of hsb reads"),
+            crate::message!(DiagFormatUnread, found = found; said what = what),
         )
         .at(source.locate(&["format"]))
-        .help(format!("this hsb reads `format: {expected}`"))),
-        None => Err(Diagnostic::error(
+        .help_said(crate::message!(DiagFormatReads, expected = expected))),
+        None => Err(Diagnostic::error_said(
             Code::Format,
             &source.name,
-            format!("the file has no `format:` line, so hsb cannot tell it is a {what}"),
+            crate::message!(DiagFormatMissing; said what = what),
         )
         .at(Some((1, 1)))
-        .help(format!("add `format: {expected}` as the first line"))),
+        .help_said(crate::message!(DiagFormatAdd, expected = expected))),
     }
 }
 
@@ -342,14 +341,29 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
     // parses into the wrong shape); the help never depends on the library's wording. Unknown
     // keys never reach here: `parse_lenient` reports them itself, by path.
     let help = if syntax {
-        "check indentation, colons and brackets near this place"
+        crate::message!(DiagSyntaxHelp)
     } else {
-        "add the key the message names, or give the value the type it names; the README shows \
-         the file's layout"
+        crate::message!(DiagStructureHelp)
     };
-    Diagnostic::error(code, &source.name, message)
+    // A missing key is said in hsb's own words; the parser's other words stay as they are.
+    let said = missing_field(&message).unwrap_or_else(|| Message::as_said(&message));
+    Diagnostic::error_said(code, &source.name, said)
         .at(place)
-        .help(help)
+        .help_said(help)
+}
+
+/// "rules[0]: missing field `reason`" in hsb's words.
+fn missing_field(message: &str) -> Option<Message> {
+    let at = message.find("missing field `")?;
+    let within = message.get(..at)?;
+    let field = message
+        .get(at + "missing field `".len()..)?
+        .strip_suffix('`')?;
+    Some(crate::message!(
+        DiagMissingField,
+        within = within,
+        field = field
+    ))
 }
 
 /// `message` with each `marker…close` replaced by `instead`.
@@ -472,7 +486,7 @@ mod tests {
     #[test]
     fn unknown_format_is_refused() {
         let source = Source::embedded("t.yaml", "format: hsb/2\n");
-        let err = expect_format(&source, "hsb/1", "record").unwrap_err();
+        let err = expect_format(&source, "hsb/1", Msg::WhatRecord).unwrap_err();
         assert_eq!(err.code, Code::Format);
         assert_eq!(err.line, Some(1));
     }

@@ -8,8 +8,8 @@ use crate::content::questions::{Field, FieldKind, QuestionSet};
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::yaml::{self, describe_value as describe, scalar_text};
-use crate::text::suggest;
 use crate::text::messages::Message;
+use crate::text::suggest;
 use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -88,7 +88,8 @@ impl Record {
         levels: &[&str],
         complete: bool,
     ) -> Result<(Self, BTreeSet<String>), Vec<Diagnostic>> {
-        yaml::expect_format(source, FORMAT, "record").map_err(|d| vec![d])?;
+        yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatRecord)
+            .map_err(|d| vec![d])?;
         let mut problems = Vec::new();
         // Keys the format does not have, at any depth: each is reported, and the rest of the
         // file is still checked, so that one run shows every problem.
@@ -331,13 +332,7 @@ impl AnswerReader<'_> {
                 _ => Err(Diagnostic::error_said(
                     Code::BadAnswer,
                     &self.source.name,
-                    crate::message!(
-                        DiagNumberRange,
-                        key = self.key,
-                        min = min,
-                        max = max,
-                        n = n
-                    ),
+                    crate::message!(DiagNumberRange, key = self.key, min = min, max = max, n = n),
                 )
                 .at(self.place(&n.to_string()))
                 .help_said(crate::message!(DiagPromptOrUnknown, prompt = field.prompt))
@@ -439,7 +434,9 @@ fn field_hint(field: &Field) -> Message {
         FieldKind::Choice(_) => {
             crate::message!(KindOneOf, values = suggest::join(field.value_ids()))
         }
-        FieldKind::List(_) => crate::message!(KindListOf, values = suggest::join(field.value_ids())),
+        FieldKind::List(_) => {
+            crate::message!(KindListOf, values = suggest::join(field.value_ids()))
+        }
         FieldKind::Number { min, max } => crate::message!(KindNumber, min = min, max = max),
     }
 }
@@ -449,6 +446,8 @@ fn describe_said(value: &Value) -> Message {
     match value {
         Value::String(_) => crate::message!(KindText),
         Value::Number(n) => crate::message!(ValueNumber, n = n),
+        Value::Sequence(_) => crate::message!(ValueList),
+        Value::Mapping(_) => crate::message!(ValueMapping),
         other => Message::as_said(describe(other)),
     }
 }

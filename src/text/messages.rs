@@ -273,7 +273,13 @@ mod tests {
 
     #[test]
     fn every_message_has_welsh_that_differs_from_its_english_unless_written_once() {
-        let both: Vec<&str> = ["number_range", "as_said", "origin_folder", "prompt_with_hint"].to_vec();
+        let both: Vec<&str> = [
+            "number_range",
+            "as_said",
+            "origin_folder",
+            "prompt_with_hint",
+        ]
+        .to_vec();
         for msg in ALL {
             if !both.contains(&msg.id()) {
                 assert_ne!(msg.text(Lang::En), msg.text(Lang::Cy), "{}", msg.id());

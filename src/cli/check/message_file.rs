@@ -24,7 +24,8 @@ struct RawMessages {
 /// Check a message file as `hsb check` does: every message in both languages with the same
 /// placeholders, none unknown to this build, none missing. Returns errors and warnings.
 pub fn check(source: &Source) -> Vec<Diagnostic> {
-    if let Err(d) = yaml::expect_format(source, FORMAT, "message file") {
+    if let Err(d) = yaml::expect_format(source, FORMAT, crate::text::messages::Msg::WhatMessageFile)
+    {
         return vec![d];
     }
     let (raw, mut problems): (RawMessages, _) =
