@@ -151,15 +151,17 @@ fn within(id: &str, raw: &RawWithin, source: &Source, problems: &mut Vec<Diagnos
         (None, Some(days)) => Within::WorkingDays(days),
         _ => {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::Structure,
                     &source.name,
-                    format!(
-                        "follow-up `{id}` needs exactly one of `hours` and `working_days` under `within:`"
-                    ),
+                    crate::message!(DiagWithinOne, id = id),
                 )
                 .at(source.locate(&["actions", &format!("id: {id}"), "within"]))
-                .help("write `within: {hours: 24}` or `within: {working_days: 7}`"),
+                .help_said(crate::message!(
+                    DiagWithinHelp,
+                    hours = "{hours: 24}",
+                    days = "{working_days: 7}"
+                )),
             );
             Within::Hours(0)
         }
@@ -235,12 +237,16 @@ impl Terms {
                 if ids.iter().take(i).any(|other| other == id) {
                     let anchor = format!("id: {id}");
                     problems.push(
-                        Diagnostic::error(
+                        Diagnostic::error_said(
                             Code::DuplicateId,
                             &source.name,
-                            format!(
-                                "`{group}` lists `{id}` twice{}",
-                                crate::input::source::first_at(source.locate(&[group, &anchor]))
+                            crate::message!(
+                                DiagListedTwice,
+                                group = group,
+                                id = id;
+                                said first = crate::input::source::first_at_said(
+                                    source.locate(&[group, &anchor])
+                                )
                             ),
                         )
                         .at(source.locate(&[group, &anchor, &anchor])),
@@ -254,16 +260,13 @@ impl Terms {
                 for done in &follow_up.done_by {
                     if !actions.contains(&done.as_str()) {
                         problems.push(
-                            Diagnostic::error(
+                            Diagnostic::error_said(
                                 Code::UnknownValue,
                                 &source.name,
-                                format!(
-                                    "follow-up `{}` is done by `{done}`, which is not an action",
-                                    follow_up.id
-                                ),
+                                crate::message!(DiagDoneByUnknown, id = follow_up.id, done = done),
                             )
                             .at(source.locate(&["actions", &format!("id: {}", follow_up.id), done]))
-                            .help(suggest::hint(done, actions.iter().copied())),
+                            .help_said(suggest::hint_said(done, actions.iter().copied())),
                         );
                     }
                 }

@@ -182,6 +182,11 @@ impl RuleSet {
     pub fn hint(&self, id: &str) -> String {
         suggest::hint(id, self.rules.iter().map(|r| r.id.as_str()))
     }
+
+    /// The same, to be said in the reader's language.
+    pub fn hint_said(&self, id: &str) -> crate::text::messages::Message {
+        suggest::hint_said(id, self.rules.iter().map(|r| r.id.as_str()))
+    }
 }
 
 /// Reading the rules one by one: the problems found so far, and every id seen.

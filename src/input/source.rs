@@ -175,6 +175,14 @@ pub fn first_at(place: Option<(usize, usize)>) -> String {
     })
 }
 
+/// The same, to be said in the reader's language.
+pub fn first_at_said(place: Option<(usize, usize)>) -> Message {
+    place.map_or_else(
+        || Message::as_said(""),
+        |(line, column)| crate::message!(FirstAt, line = line, column = column),
+    )
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);

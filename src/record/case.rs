@@ -27,28 +27,24 @@ fn unknown<'b>(
     place: Option<(usize, usize)>,
 ) -> Diagnostic {
     // What was written is never repeated, however short: it may be a name.
-    let shown = format!("`{key}` has a value that is not one of its listed values");
-    Diagnostic::error(Code::UnknownValue, &source.name, shown)
-        .at(place)
-        .help(format!(
-            "{} (allowed: {})",
-            suggest::closest(value, allowed.clone()).map_or_else(
-                || "use one of the allowed values".to_string(),
-                |s| format!("did you mean `{s}`?")
-            ),
-            suggest::join(allowed)
-        ))
+    Diagnostic::error_said(
+        Code::UnknownValue,
+        &source.name,
+        crate::message!(DiagNotAListedValue, key = key),
+    )
+    .at(place)
+    .help_said(suggest::hint_with_allowed(value, allowed))
 }
 
 /// A date and time that cannot be read: E022 with the form to write.
 fn bad_time(source: &Source, key: &str, place: Option<(usize, usize)>) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::error_said(
         Code::BadAnswer,
         &source.name,
-        format!("`{key}` is not a date and time with its offset from UTC"),
+        crate::message!(DiagNotATime, key = key),
     )
     .at(place)
-    .help("write it as ISO 8601 with the offset, e.g. 2026-11-28T14:05:00+00:00 (or +01:00 in summer time)")
+    .help_said(crate::message!(DiagNotATimeHelp))
 }
 
 impl CaseFile<'_> {
@@ -109,13 +105,13 @@ impl CaseFile<'_> {
             Value::String(s) if s == "no" => Some(false),
             other => {
                 problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::UnknownValue,
                         &self.source.name,
-                        format!("`judgement.agrees` takes `yes` or `no`, found {}", describe(other)),
+                        crate::message!(DiagAgreesYesNo, found = describe(other)),
                     )
                     .at(self.place(&["judgement", "agrees"]))
-                    .help("`yes`: the practitioner agrees with hsb's placement and strategy discussion; `no`: their own differ, with the reason"),
+                    .help_said(crate::message!(DiagAgreesHelp)),
                 );
                 None
             }
@@ -142,13 +138,13 @@ impl CaseFile<'_> {
         let reason = reason.filter(|r| !r.trim().is_empty());
         if agrees == Some(false) && reason.is_none() {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::MissingAnswer,
                     &self.source.name,
-                    "`judgement.reason` is required when the practitioner's judgement differs from hsb's",
+                    crate::message!(DiagReasonRequired),
                 )
                 .at(self.place(&["judgement"]))
-                .help("add `reason:` under `judgement:`, saying why the placement or strategy discussion differs"),
+                .help_said(crate::message!(DiagReasonRequiredHelp)),
             );
         }
         match agrees {

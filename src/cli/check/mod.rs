@@ -165,13 +165,13 @@ fn read_all(inputs: &[PathBuf], report: &mut Report) -> Result<Vec<(Source, Kind
                 report.files += 1;
                 if source.had_bom {
                     report.diagnostics.push(
-                        Diagnostic::warning(
+                        Diagnostic::warning_said(
                             Code::ByteOrderMark,
                             &source.name,
-                            "the file begins with a byte-order mark",
+                            crate::message!(DiagBom),
                         )
                         .at(Some((1, 1)))
-                        .help("hsb sets it aside; save the file as UTF-8 without a BOM so that other YAML tools read it too"),
+                        .help_said(crate::message!(DiagBomHelp)),
                     );
                 }
                 match classify(&source) {
@@ -283,18 +283,21 @@ fn answers_not_applying(
         .collect();
     let first = ignored.first()?;
     Some(
-        Diagnostic::warning(
+        Diagnostic::warning_said(
             Code::AnswersNotApplying,
             &source.name,
-            format!(
-                "{} answer{} to fields that do not apply given the other answers, so set aside: {}",
-                ignored.len(),
-                plural(ignored.len()),
-                suggest::join(ignored.iter().copied())
+            crate::message!(
+                DiagAnswersSetAside,
+                fields = suggest::join(ignored.iter().copied());
+                said count = if ignored.len() == 1 {
+                    crate::message!(CountAnswerOne)
+                } else {
+                    crate::message!(CountAnswers, n = ignored.len())
+                }
             ),
         )
         .at(source.locate(&["answers", first]))
-        .help("remove them, or change the answer that makes them not apply (`hsb questions` says when each is asked)"),
+        .help_said(crate::message!(DiagAnswersSetAsideHelp)),
     )
 }
 
@@ -309,29 +312,32 @@ fn classify(source: &Source) -> Result<Kind, Diagnostic> {
             .ok_or_else(|| {
                 let family = |f: &str| f.split('/').next().unwrap_or(f).to_string();
                 if let Some((known, _)) = KINDS.iter().find(|(f, _)| family(f) == family(&found)) {
-                    return Diagnostic::error(
+                    return Diagnostic::error_said(
                         Code::Format,
                         &source.name,
-                        format!("`format: {found}` is a version this hsb does not read"),
+                        crate::message!(DiagFormatVersion, found = found),
                     )
                     .at(source.locate(&["format"]))
-                    .help(format!("this hsb reads `format: {known}`"));
+                    .help_said(crate::message!(DiagFormatReads, expected = known));
                 }
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::UnknownKind,
                     &source.name,
-                    format!("`format: {found}` is not a format hsb knows"),
+                    crate::message!(DiagFormatUnknownKind, found = found),
                 )
                 .at(source.locate(&["format"]))
-                .help(suggest::hint(&found, formats))
+                .help_said(suggest::hint_said(&found, formats))
             }),
-        None => Err(Diagnostic::error(
+        None => Err(Diagnostic::error_said(
             Code::UnknownKind,
             &source.name,
-            "the file has no `format:` line, so hsb cannot tell what it is",
+            crate::message!(DiagNoFormatKind),
         )
         .at(Some((1, 1)))
-        .help(format!("add a `format:` line: {}", suggest::join(formats)))),
+        .help_said(crate::message!(
+            DiagAddAFormat,
+            formats = suggest::join(formats)
+        ))),
     }
 }
 
@@ -375,16 +381,13 @@ fn missing_questions(source: &Source, set: &QuestionSet) -> Vec<Diagnostic> {
         .iter()
         .filter(|q| !set.questions.iter().any(|mine| mine.id == q.id))
         .map(|q| {
-            Diagnostic::warning(
+            Diagnostic::warning_said(
                 Code::MissingQuestion,
                 &source.name,
-                format!(
-                    "Appendix 3 question {} (`{}`: {}) is missing",
-                    q.number, q.id, q.text
-                ),
+                crate::message!(DiagQuestionMissing, n = q.number, id = q.id, text = q.text),
             )
             .at(source.locate(&["questions:"]))
-            .help("keep all seven Appendix 3 questions so that no part of the picture is skipped")
+            .help_said(crate::message!(DiagQuestionMissingHelp))
         })
         .collect()
 }
@@ -405,21 +408,21 @@ fn expect_problems(
             return problems;
         }
         problems.push(
-            Diagnostic::warning(Code::NoExpect, &source.name, "the scenario has no `expect:` block")
-                .help("add `expect:` with `level:` and `strategy_discussion:` so that `hsb test` can check it"),
+            Diagnostic::warning_said(Code::NoExpect, &source.name, crate::message!(DiagNoExpect))
+                .help_said(crate::message!(DiagNoExpectHelp)),
         );
         return problems;
     };
     for id in &expect.rules {
         if rules.rule(id).is_none() {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadExpect,
                     &source.name,
-                    format!("expected rule `{id}` is not in the rule set"),
+                    crate::message!(DiagExpectRule, id = id),
                 )
                 .at(source.locate(&["expect", "rules", id]))
-                .help(rules.hint(id)),
+                .help_said(rules.hint_said(id)),
             );
         }
     }
@@ -438,13 +441,13 @@ fn expect_problems(
     for id in &expect.responses {
         if !response_ids.contains(&id.as_str()) {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadExpect,
                     &source.name,
-                    format!("expected response `{id}` is not in the continuum or rules"),
+                    crate::message!(DiagExpectResponse, id = id),
                 )
                 .at(source.locate(&["expect", "responses", id]))
-                .help(suggest::hint(id, response_ids.iter().copied())),
+                .help_said(suggest::hint_said(id, response_ids.iter().copied())),
             );
         }
     }
