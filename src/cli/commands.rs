@@ -543,7 +543,12 @@ pub fn diff(
         DiffFormat::Table => write!(
             out,
             "{}",
-            diff::table(&changes, &before.rule_set, &after.rule_set, files.len())
+            diff::table(
+                &changes,
+                (&before.rule_set, &after.rule_set),
+                files.len(),
+                before.lang(),
+            )
         )?,
     }
     out.flush()?;

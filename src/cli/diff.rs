@@ -4,6 +4,8 @@
 use crate::content::{Content, RuleSetId};
 use crate::engine::{Outcome, evaluate};
 use crate::record::Record;
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
 use comfy_table::presets::UTF8_FULL;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
@@ -192,18 +194,27 @@ pub fn json(changes: &[Change], before: &Content, after: &Content, scenarios: us
     .to_string()
 }
 
-/// The changes as a table that fits the terminal, between the two rule sets and the count.
-pub fn table(changes: &[Change], from: &RuleSetId, to: &RuleSetId, scenarios: usize) -> String {
+/// The changes as a table that fits the terminal, between the two rule sets and the count, in
+/// `lang`.
+pub fn table(
+    changes: &[Change],
+    (from, to): (&RuleSetId, &RuleSetId),
+    scenarios: usize,
+    lang: Lang,
+) -> String {
+    let rule_set = |r: &RuleSetId| {
+        format!(
+            "{} {} ({}), {}",
+            r.name,
+            r.version,
+            short(&r.sha256),
+            r.origin_said.render(lang)
+        )
+    };
     let mut out = format!(
-        "from: {} {} ({}), {}\nto:   {} {} ({}), {}\n",
-        from.name,
-        from.version,
-        short(&from.sha256),
-        from.origin,
-        to.name,
-        to.version,
-        short(&to.sha256),
-        to.origin
+        "{}\n{}\n",
+        crate::say!(lang, DiffFrom, rule_set = rule_set(from)),
+        crate::say!(lang, DiffTo, rule_set = rule_set(to))
     );
     if !changes.is_empty() {
         let mut table = Table::new();
@@ -211,9 +222,9 @@ pub fn table(changes: &[Change], from: &RuleSetId, to: &RuleSetId, scenarios: us
             .load_style(UTF8_FULL.with_rounded_corners())
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_header(vec![
-                "Scenario",
-                "Placement and strategy discussion",
-                "Responses",
+                Msg::ColumnScenario.text(lang),
+                Msg::DiffColumnPlacement.text(lang),
+                Msg::Responses.text(lang),
             ]);
         for change in changes {
             let heading = match &change.title {
@@ -221,35 +232,56 @@ pub fn table(changes: &[Change], from: &RuleSetId, to: &RuleSetId, scenarios: us
                 None => change.source.clone(),
             };
             let placement = format!(
-                "level: {}\nstrategy discussion: {}",
-                transition(
-                    &placement_id(&change.before.level),
-                    &placement_id(&change.after.level)
+                "{}\n{}",
+                crate::say!(
+                    lang,
+                    DiffLevelLine,
+                    change = transition(
+                        &placement_id(&change.before.level, lang),
+                        &placement_id(&change.after.level, lang),
+                        lang
+                    )
                 ),
-                transition(
-                    &change.before.strategy_discussion,
-                    &change.after.strategy_discussion
+                crate::say!(
+                    lang,
+                    DiffStrategyLine,
+                    change = transition(
+                        &change.before.strategy_discussion,
+                        &change.after.strategy_discussion,
+                        lang
+                    )
                 )
             );
-            table.add_row(vec![heading, placement, response_changes(change)]);
+            table.add_row(vec![heading, placement, response_changes(change, lang)]);
         }
-        fit_without_splitting_ids(&mut table);
+        fit_without_splitting_ids(&mut table, lang);
         let _ = writeln!(out, "{table}");
     }
+    let count = if scenarios == 1 {
+        Msg::CountScenarioOne.text(lang).to_string()
+    } else {
+        crate::say!(lang, CountScenarios, n = scenarios)
+    };
     let _ = writeln!(
         out,
-        "{} of {} scenario{} changed",
-        changes.len(),
-        scenarios,
-        crate::cli::check::plural(scenarios)
+        "{}",
+        crate::say!(
+            lang,
+            DiffChanged,
+            changed = changes.len(),
+            scenarios = count
+        )
     );
     out
 }
 
 /// Responses gained (+) and lost (-), grouped by child.
-fn response_changes(change: &Change) -> String {
+fn response_changes(change: &Change, lang: Lang) -> String {
     let mut lines = Vec::new();
-    for (child, heading) in [(For::Child, "child"), (For::HarmedChild, "harmed child")] {
+    for (child, heading) in [
+        (For::Child, Msg::DiffForChild),
+        (For::HarmedChild, Msg::DiffForHarmedChild),
+    ] {
         let of = |r: &&Response| r.child == child;
         let added = change.responses_added.iter().filter(of).map(|r| &r.id);
         let removed = change.responses_removed.iter().filter(of).map(|r| &r.id);
@@ -258,29 +290,29 @@ fn response_changes(change: &Change) -> String {
             .chain(removed.map(|r| format!("- {r}")))
             .collect();
         if !entries.is_empty() {
-            lines.push(format!("{heading}:"));
+            lines.push(heading.text(lang).to_string());
             lines.extend(entries);
         }
     }
     if lines.is_empty() {
-        "unchanged".to_string()
+        Msg::DiffUnchanged.text(lang).to_string()
     } else {
         lines.join("\n")
     }
 }
 
 /// A level id for the diff table; `none` says what it means.
-fn placement_id(id: &str) -> String {
+fn placement_id(id: &str, lang: Lang) -> String {
     if id == crate::content::continuum::NOT_PLACED {
-        format!("{id} (not yet placed)")
+        crate::say!(lang, DiffNotPlacedId, id = id)
     } else {
         id.to_string()
     }
 }
 
-fn transition(before: &str, after: &str) -> String {
+fn transition(before: &str, after: &str, lang: Lang) -> String {
     if before == after {
-        format!("{before} (unchanged)")
+        crate::say!(lang, DiffUnchangedValue, value = before)
     } else {
         format!("{before} → {after}")
     }
@@ -293,7 +325,7 @@ fn short(hash: &str) -> &str {
 /// The terminal's width (80 when piped), but never so narrow that a column splits an id or a
 /// path: each column is at least as wide as its longest word, and the table grows past the
 /// terminal rather than break one.
-fn fit_without_splitting_ids(table: &mut Table) {
+fn fit_without_splitting_ids(table: &mut Table, lang: Lang) {
     use comfy_table::{ColumnConstraint, Width};
     let mut longest: Vec<u16> = Vec::new();
     for row in std::iter::once(table.header())
@@ -303,7 +335,9 @@ fn fit_without_splitting_ids(table: &mut Table) {
         for (i, cell) in row.cell_iter().enumerate() {
             // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line;
             // elsewhere, the longest word.
-            let whole = ["+ ", "- ", "level: ", "strategy discussion: "];
+            let level = Msg::DiffLevelLine.fill(lang, &[("change", &"")]);
+            let strategy = Msg::DiffStrategyLine.fill(lang, &[("change", &"")]);
+            let whole = ["+ ", "- ", level.as_str(), strategy.as_str()];
             let word = cell
                 .content()
                 .lines()
