@@ -581,3 +581,124 @@ fn levels_are_named_in_welsh_sentences_with_their_mutations() {
     );
     assert!(!out.contains("ar lefel camdriniol"), "{out}");
 }
+
+/// Every command, run in Welsh on good and broken files, as a practitioner, a trainer and a
+/// CI script would: its output (standard output and error) carries no English sentence from
+/// hsb's message catalogue. The shape `path:line:col: error[CODE]`, the codes and ids stay.
+#[test]
+fn every_command_speaks_welsh_with_no_english_sentence_of_its_own() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = with_record();
+    let at = |name: &str| dir.path().join(name);
+    // Scenarios: one that passes, one whose expectation fails, one that cannot be read.
+    std::fs::create_dir(at("senarios")).expect("a folder");
+    let good = root.join("examples/cymraeg/0-5_cartref_chwarae-doctoriaid.yaml");
+    let text = std::fs::read_to_string(&good).expect("a Welsh scenario");
+    std::fs::write(at("senarios/da.yaml"), &text).expect("written");
+    std::fs::write(
+        at("senarios/methu.yaml"),
+        text.replacen("level: normal", "level: abusive", 1),
+    )
+    .expect("written");
+    std::fs::write(
+        at("senarios/wedi-torri.yaml"),
+        "format: hsb/1\ncase_ref: X\nanswers:\n  developmental.age: 40\n  context.setting: hoem\n  others.involved: [yes]\nexpect:\n  level: abusve\n",
+    )
+    .expect("written");
+    // A rule file with an unknown key and a missing one; a file of no kind hsb knows.
+    std::fs::create_dir(at("drwg")).expect("a folder");
+    std::fs::write(
+        at("drwg/rules.yaml"),
+        "format: hsb-rules/1\nrules:\n  - id: x\n    foo: 1\n",
+    )
+    .expect("written");
+    std::fs::write(at("drwg/arall.yaml"), "format: rhywbeth/9\n").expect("written");
+    // Two copies of the rules, one placing coercion higher.
+    for name in ["cyn", "wedyn"] {
+        std::fs::create_dir(at(name)).expect("a folder");
+        for file in ["levels.yaml", "rules.yaml"] {
+            std::fs::copy(root.join("continuum").join(file), at(name).join(file)).expect("copied");
+        }
+    }
+    let rules = std::fs::read_to_string(at("wedyn/rules.yaml")).expect("the rules");
+    let coercion = rules.find("id: coercion").expect("the coercion rule");
+    let level = coercion + rules[coercion..].find("level: abusive").expect("its level");
+    let changed = format!(
+        "{}level: violent{}",
+        &rules[..level],
+        &rules[level + "level: abusive".len()..]
+    );
+    std::fs::write(at("wedyn/rules.yaml"), changed).expect("written");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["--help"],
+        vec!["check"],
+        vec!["check", "senarios", "drwg"],
+        vec!["check", "--quiet", "--deny-warnings", "senarios"],
+        vec!["test", "senarios"],
+        vec!["test", "senarios", "--run", "methu", "--min-coverage", "90"],
+        vec!["diff", "--from", "cyn", "--to", "wedyn", "senarios/da.yaml"],
+        vec!["replay", "senarios"],
+        vec!["replay", "-f", "text", "cy.yaml"],
+        vec!["replay", "no-such-file.yaml"],
+        vec!["train", "--list", "senarios"],
+        vec!["train", "senarios", "--team", "A", "--tally"],
+        vec!["train", "senarios", "--team", "A", "--team", "a"],
+        vec!["summary", "cy.yaml"],
+        vec!["drafts"],
+        vec!["assess"],
+        vec!["questions"],
+        vec!["continuum"],
+    ];
+    let commands = [
+        "assess",
+        "replay",
+        "train",
+        "check",
+        "test",
+        "diff",
+        "questions",
+        "continuum",
+        "summary",
+        "drafts",
+    ];
+    let helps: Vec<Vec<&str>> = commands.iter().map(|c| vec![*c, "--help"]).collect();
+    let run = |lang: &str, args: &[&str]| {
+        let output = hsb(dir.path())
+            .env("HOME", dir.path())
+            .args(["--lang", lang])
+            .args(args)
+            .output()
+            .expect("hsb runs");
+        format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    };
+    let mut all = String::new();
+    let mut each = Vec::new();
+    for args in runs.iter().chain(&helps) {
+        let said = run("cy", args);
+        assert!(!said.trim().is_empty(), "{args:?} said nothing");
+        all.push_str(&said);
+        each.push((args, said));
+    }
+    // Looked for in everything at once; on a find, each command's part says where.
+    if !english_in(&all).is_empty() {
+        let found: Vec<String> = each
+            .iter()
+            .filter_map(|(args, said)| {
+                let english = english_in(said);
+                (!english.is_empty())
+                    .then(|| format!("hsb --lang cy {}: {english:?}\n{said}", args.join(" ")))
+            })
+            .collect();
+        panic!("{}", found.join("\n\n"));
+    }
+    // The same runs in English are found out: the check sees these commands' sentences.
+    let english: String = [&runs[2], &runs[4], &runs[6]]
+        .iter()
+        .map(|args| run("en", args))
+        .collect();
+    assert!(english_in(&english).len() > 5, "{english}");
+}
