@@ -95,7 +95,8 @@ pub fn validate(choice: &Choice, content: &Content) -> Result<(), Error> {
             return Err(crate::usage!(
                 TagUnknown,
                 tag = tag,
-                hint = suggest::hint(tag, tags.iter().map(String::as_str))
+                hint =
+                    suggest::hint_said(tag, tags.iter().map(String::as_str)).render(content.lang())
             ));
         }
     }

@@ -368,13 +368,13 @@ impl Continuum {
         let mut problems = Vec::new();
         if self.levels.is_empty() {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &source.name,
-                    "the continuum has no levels",
+                    crate::message!(DiagNoLevels),
                 )
                 .at(source.locate(&["levels"]))
-                .help("list the levels from least to most concerning"),
+                .help_said(crate::message!(DiagNoLevelsHelp)),
             );
         }
         for (i, level) in self.levels.iter().enumerate() {
@@ -382,24 +382,24 @@ impl Continuum {
             // `none` is "not yet placed", and `not_recorded` a summary's "no judgement".
             if [NOT_PLACED, "not_recorded"].contains(&level.id.as_str()) {
                 problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::DuplicateId,
                         &source.name,
-                        format!("level id `{}` is reserved", level.id),
+                        crate::message!(DiagLevelReserved, id = level.id),
                     )
                     .at(source.locate(&[&anchor]))
-                    .help("`none` means not yet placed and `not_recorded` no judgement; give the level another id"),
+                    .help_said(crate::message!(DiagLevelReservedHelp)),
                 );
             }
             if self.levels.iter().take(i).any(|l| l.id == level.id) {
                 problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::DuplicateId,
                         &source.name,
-                        format!(
-                            "level `{}` is listed twice{}",
-                            level.id,
-                            crate::input::source::first_at(source.locate(&[&anchor]))
+                        crate::message!(
+                            DiagLevelTwice,
+                            id = level.id;
+                            said first = crate::input::source::first_at_said(source.locate(&[&anchor]))
                         ),
                     )
                     .at(source.locate(&[&anchor, &anchor])),
@@ -407,15 +407,15 @@ impl Continuum {
             }
             if level.responses.child.is_empty() {
                 problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::BadContent,
                         &source.name,
-                        format!("level `{}` has no responses for the child", level.id),
+                        crate::message!(DiagLevelNoResponses, id = level.id),
                     )
                     .at(source
                         .locate(&[&anchor, "responses"])
                         .or(source.locate(&[&anchor])))
-                    .help("every level needs at least one action under `responses: child:`"),
+                    .help_said(crate::message!(DiagLevelNoResponsesHelp)),
                 );
             }
             for (j, response) in level.responses.child.iter().enumerate() {
@@ -427,12 +427,13 @@ impl Continuum {
                     .any(|r| r.id == response.id)
                 {
                     problems.push(
-                        Diagnostic::error(
+                        Diagnostic::error_said(
                             Code::DuplicateId,
                             &source.name,
-                            format!(
-                                "level `{}` lists response `{}` twice",
-                                level.id, response.id
+                            crate::message!(
+                                DiagLevelResponseTwice,
+                                id = level.id,
+                                response = response.id
                             ),
                         )
                         .at(source.locate(&[&anchor, &format!("id: {}", response.id)])),
@@ -494,7 +495,7 @@ impl Continuum {
     }
 
     /// A did-you-mean hint for an unknown level id.
-    pub fn hint(&self, id: &str) -> String {
-        suggest::hint(id, self.levels.iter().map(|l| l.id.as_str()))
+    pub fn hint_said(&self, id: &str) -> crate::text::messages::Message {
+        suggest::hint_said(id, self.levels.iter().map(|l| l.id.as_str()))
     }
 }

@@ -171,9 +171,9 @@ fn build(
 }
 
 impl Builder<'_> {
-    fn error(&mut self, code: Code, message: String, place: &Place<'_>) {
+    fn error(&mut self, code: Code, message: crate::text::messages::Message, place: &Place<'_>) {
         self.problems
-            .push(Diagnostic::error(code, &self.source.name, message).at(place()));
+            .push(Diagnostic::error_said(code, &self.source.name, message).at(place()));
     }
 
     /// One question with its fields; a field of an unknown type is left out (and reported).
@@ -182,17 +182,17 @@ impl Builder<'_> {
         let anchor = format!("id: {}", rq.id);
         if seen.insert(rq.id.clone(), ()).is_some() {
             self.problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::DuplicateId,
                     &source.name,
-                    format!(
-                        "question id `{}` is used twice{}",
-                        rq.id,
-                        crate::input::source::first_at(source.locate(&[&anchor]))
+                    crate::message!(
+                        DiagQuestionTwice,
+                        id = rq.id;
+                        said first = crate::input::source::first_at_said(source.locate(&[&anchor]))
                     ),
                 )
                 .at(source.locate(&[&anchor, &anchor]))
-                .help("give each question its own id"),
+                .help_said(crate::message!(DiagQuestionTwiceHelp)),
             );
         }
         let mut fields = Vec::new();
@@ -255,7 +255,7 @@ impl Builder<'_> {
         if earlier.iter().any(|f| f.key == key) {
             self.error(
                 Code::DuplicateId,
-                format!("field id `{key}` is used twice"),
+                crate::message!(DiagFieldTwice, key = key),
                 &place,
             );
         }
@@ -324,13 +324,13 @@ impl Builder<'_> {
             },
             other => {
                 self.problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::Structure,
                         &self.source.name,
-                        format!("field `{key}` has unknown type `{other}`"),
+                        crate::message!(DiagFieldUnknownType, key = key, kind = other),
                     )
                     .at(place())
-                    .help(suggest::hint(other, KINDS)),
+                    .help_said(suggest::hint_said(other, KINDS)),
                 );
                 return None;
             }
@@ -341,13 +341,13 @@ impl Builder<'_> {
     fn check_kind(&mut self, key: &str, kind: &FieldKind, place: &Place<'_>) {
         if matches!(kind, FieldKind::Choice(_) | FieldKind::List(_)) && kind.choices().is_empty() {
             self.problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &self.source.name,
-                    format!("field `{key}` is a {} with no values", kind.name()),
+                    crate::message!(DiagFieldNoValues, key = key, kind = kind.name()),
                 )
                 .at(place())
-                .help("list the allowed values under `values:`"),
+                .help_said(crate::message!(DiagFieldNoValuesHelp)),
             );
         }
         let mut value_ids = BTreeMap::new();
@@ -356,7 +356,7 @@ impl Builder<'_> {
                 if value_ids.insert(word.clone(), ()).is_some() {
                     self.error(
                         Code::DuplicateId,
-                        format!("field `{key}` lists the value `{word}` twice"),
+                        crate::message!(DiagFieldValueTwice, key = key, word = word),
                         place,
                     );
                 }
@@ -367,7 +367,7 @@ impl Builder<'_> {
         {
             self.error(
                 Code::BadContent,
-                format!("field `{key}` has min {min} above max {max}"),
+                crate::message!(DiagFieldMinMax, key = key, min = min, max = max),
                 place,
             );
         }
@@ -391,7 +391,7 @@ impl Builder<'_> {
             Err(message) => {
                 self.error(
                     Code::BadCondition,
-                    format!("field `{key}`: {message}"),
+                    crate::text::messages::Message::as_said(format!("field `{key}`: {message}")),
                     place,
                 );
                 None
@@ -427,13 +427,13 @@ fn check_conditions(
         for used in condition.fields() {
             if !earlier.contains(&used.as_str()) && set.field(&used).is_some() {
                 problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::BadCondition,
                         &source.name,
-                        format!("field `{key}` depends on `{used}`, which is not asked before it"),
+                        crate::message!(DiagFieldDependsLater, key = key, used = used),
                     )
                     .at(source.locate(&[&anchor, &format!("id: {field_id}")]))
-                    .help("a field's `when:` may only use fields that come earlier"),
+                    .help_said(crate::message!(DiagFieldDependsLaterHelp)),
                 );
             }
         }

@@ -179,11 +179,6 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    pub fn hint(&self, id: &str) -> String {
-        suggest::hint(id, self.rules.iter().map(|r| r.id.as_str()))
-    }
-
-    /// The same, to be said in the reader's language.
     pub fn hint_said(&self, id: &str) -> crate::text::messages::Message {
         suggest::hint_said(id, self.rules.iter().map(|r| r.id.as_str()))
     }
@@ -266,16 +261,17 @@ impl RuleReader<'_> {
         let source = self.source;
         if !self.seen.insert(id.to_string()) {
             self.problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::DuplicateId,
                     &source.name,
-                    format!(
-                        "rule id `{id}` is used twice{}",
-                        crate::input::source::first_at(source.locate(&[anchor]))
+                    crate::message!(
+                        DiagRuleTwice,
+                        id = id;
+                        said first = crate::input::source::first_at_said(source.locate(&[anchor]))
                     ),
                 )
                 .at(source.locate(&[anchor, anchor]))
-                .help("give each rule its own id; results and tests refer to rules by id"),
+                .help_said(crate::message!(DiagRuleTwiceHelp)),
             );
         }
     }
@@ -293,13 +289,13 @@ impl RuleReader<'_> {
         let index = self.continuum.index_of(id);
         if index.is_none() {
             self.problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::UnknownLevel,
                     &self.source.name,
-                    format!("rule `{}`: `{id}` is not a level", raw_rule.id),
+                    crate::message!(DiagRuleNotALevel, rule = raw_rule.id, id = id),
                 )
                 .at(self.at(anchor, id))
-                .help(self.continuum.hint(id)),
+                .help_said(self.continuum.hint_said(id)),
             );
         }
         index
@@ -314,13 +310,13 @@ impl RuleReader<'_> {
             || !raw_rule.clarify.is_empty();
         if !is_effective {
             self.problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &self.source.name,
-                    format!("rule `{}` has no effect", raw_rule.id),
+                    crate::message!(DiagRuleNoEffect, rule = raw_rule.id),
                 )
                 .at(self.at(anchor, &raw_rule.id))
-                .help("give it a `level`, `strategy_discussion`, `responses` or `clarify`"),
+                .help_said(crate::message!(DiagRuleNoEffectHelp)),
             );
         }
     }
@@ -339,13 +335,13 @@ fn check_groups(
                 .is_some_and(|v| v != crate::content::answer::UNKNOWN)
         }) {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::DuplicateId,
                     &source.name,
-                    format!("group `{group}` has the same name as an answer value"),
+                    crate::message!(DiagGroupIsAValue, group = group),
                 )
                 .at(source.locate(&["groups", group]))
-                .help("rename the group so that lists of values stay unambiguous"),
+                .help_said(crate::message!(DiagGroupIsAValueHelp)),
             );
         }
     }
@@ -494,13 +490,13 @@ fn other_person(
             let index = continuum.index_of(&id);
             if index.is_none() {
                 problems.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::UnknownLevel,
                         &source.name,
-                        format!("`other_person: harmed_from_level`: `{id}` is not a level"),
+                        crate::message!(DiagHarmedFromLevel, id = id),
                     )
                     .at(source.locate(&["other_person", "harmed_from_level", &id]))
-                    .help(continuum.hint(&id)),
+                    .help_said(continuum.hint_said(&id)),
                 );
             }
             index
@@ -536,16 +532,15 @@ impl RuleSet {
             .filter(|rule| rule.when.satisfiable(questions) == Some(false))
             .map(|rule| {
                 let anchor = format!("id: {}", rule.id);
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::NeverFires,
                     &source.name,
-                    format!(
-                        "rule `{}` can never fire: its conditions contradict each other or need a field that cannot apply",
-                        rule.id
-                    ),
+                    crate::message!(DiagNeverFires, rule = rule.id),
                 )
-                .at(source.locate(&[&anchor, "when"]).or(source.locate(&[&anchor])))
-                .help("check for a field required to have two different answers, a number range that is empty, or a field that does not apply given the others (the details of another person when nobody else was involved)")
+                .at(source
+                    .locate(&[&anchor, "when"])
+                    .or(source.locate(&[&anchor])))
+                .help_said(crate::message!(DiagNeverFiresHelp))
             })
             .collect()
     }

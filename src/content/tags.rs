@@ -78,29 +78,27 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     for (group, values) in &file.groups {
         if DERIVED.contains(&group.as_str()) {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &source.name,
-                    format!(
-                        "the group `{group}` is worked out from the answers and cannot be a tag"
-                    ),
+                    crate::message!(DiagGroupDerived, group = group),
                 )
                 .at(source.locate(&["groups", group]))
-                .help(format!(
-                    "remove it: {} come from the answers and the rules",
-                    DERIVED.join(", ")
+                .help_said(crate::message!(
+                    DiagGroupDerivedHelp,
+                    groups = DERIVED.join(", ")
                 )),
             );
         }
         if values.is_empty() {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &source.name,
-                    format!("the group `{group}` has no values"),
+                    crate::message!(DiagGroupNoValues, group = group),
                 )
                 .at(source.locate(&["groups", group]))
-                .help("list its values beneath it, each with what it means"),
+                .help_said(crate::message!(DiagGroupNoValuesHelp)),
             );
         }
     }

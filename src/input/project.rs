@@ -148,13 +148,13 @@ fn read(source: &Source) -> (Option<RawProject>, globset::GlobSet, Vec<Diagnosti
         && !(0.0..=100.0).contains(&min)
     {
         problems.push(
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::BadContent,
                 &source.name,
-                format!("`min_coverage: {min}` is not a percentage"),
+                crate::message!(DiagMinCoverage, min = min),
             )
             .at(source.locate(&["min_coverage:"]))
-            .help("give a number from 0 to 100"),
+            .help_said(crate::message!(DiagMinCoverageHelp)),
         );
     }
     let mut exclude = globset::GlobSetBuilder::new();
@@ -164,25 +164,25 @@ fn read(source: &Source) -> (Option<RawProject>, globset::GlobSet, Vec<Diagnosti
                 exclude.add(glob);
             }
             Err(err) => problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &source.name,
-                    format!("`{pattern}` is not a glob: {}", err.kind()),
+                    crate::message!(DiagNotAGlob, pattern = pattern, reason = err.kind()),
                 )
                 .at(source.locate(&["exclude:", pattern]))
-                .help("write a glob relative to the project folder, such as `examples/drafts/**`"),
+                .help_said(crate::message!(DiagNotAGlobHelp)),
             ),
         }
     }
     let exclude = exclude.build().unwrap_or_else(|err| {
         problems.push(
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::BadContent,
                 &source.name,
-                format!("the `exclude:` globs cannot be used together: {err}"),
+                crate::message!(DiagGlobsTogether, reason = err),
             )
             .at(source.locate(&["exclude:"]))
-            .help("use fewer or simpler globs"),
+            .help_said(crate::message!(DiagGlobsTogetherHelp)),
         );
         globset::GlobSet::empty()
     });
