@@ -268,19 +268,7 @@ fn esc_goes_back_to_the_judgement_before() {
     let mut p = Script::default();
     // The first judgement, then Esc back to it, then every judgement (each the first value).
     p.replies.extend([Reply::Pick(1), Reply::Back]);
-    for _ in &fields {
-        p.replies.push_back(Reply::Pick(0));
-    }
-    // Abusive (index 3), required (index 0), score it, nothing for either child, Enter for the
-    // scores.
-    p.replies.extend([
-        Reply::Pick(3),
-        Reply::Pick(0),
-        Reply::Pick(0),
-        Reply::Text(String::new()),
-        Reply::Text(String::new()),
-        Reply::Text(String::new()),
-    ]);
+    judged_abusive_and_nothing_written(&mut p, fields.len());
     let options = QuizOptions {
         blind: true,
         ..QuizOptions::default()
@@ -382,17 +370,7 @@ fn blind_each_judgement_is_asked_under_the_description() {
         .join(" ");
     let fields = hsb::cli::blind::judgement_fields(&content, &cases[0].record);
     let mut p = Script::default();
-    for _ in &fields {
-        p.replies.push_back(Reply::Pick(0));
-    }
-    p.replies.extend([
-        Reply::Pick(3),
-        Reply::Pick(0),
-        Reply::Pick(0),
-        Reply::Text(String::new()),
-        Reply::Text(String::new()),
-        Reply::Text(String::new()),
-    ]);
+    judged_abusive_and_nothing_written(&mut p, fields.len());
     let options = QuizOptions {
         blind: true,
         ..QuizOptions::default()
@@ -410,4 +388,20 @@ fn blind_each_judgement_is_asked_under_the_description() {
     for screen in p.shown.iter().filter(|s| s.starts_with("\x1b[2J")) {
         assert!(screen.lines().count() <= 12, "{screen}");
     }
+}
+
+/// Each of `judgements` the first value; then abusive (index 3), required (index 0), score it,
+/// nothing written for either child, and Enter for the scores.
+fn judged_abusive_and_nothing_written(p: &mut Script, judgements: usize) {
+    for _ in 0..judgements {
+        p.replies.push_back(Reply::Pick(0));
+    }
+    p.replies.extend([
+        Reply::Pick(3),
+        Reply::Pick(0),
+        Reply::Pick(0),
+        Reply::Text(String::new()),
+        Reply::Text(String::new()),
+        Reply::Text(String::new()),
+    ]);
 }

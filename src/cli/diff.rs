@@ -257,11 +257,8 @@ pub fn table(
         fit_without_splitting_ids(&mut table, lang);
         let _ = writeln!(out, "{table}");
     }
-    let count = if scenarios == 1 {
-        Msg::CountScenarioOne.text(lang).to_string()
-    } else {
-        crate::say!(lang, CountScenarios, n = scenarios)
-    };
+    let count =
+        crate::text::messages::count(lang, scenarios, Msg::CountScenarioOne, Msg::CountScenarios);
     let _ = writeln!(
         out,
         "{}",

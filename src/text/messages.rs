@@ -107,6 +107,15 @@ macro_rules! say {
     }};
 }
 
+/// "1 file", "3 files": `one` for one, else `many` with `{n}` filled.
+pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
+    if n == 1 {
+        one.text(lang).to_string()
+    } else {
+        many.fill(lang, &[("n", &n)])
+    }
+}
+
 /// A [`Message`] to be said later, in whichever language: `message!(Msg, name = value, …)`,
 /// with the names checked against the message's placeholders while compiling (as `say!`).
 #[macro_export]

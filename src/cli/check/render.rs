@@ -46,13 +46,7 @@ fn shown_source(path: &str) -> Option<Source> {
 
 /// "checked 3 files: 1 error, 0 warnings", in `lang`.
 pub fn summary(report: &Report, lang: Lang) -> String {
-    let count = |n: usize, one: Msg, many: Msg| {
-        if n == 1 {
-            one.text(lang).to_string()
-        } else {
-            many.fill(lang, &[("n", &n)])
-        }
-    };
+    let count = |n: usize, one: Msg, many: Msg| crate::text::messages::count(lang, n, one, many);
     format!(
         "{}\n",
         crate::say!(

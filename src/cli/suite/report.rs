@@ -203,13 +203,8 @@ impl Ending<'_> {
             );
         }
         let totals = self.totals;
-        let count = |n: usize, one: Msg, many: Msg| {
-            if n == 1 {
-                one.text(lang).to_string()
-            } else {
-                many.fill(lang, &[("n", &n)])
-            }
-        };
+        let count =
+            |n: usize, one: Msg, many: Msg| crate::text::messages::count(lang, n, one, many);
         if totals.content > 0 {
             let line = count(totals.content, Msg::TestContentOne, Msg::TestContentMany);
             let _ = writeln!(out, "{line}");
