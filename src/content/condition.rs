@@ -7,7 +7,8 @@
 
 use crate::content::answer::Answer;
 use crate::content::answer::UNKNOWN;
-use crate::input::yaml::scalar_text;
+use crate::input::yaml::scalar_said;
+use crate::text::messages::Message;
 use crate::text::suggest;
 use serde_yaml::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -119,18 +120,18 @@ const OPERATORS: [&str; 11] = [
 /// is one (a misspelt `al:` or `at_lest:`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    pub message: String,
+    pub message: Message,
     pub token: Option<String>,
 }
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.render(crate::text::lang::Lang::En))
     }
 }
 
-impl From<String> for ParseError {
-    fn from(message: String) -> Self {
+impl From<Message> for ParseError {
+    fn from(message: Message) -> Self {
         ParseError {
             message,
             token: None,
@@ -138,7 +139,7 @@ impl From<String> for ParseError {
     }
 }
 
-fn at_token(message: String, token: &str) -> ParseError {
+fn at_token(message: Message, token: &str) -> ParseError {
     ParseError {
         message,
         token: Some(token.to_string()),
@@ -164,11 +165,9 @@ impl Condition {
                     let key = match key {
                         Value::String(s) => s.as_str(),
                         other => {
-                            return Err(format!(
-                                "`{}` is not a field id or `all`/`any`/`not`",
-                                scalar_text(other)
-                            )
-                            .into());
+                            return Err(
+                                crate::message!(CondNotAKey; said key = scalar_said(other)).into(),
+                            );
                         }
                     };
                     let part = match key {
@@ -182,7 +181,7 @@ impl Condition {
                             };
                             if items.is_empty() {
                                 return Err(at_token(
-                                    format!("`{key}:` needs at least one condition"),
+                                    crate::message!(CondNeedsOne, key = key),
                                     key,
                                 ));
                             }
@@ -195,8 +194,10 @@ impl Condition {
                         "not" => Condition::Not(Box::new(Condition::parse(inner, groups)?)),
                         field if OPERATORS.contains(&field) => {
                             return Err(at_token(
-                                format!(
-                                    "`{field}` must follow a field id, as in `others.age: {{{field}: ...}}`"
+                                crate::message!(
+                                    CondOperatorFirst,
+                                    op = field,
+                                    example = format!("{{{field}: ...}}")
                                 ),
                                 field,
                             ));
@@ -206,18 +207,12 @@ impl Condition {
                     parts.push(part);
                 }
                 match parts.len() {
-                    0 => Err("an empty condition never says anything; remove it"
-                        .to_string()
-                        .into()),
+                    0 => Err(crate::message!(CondEmpty).into()),
                     1 => Ok(parts.into_iter().next().unwrap_or(Condition::All(vec![]))),
                     _ => Ok(Condition::All(parts)),
                 }
             }
-            other => Err(format!(
-                "expected a condition (`field: value`, `all:`, `any:` or `not:`), found {}",
-                scalar_text(other)
-            )
-            .into()),
+            other => Err(crate::message!(CondExpected; said found = scalar_said(other)).into()),
         }
     }
 
@@ -434,9 +429,10 @@ fn parse_tests(
     };
     if holds_conditions {
         return Err(at_token(
-            format!(
-                "`{field}:` holds conditions, but only `all:`, `any:` and `not:` do; {}",
-                suggest::hint(field, COMBINATORS)
+            crate::message!(
+                CondHoldsConditions,
+                field = field;
+                said hint = suggest::hint_said(field, COMBINATORS)
             ),
             field,
         ));
@@ -453,46 +449,15 @@ fn parse_tests(
                 let op = match op {
                     Value::String(s) => s.as_str(),
                     other => {
-                        return Err(format!("`{}` is not a test", scalar_text(other)).into());
+                        return Err(
+                            crate::message!(CondNotATest; said test = scalar_said(other)).into(),
+                        );
                     }
                 };
-                let t = match op {
-                    "is" => scalar_test(arg)?,
-                    "is_not" => Test::IsNot(word(arg)?),
-                    "one_of" | "includes_any" | "includes" => Test::AnyOf(words(arg, groups)?),
-                    "includes_all" => Test::AllOf(words(arg, groups)?),
-                    "at_least" => Test::AtLeast(number(op, arg)?),
-                    "at_most" => Test::AtMost(number(op, arg)?),
-                    "more_than" => Test::MoreThan(number(op, arg)?),
-                    "less_than" => Test::LessThan(number(op, arg)?),
-                    "is_unknown" => match arg {
-                        Value::Bool(b) => Test::IsUnknown(*b),
-                        Value::String(s) if s == "yes" || s == "true" => Test::IsUnknown(true),
-                        Value::String(s) if s == "no" || s == "false" => Test::IsUnknown(false),
-                        other => {
-                            return Err(at_token(
-                                format!(
-                                    "`is_unknown` takes true or false, not {}",
-                                    scalar_text(other)
-                                ),
-                                "is_unknown",
-                            ));
-                        }
-                    },
-                    other => {
-                        return Err(at_token(
-                            format!(
-                                "unknown test `{other}`; {}",
-                                suggest::hint(other, OPERATORS.iter().copied().chain(COMBINATORS))
-                            ),
-                            other,
-                        ));
-                    }
-                };
-                tests.push(test(t));
+                tests.push(test(one_test(op, arg, groups)?));
             }
             match tests.len() {
-                0 => Err(at_token(format!("`{field}` has no test"), field)),
+                0 => Err(at_token(crate::message!(CondNoTest, field = field), field)),
                 1 => Ok(tests.into_iter().next().unwrap_or(Condition::All(vec![]))),
                 _ => Ok(Condition::All(tests)),
             }
@@ -502,7 +467,49 @@ fn parse_tests(
     }
 }
 
-fn scalar_test(value: &Value) -> Result<Test, String> {
+/// One test of a field: `is`, `one_of`, `at_least`, … with its argument.
+fn one_test(
+    op: &str,
+    arg: &Value,
+    groups: &BTreeMap<String, Vec<String>>,
+) -> Result<Test, ParseError> {
+    Ok(match op {
+        "is" => scalar_test(arg)?,
+        "is_not" => Test::IsNot(word(arg)?),
+        "one_of" | "includes_any" | "includes" => Test::AnyOf(words(arg, groups)?),
+        "includes_all" => Test::AllOf(words(arg, groups)?),
+        "at_least" => Test::AtLeast(number(op, arg)?),
+        "at_most" => Test::AtMost(number(op, arg)?),
+        "more_than" => Test::MoreThan(number(op, arg)?),
+        "less_than" => Test::LessThan(number(op, arg)?),
+        "is_unknown" => match arg {
+            Value::Bool(b) => Test::IsUnknown(*b),
+            Value::String(s) if s == "yes" || s == "true" => Test::IsUnknown(true),
+            Value::String(s) if s == "no" || s == "false" => Test::IsUnknown(false),
+            other => {
+                return Err(at_token(
+                    crate::message!(CondIsUnknownBool; said found = scalar_said(other)),
+                    "is_unknown",
+                ));
+            }
+        },
+        other => {
+            return Err(at_token(
+                crate::message!(
+                    CondUnknownTest,
+                    test = other;
+                    said hint = suggest::hint_said(
+                        other,
+                        OPERATORS.iter().copied().chain(COMBINATORS)
+                    )
+                ),
+                other,
+            ));
+        }
+    })
+}
+
+fn scalar_test(value: &Value) -> Result<Test, Message> {
     let w = word(value)?;
     Ok(if w == UNKNOWN {
         Test::IsUnknown(true)
@@ -511,24 +518,22 @@ fn scalar_test(value: &Value) -> Result<Test, String> {
     })
 }
 
-fn word(value: &Value) -> Result<String, String> {
+fn word(value: &Value) -> Result<String, Message> {
     match value {
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) => Ok(n.to_string()),
-        Value::Bool(b) => Err(format!(
-            "`{b}` is not an answer value; write \"yes\" or \"no\" in quotes"
-        )),
-        other => Err(format!("expected a value, found {}", scalar_text(other))),
+        Value::Bool(b) => Err(crate::message!(CondBoolValue, value = b)),
+        other => Err(crate::message!(CondExpectedValue; said found = scalar_said(other))),
     }
 }
 
-fn words(value: &Value, groups: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+fn words(value: &Value, groups: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, Message> {
     let items = match value {
         Value::Sequence(items) => items.iter().map(word).collect::<Result<Vec<_>, _>>()?,
         other => vec![word(other)?],
     };
     if items.is_empty() {
-        return Err("an empty list of values can never match".to_string());
+        return Err(crate::message!(CondEmptyList));
     }
     let mut out = Vec::new();
     for item in items {
@@ -540,14 +545,11 @@ fn words(value: &Value, groups: &BTreeMap<String, Vec<String>>) -> Result<Vec<St
     Ok(out)
 }
 
-fn number(op: &str, value: &Value) -> Result<i64, String> {
+fn number(op: &str, value: &Value) -> Result<i64, Message> {
     match value {
-        Value::Number(n) => n
-            .as_i64()
-            .ok_or_else(|| format!("`{op}` takes a whole number, not {n}")),
-        other => Err(format!(
-            "`{op}` takes a whole number, not {}",
-            scalar_text(other)
-        )),
+        Value::Number(n) => n.as_i64().ok_or_else(
+            || crate::message!(CondWholeNumber, op = op; said found = Message::as_said(n)),
+        ),
+        other => Err(crate::message!(CondWholeNumber, op = op; said found = scalar_said(other))),
     }
 }

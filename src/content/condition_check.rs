@@ -5,14 +5,15 @@ use crate::content::answer::Answer;
 use crate::content::condition::{Answers, Condition, FieldSlot, Status, Test, Truth};
 use crate::content::questions::{FieldKind, QuestionSet};
 use crate::input::diag::Code;
+use crate::text::messages::Message;
 use crate::text::suggest;
 
 /// A problem found when checking a condition against the question set.
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub code: Code,
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
     /// The word in the file to point at.
     pub token: String,
 }
@@ -251,26 +252,25 @@ fn check_test(questions: &QuestionSet, field: &str, test: &Test, problems: &mut 
     let Some(def) = questions.field(field) else {
         problems.push(Problem {
             code: Code::UnknownField,
-            message: format!("unknown field `{field}`"),
-            help: suggest::hint(field, questions.field_keys()),
+            message: crate::message!(CondUnknownField, field = field),
+            help: suggest::hint_said(field, questions.field_keys()),
             token: field.to_string(),
         });
         return;
     };
-    let mismatch = |what: &str| Problem {
+    let mismatch = |what: Message| Problem {
         code: Code::BadCondition,
-        message: format!("`{field}` is a {} field; {what}", def.kind.name()),
+        message: crate::message!(
+            CondMismatch,
+            field = field,
+            kind = def.kind.name();
+            said what = what
+        ),
         help: match def.kind {
-            FieldKind::Text => "text fields can only be tested with `is_unknown`".to_string(),
-            FieldKind::Number { .. } => {
-                "use at_least, at_most, more_than, less_than, is or is_unknown".to_string()
-            }
-            FieldKind::List(_) => {
-                "use a list of values (includes any), includes_all or is_unknown".to_string()
-            }
-            FieldKind::Choice(_) => {
-                "use a value, a list of values (one of), is_not or is_unknown".to_string()
-            }
+            FieldKind::Text => crate::message!(CondHelpText),
+            FieldKind::Number { .. } => crate::message!(CondHelpNumber),
+            FieldKind::List(_) => crate::message!(CondHelpList),
+            FieldKind::Choice(_) => crate::message!(CondHelpChoice),
         },
         token: field.to_string(),
     };
@@ -278,33 +278,31 @@ fn check_test(questions: &QuestionSet, field: &str, test: &Test, problems: &mut 
         if def.canonical_value(value).is_none() {
             problems.push(Problem {
                 code: Code::UnknownValue,
-                message: format!("`{value}` is not a value of `{field}`"),
-                help: suggest::hint(value, def.value_ids()),
+                message: crate::message!(CondNotAValue, value = value, field = field),
+                help: suggest::hint_said(value, def.value_ids()),
                 token: value.to_string(),
             });
         }
     };
     match (&def.kind, test) {
         (_, Test::IsUnknown(_)) => {}
-        (FieldKind::Text, _) => problems.push(mismatch("it cannot be compared with values")),
+        (FieldKind::Text, _) => problems.push(mismatch(crate::message!(CondNoCompareValues))),
         (FieldKind::Number { .. }, Test::Is(v) | Test::IsNot(v)) => {
             if v.parse::<i64>().is_err() {
-                problems.push(mismatch(&format!("`{v}` is not a whole number")));
+                problems.push(mismatch(crate::message!(CondNotWhole, value = v)));
             }
         }
         (
             FieldKind::Number { .. },
             Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_),
         ) => {}
-        (FieldKind::Number { .. }, _) => {
-            problems.push(mismatch("it cannot be tested against a list of values"))
-        }
+        (FieldKind::Number { .. }, _) => problems.push(mismatch(crate::message!(CondNoList))),
         (
             FieldKind::Choice(_) | FieldKind::List(_),
             Test::AtLeast(_) | Test::AtMost(_) | Test::MoreThan(_) | Test::LessThan(_),
-        ) => problems.push(mismatch("it cannot be compared as a number")),
+        ) => problems.push(mismatch(crate::message!(CondNoNumber))),
         (FieldKind::Choice(_), Test::AllOf(_)) => {
-            problems.push(mismatch("one answer cannot include several values"))
+            problems.push(mismatch(crate::message!(CondOneAnswer)))
         }
         (_, Test::Is(v) | Test::IsNot(v)) => check_value(v),
         (_, Test::AnyOf(vs) | Test::AllOf(vs)) => vs.iter().for_each(|v| check_value(v)),

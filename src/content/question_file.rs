@@ -388,10 +388,10 @@ impl Builder<'_> {
                     .push((key.to_string(), anchor.to_string(), field_id.to_string()));
                 Some(condition)
             }
-            Err(message) => {
+            Err(err) => {
                 self.error(
                     Code::BadCondition,
-                    crate::text::messages::Message::as_said(format!("field `{key}`: {message}")),
+                    crate::message!(CondInField, key = key; said problem = err.message),
                     place,
                 );
                 None
@@ -415,13 +415,13 @@ fn check_conditions(
         let earlier: Vec<&str> = set.field_keys().take_while(|k| *k != key).collect();
         for problem in condition.check(set) {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     problem.code,
                     &source.name,
-                    format!("field `{key}`: {}", problem.message),
+                    crate::message!(CondInField, key = key; said problem = problem.message),
                 )
                 .at(source.locate(&[&anchor, &format!("id: {field_id}"), &problem.token]))
-                .help(problem.help),
+                .help_said(problem.help),
             );
         }
         for used in condition.fields() {

@@ -9,6 +9,7 @@ use crate::content::texts::{RawText, Texts, WelshReview};
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::{yaml, yaml::scalar_text};
+use crate::text::messages::{Message, Msg};
 use crate::text::suggest;
 use serde::Deserialize;
 use serde_yaml::Value;
@@ -204,10 +205,15 @@ impl RuleReader<'_> {
         let level = self.level(&raw_rule, &anchor);
         let place = ConditionPlace {
             source,
-            what: format!("rule `{}`", raw_rule.id),
+            what: {
+                let rule = raw_rule.id.clone();
+                Box::new(
+                    move |problem| crate::message!(CondInRule, rule = rule; said problem = problem),
+                )
+            },
             owner: anchor.clone(),
             key: "when",
-            parse_help: "see the comment at the top of the default rules.yaml for the condition forms",
+            parse_help: Msg::CondParseHelpRule,
         };
         let when = place.read(
             &raw_rule.when,
@@ -351,12 +357,13 @@ fn check_groups(
 struct ConditionPlace<'a> {
     source: &'a Source,
     /// What holds it, for messages: "rule `x`", "`other_person: adult_when`".
-    what: String,
+    /// The problem, said as being in this condition ("rule `x`: …").
+    what: Box<dyn Fn(Message) -> Message + 'a>,
     /// What finds it in the file: its owner ("id: x", "other_person"), then its key.
     owner: String,
     key: &'a str,
     /// Help for a condition that cannot be read at all.
-    parse_help: &'static str,
+    parse_help: Msg,
 }
 
 impl ConditionPlace<'_> {
@@ -396,13 +403,13 @@ impl ConditionPlace<'_> {
                         .as_deref()
                         .and_then(|token| self.source.locate(&[owner, key, token]));
                     problems.push(
-                        Diagnostic::error(
+                        Diagnostic::error_said(
                             Code::BadCondition,
                             &self.source.name,
-                            format!("{}: {}", self.what, err.message),
+                            (self.what)(err.message),
                         )
                         .at(place.or_else(at))
-                        .help(self.parse_help),
+                        .help_said(Message::new(self.parse_help)),
                     );
                 }
             }
@@ -439,21 +446,23 @@ impl ConditionPlace<'_> {
                 })
                 .flatten();
             let help = match group {
-                Some(group) => format!("did you mean the group `{group}`? ({})", problem.help),
+                Some(group) => {
+                    crate::message!(CondGroupHint, group = group; said help = problem.help)
+                }
                 None => problem.help,
             };
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     problem.code,
                     &self.source.name,
-                    format!("{}: {}", self.what, problem.message),
+                    (self.what)(problem.message),
                 )
                 .at(self
                     .source
                     .locate(&[owner, key, &problem.token])
                     .or(self.source.locate(&[owner, key]))
                     .or(self.source.locate(&[owner])))
-                .help(help),
+                .help_said(help),
             );
         }
     }
@@ -471,10 +480,12 @@ fn other_person(
     let mut condition = |value: Option<Value>, key: &str| -> Option<Condition> {
         let place = ConditionPlace {
             source,
-            what: format!("`other_person: {key}`"),
+            what: Box::new(
+                move |problem| crate::message!(CondInOtherPerson, key = key; said problem = problem),
+            ),
             owner: "other_person".to_string(),
             key,
-            parse_help: "it takes the same conditions as a rule's `when:`",
+            parse_help: Msg::CondParseHelpOther,
         };
         place.read(&value?, groups, questions, problems)
     };

@@ -310,6 +310,17 @@ pub fn expect_format(source: &Source, expected: &str, what: Msg) -> Result<(), D
     }
 }
 
+/// A value in a message, to be said in the reader's language: "a list", "a mapping", or the
+/// scalar as written.
+pub fn scalar_said(value: &serde_yaml::Value) -> Message {
+    match value {
+        serde_yaml::Value::Sequence(_) => crate::message!(ValueList),
+        serde_yaml::Value::Mapping(_) => crate::message!(ValueMapping),
+        serde_yaml::Value::Tagged(tagged) => scalar_said(&tagged.value),
+        other => Message::as_said(scalar_text(other)),
+    }
+}
+
 /// A YAML scalar as plain text, for messages and for text answers given as numbers.
 pub fn scalar_text(value: &serde_yaml::Value) -> String {
     match value {

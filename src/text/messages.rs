@@ -287,6 +287,7 @@ mod tests {
             "as_said",
             "origin_folder",
             "prompt_with_hint",
+            "cond_in_other_person",
         ]
         .to_vec();
         for msg in ALL {
