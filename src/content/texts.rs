@@ -175,13 +175,13 @@ impl<'a> Texts<'a> {
             RawText::Bare(text) if source.json.is_some() => return text,
             RawText::Bare(text) => {
                 self.errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::MissingTranslation,
                         &source.name,
-                        format!("{} is not given in both languages", what()),
+                        crate::message!(TextsNotBoth, what = what()),
                     )
                     .at(place(None))
-                    .help("write it as `en: ...` and `cy: ...` on two lines beneath the key (or `both: ...` if it is the same in both)"),
+                    .help_said(crate::message!(TextsNotBothHelp)),
                 );
                 return text;
             }
@@ -192,13 +192,13 @@ impl<'a> Texts<'a> {
         if let Some(both) = get("both") {
             if map.contains_key("en") || map.contains_key("cy") {
                 self.errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::UnknownLanguage,
                         &source.name,
-                        format!("{} has `both:` as well as `en:` or `cy:`", what()),
+                        crate::message!(TextsBothAndOne, what = what()),
                     )
                     .at(place(None))
-                    .help("use `both:` only for a text that is the same in both languages; otherwise give `en:` and `cy:`"),
+                    .help_said(crate::message!(TextsBothAndOneHelp)),
                 );
             }
             return both.to_string();
@@ -221,13 +221,13 @@ impl<'a> Texts<'a> {
     ) {
         for key in map.keys().filter(|k| !KEYS.contains(&k.as_str())) {
             self.errors.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::UnknownLanguage,
                     &self.source.name,
-                    format!("{} has a text in `{key}`, which hsb does not read", what()),
+                    crate::message!(TextsOtherLanguage, what = what(), key = key),
                 )
                 .at(place(Some(key)).or_else(|| place(None)))
-                .help("hsb reads `en` (English) and `cy` (Cymraeg), or `both` for a text that is the same in both"),
+                .help_said(crate::message!(TextsOtherLanguageHelp)),
             );
         }
     }
@@ -245,16 +245,16 @@ impl<'a> Texts<'a> {
         for (lang, text) in [(Lang::En, en), (Lang::Cy, cy)] {
             if text.is_none() {
                 self.errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::MissingTranslation,
                         &source.name,
-                        format!("{} has no {} text", what(), lang.name()),
+                        match lang {
+                            Lang::En => crate::message!(TextsNoEnglish, what = what()),
+                            Lang::Cy => crate::message!(TextsNoWelsh, what = what()),
+                        },
                     )
                     .at(place(None))
-                    .help(format!(
-                        "add `{}: ...` beside the other language",
-                        lang.code()
-                    )),
+                    .help_said(crate::message!(TextsAddBeside, code = lang.code())),
                 );
             }
         }
@@ -262,31 +262,28 @@ impl<'a> Texts<'a> {
             && en == cy
         {
             self.warnings.push(
-                Diagnostic::warning(
+                Diagnostic::warning_said(
                     Code::SameInBothLanguages,
                     &source.name,
-                    format!("{}: the Welsh is the same as the English", what()),
+                    crate::message!(TextsSame, what = what()),
                 )
                 .at(place(Some("cy")).or_else(|| place(None)))
-                .help("translate it; if it is truly the same in both (a name, say), write it once as `both: ...`"),
+                .help_said(crate::message!(TextsSameHelp)),
             );
         }
         if let Some((variant, term)) = cy.and_then(crate::content::glossary::avoided_in) {
             self.warnings.push(
-                Diagnostic::warning(
+                Diagnostic::warning_said(
                     Code::AvoidedWelsh,
                     &source.name,
-                    format!(
-                        "{}: the Welsh uses `{variant}`, which the glossary says to avoid",
-                        what()
-                    ),
+                    crate::message!(TextsAvoided, what = what(), variant = variant),
                 )
                 .at(place(Some("cy")).or_else(|| place(None)))
-                .help(format!(
-                    "write `{}` ({}; {})",
-                    term.cy,
-                    term.note.as_deref().unwrap_or(&term.en),
-                    term.source
+                .help_said(crate::message!(
+                    TextsAvoidedHelp,
+                    term = term.cy,
+                    note = term.note.as_deref().unwrap_or(&term.en),
+                    source = term.source
                 )),
             );
         }
@@ -299,13 +296,13 @@ impl<'a> Texts<'a> {
         };
         if !date.is_empty() && !is_date(date) {
             self.errors.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::Structure,
                     &self.source.name,
-                    "`welsh_review: reviewed_on` is not a date",
+                    crate::message!(TextsReviewedOn),
                 )
                 .at(self.source.locate(&["welsh_review", "reviewed_on"]))
-                .help("write the date the review was signed off as YYYY-MM-DD, e.g. 2027-03-01"),
+                .help_said(crate::message!(TextsReviewedOnHelp)),
             );
         }
     }
