@@ -5,6 +5,7 @@
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::yaml;
+use crate::text::messages::Message;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -66,39 +67,36 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
         .collect();
     for term in &glossary.terms {
         let place = source.locate(&[&format!("en: {}", term.en)]);
-        let problem = |message: String, help: &str| {
-            Diagnostic::error(Code::BadContent, &source.name, message)
+        let problem = |message: Message, help: Message| {
+            Diagnostic::error_said(Code::BadContent, &source.name, message)
                 .at(place)
-                .help(help)
+                .help_said(help)
         };
         if term.source.trim().is_empty() {
             problems.push(problem(
-                format!("the term `{}` does not say where it comes from", term.en),
-                "give its `source:` (the procedures, an Act, guidance, or a review)",
+                crate::message!(GlossaryNoSource, term = term.en),
+                crate::message!(GlossaryNoSourceHelp),
             ));
         }
         if term.avoid.is_empty() {
             problems.push(problem(
-                format!("the term `{}` lists nothing to avoid", term.en),
-                "list the wrong or misleading variants under `avoid:`",
+                crate::message!(GlossaryNothingToAvoid, term = term.en),
+                crate::message!(GlossaryNothingToAvoidHelp),
             ));
         }
         for variant in &term.avoid {
             let variant = normalise(variant);
             if variant.is_empty() {
                 problems.push(problem(
-                    format!("the term `{}` lists a blank variant to avoid", term.en),
-                    "remove it: a blank variant would match every text",
+                    crate::message!(GlossaryBlankVariant, term = term.en),
+                    crate::message!(GlossaryBlankVariantHelp),
                 ));
                 continue;
             }
             if preferred.iter().any(|p| contains_words(p, &variant)) {
                 problems.push(problem(
-                    format!(
-                        "the term `{}` avoids `{variant}`, which a preferred term uses",
-                        term.en
-                    ),
-                    "an avoided variant must never be part of a preferred one",
+                    crate::message!(GlossaryAvoidsPreferred, term = term.en, variant = variant),
+                    crate::message!(GlossaryAvoidsPreferredHelp),
                 ));
             }
         }

@@ -50,42 +50,46 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
             && crate::text::placeholders::names(en) != crate::text::placeholders::names(cy)
         {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::MissingTranslation,
                     &source.name,
-                    format!("{what} has different {{placeholders}} in English and Welsh"),
+                    crate::message!(
+                        MessagesPlaceholdersDiffer,
+                        id = id,
+                        braces = "{placeholders}"
+                    ),
                 )
                 .at(source.locate(&[&anchor]))
-                .help("use the same `{name}`s in both languages; they are filled in when the message is shown"),
+                .help_said(crate::message!(MessagesPlaceholdersHelp, name = "{name}")),
             );
         }
         // Reports a missing language or Welsh the same as its English.
         english.pick(text, || what.clone(), anchors![&anchor]);
         if !known.contains(&id.as_str()) {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::BadContent,
                     &source.name,
-                    format!("{what} is not one hsb uses"),
+                    crate::message!(MessagesNotUsed, id = id),
                 )
                 .at(source.locate(&[&anchor]))
-                .help(crate::text::suggest::hint(&id, known.iter().copied())),
+                .help_said(crate::text::suggest::hint_said(&id, known.iter().copied())),
             );
         }
     }
     if !missing.is_empty() {
         problems.push(
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::MissingTranslation,
                 &source.name,
-                format!(
-                    "{} message(s) hsb uses are missing: {}",
-                    missing.len(),
-                    crate::text::suggest::join(missing.iter().copied())
+                crate::message!(
+                    MessagesMissing,
+                    n = missing.len(),
+                    ids = crate::text::suggest::join(missing.iter().copied())
                 ),
             )
             .at(source.locate(&["messages:"]))
-            .help("every message hsb uses needs `en:` and `cy:` texts"),
+            .help_said(crate::message!(MessagesMissingHelp)),
         );
     }
     english.finish(&mut problems, &mut warnings);
