@@ -748,14 +748,8 @@ fn judgements_and_votes(content: &Content, mark: &Mark, blind: bool) -> String {
     }
     if !mark.level_votes.is_empty() {
         // How the room split: where the discussion starts.
-        let levels = content
-            .continuum
-            .levels
-            .iter()
-            .map(|l| l.label.clone())
-            .chain(std::iter::once(content.continuum.not_placed.label.clone()));
         for (names, votes) in [
-            (levels.collect::<Vec<_>>(), &mark.level_votes),
+            (level_items(content), &mark.level_votes),
             (strategy_items(lang, blind), &mark.strategy_votes),
         ] {
             let split: Vec<String> = names
@@ -828,8 +822,9 @@ fn plans_beside_responses(view: &View, marks: &[Mark]) -> String {
             .map(|r| r.text.clone())
             .collect(),
     ));
-    let heading = view
-        .other_child_section()
+    let section = view.other_child_section();
+    let heading = section
+        .clone()
         .unwrap_or_else(|| view.say(Msg::PlanOtherPrompt).to_string());
     out.push_str(&format!("  {heading}\n"));
     for (plans, mark) in &with_plans {
@@ -838,7 +833,7 @@ fn plans_beside_responses(view: &View, marks: &[Mark]) -> String {
             wrap(&format!("    {}", said(&plans.other, mark)), width())
         ));
     }
-    if view.other_child_section().is_none() {
+    if section.is_none() {
         out.push_str(&format!("    {}\n", view.say(Msg::PlanNoOtherChild)));
     } else if let Some(text) = view.other_role_explained() {
         out.push_str(&format!("{}\n", wrap(&format!("    {text}"), width())));

@@ -130,7 +130,8 @@ pub(super) fn placement(view: &View, doc: &mut Vec<Block>) {
     }
 }
 
-fn strategy(view: &View, doc: &mut Vec<Block>) {
+/// The strategy discussion's heading and what it means, for the report and the trainer's key.
+pub(crate) fn strategy_heading(view: &View, doc: &mut Vec<Block>) {
     let sd = &view.strategy_discussion;
     doc.push(Block::Heading(crate::say!(
         view.lang,
@@ -138,6 +139,11 @@ fn strategy(view: &View, doc: &mut Vec<Block>) {
         status = sd.label
     )));
     doc.push(Block::Para(sd.summary.clone()));
+}
+
+fn strategy(view: &View, doc: &mut Vec<Block>) {
+    strategy_heading(view, doc);
+    let sd = &view.strategy_discussion;
     if !sd.reasons.is_empty() {
         doc.push(Block::Bullets(
             sd.reasons

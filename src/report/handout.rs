@@ -58,13 +58,7 @@ pub fn key(view: &View, number: usize) -> Vec<Block> {
         title = title
     ))];
     document::placement(view, &mut doc);
-    let sd = &view.strategy_discussion;
-    doc.push(Block::Heading(crate::say!(
-        view.lang,
-        StrategyDiscussionTitle,
-        status = sd.label
-    )));
-    doc.push(Block::Para(sd.summary.clone()));
+    document::strategy_heading(view, &mut doc);
     document::clarify(view, &mut doc);
     doc.push(Block::Heading(
         view.say(Msg::WhyTheRulesThatFired).to_string(),
