@@ -169,13 +169,6 @@ fn too_large(name: &str) -> Diagnostic {
 
 /// " (first at line 7, column 5)" for the message about the second of two: both places of a
 /// duplicate are named. Empty when the first is not found.
-pub fn first_at(place: Option<(usize, usize)>) -> String {
-    place.map_or_else(String::new, |(line, column)| {
-        format!(" (first at line {line}, column {column})")
-    })
-}
-
-/// The same, to be said in the reader's language.
 pub fn first_at_said(place: Option<(usize, usize)>) -> Message {
     place.map_or_else(
         || Message::as_said(""),

@@ -425,15 +425,15 @@ fn scrub(message: &str) -> String {
     out
 }
 
-/// A value for an error message. Short words (a misspelt value) are quoted to help fix them;
-/// anything longer may be free text about a child, and is never repeated.
-pub fn describe_value(value: &serde_yaml::Value) -> String {
+/// A value for an error message ("text", "the number 3"), to be said in the reader's
+/// language. Text is never repeated: it may be about a child.
+pub fn describe_value(value: &serde_yaml::Value) -> Message {
     use serde_yaml::Value;
     match value {
-        Value::String(_) => "text".to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::Bool(b) => format!("`{b}`"),
-        other => scalar_text(other),
+        Value::String(_) => crate::message!(KindText),
+        Value::Number(n) => crate::message!(ValueNumber, n = n),
+        Value::Bool(b) => Message::as_said(format!("`{b}`")),
+        other => scalar_said(other),
     }
 }
 

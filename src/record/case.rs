@@ -108,7 +108,7 @@ impl CaseFile<'_> {
                     Diagnostic::error_said(
                         Code::UnknownValue,
                         &self.source.name,
-                        crate::message!(DiagAgreesYesNo, found = describe(other)),
+                        crate::message!(DiagAgreesYesNo; said found = describe(other)),
                     )
                     .at(self.place(&["judgement", "agrees"]))
                     .help_said(crate::message!(DiagAgreesHelp)),

@@ -359,7 +359,7 @@ impl AnswerReader<'_> {
                 DiagWrongType,
                 key = self.key;
                 said what = what;
-                said found = describe_said(self.value)
+                said found = describe(self.value)
             ),
         )
         .at(self.place(""))
@@ -438,17 +438,6 @@ fn field_hint(field: &Field) -> Message {
             crate::message!(KindListOf, values = suggest::join(field.value_ids()))
         }
         FieldKind::Number { min, max } => crate::message!(KindNumber, min = min, max = max),
-    }
-}
-
-/// What a value is, in words ("text", "the number 3"), to be said in the reader's language.
-fn describe_said(value: &Value) -> Message {
-    match value {
-        Value::String(_) => crate::message!(KindText),
-        Value::Number(n) => crate::message!(ValueNumber, n = n),
-        Value::Sequence(_) => crate::message!(ValueList),
-        Value::Mapping(_) => crate::message!(ValueMapping),
-        other => Message::as_said(describe(other)),
     }
 }
 

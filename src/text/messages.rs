@@ -246,6 +246,28 @@ mod tests {
                 &[Msg::AgreementLevel, Msg::AgreementStrategy],
                 &["agreed", "judged", "rate"],
             ),
+            // The trainee's or the room's answers (`training::marked`).
+            (
+                &[Msg::YourPlacement, Msg::RoomPlacement],
+                &["given", "mark", "level"],
+            ),
+            (
+                &[Msg::YourStrategyDiscussion, Msg::RoomStrategyDiscussion],
+                &["given", "mark", "status"],
+            ),
+            // Counts of more than one (`count`), and the diff table's line prefixes.
+            (
+                &[
+                    Msg::CountFiles,
+                    Msg::CountErrors,
+                    Msg::CountWarnings,
+                    Msg::CountScenarios,
+                    Msg::TestContentMany,
+                    Msg::TestSkippedMany,
+                ],
+                &["n"],
+            ),
+            (&[Msg::DiffLevelLine, Msg::DiffStrategyLine], &["change"]),
             // `Error::io` fills `{path}`, and `{reason}` when it is shown.
             (
                 &[

@@ -21,18 +21,8 @@ where
         .map(|(_, candidate)| candidate)
 }
 
-/// A hint sentence: "did you mean `x`?" or, failing that, the allowed values.
-pub fn hint<'a, I>(input: &str, candidates: I) -> String
-where
-    I: IntoIterator<Item = &'a str> + Clone,
-{
-    match closest(input, candidates.clone()) {
-        Some(found) => format!("did you mean `{found}`?"),
-        None => format!("allowed: {}", join(candidates)),
-    }
-}
-
-/// The same hint, to be said in the reader's language.
+/// A hint, to be said in the reader's language: "did you mean `x`?" or, failing that, the
+/// allowed values.
 pub fn hint_said<'a, I>(input: &str, candidates: I) -> crate::text::messages::Message
 where
     I: IntoIterator<Item = &'a str> + Clone,
@@ -94,7 +84,7 @@ mod tests {
     fn does_not_suggest_something_unrelated() {
         assert_eq!(closest("banana", ["sibling", "peer"]), None);
         assert_eq!(
-            hint("banana", ["sibling", "peer"]),
+            hint_said("banana", ["sibling", "peer"]).render(crate::text::lang::Lang::En),
             "allowed: `sibling`, `peer`"
         );
     }
