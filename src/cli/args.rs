@@ -15,16 +15,8 @@ Safeguarding Procedures, which prevail.\n\nThe Appendix 3 questions and reasons 
 Welsh Government's National Strategy for Preventing and Responding to Child Sexual Abuse in Wales \
 (2025-2035), Crown copyright, under the Open Government Licence v3.0.";
 
-const LONG_VERSION: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    "\nAppendix 3 questions and reasons: Welsh Government, National Strategy for Preventing and \
-Responding to Child Sexual Abuse in Wales (2025-2035), Crown copyright, Open Government Licence v3.0.\n\
-Continuum: after Hackett (2010). Brook's Traffic Light Tool is referred to, not reproduced.\n\
-hsb supports, and does not replace, professional judgement and the Wales Safeguarding Procedures."
-);
-
 #[derive(Debug, Parser)]
-#[command(name = "hsb", version, long_version = LONG_VERSION, about = ABOUT, after_help = AFTER_HELP)]
+#[command(name = "hsb", version, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Use this question set instead of the built-in Appendix 3 questions.
     #[arg(long, global = true, value_name = "FILE")]
@@ -207,7 +199,7 @@ Exit status: 0 exported, 2 a record could not be read (the others are still expo
     )]
     Completions {
         /// The shell.
-        #[arg(value_enum)]
+        #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff).

@@ -165,8 +165,10 @@ pub const HELP: &[Help] = &[
 ];
 
 /// Words in usage lines and value names, by their English.
-const WORDS: [Msg; 12] = [
+const WORDS: [Msg; 14] = [
     Msg::HelpValueTag,
+    Msg::HelpValueShell,
+    Msg::HelpValueList,
     Msg::HelpValueName,
     Msg::HelpValueAge,
     Msg::HelpValueLevel,
@@ -190,6 +192,12 @@ fn word(english: &str, lang: Lang) -> Option<&'static str> {
 
 /// The command line's help in `lang`.
 pub fn localise(cmd: Command, lang: Lang) -> Command {
+    let long_version = format!(
+        "{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        Msg::HelpLongVersion.text(lang)
+    );
+    let cmd = cmd.long_version(long_version);
     if lang == Lang::En {
         return cmd;
     }
@@ -229,9 +237,38 @@ pub fn localise(cmd: Command, lang: Lang) -> Command {
     );
     // clap adds its `help` command when the command line is built; describe it after that.
     cmd.build();
+    // `hsb help help` lists the commands again, `help` among them.
     cmd.mut_subcommand("help", |help| {
-        frame(help, "hsb help", lang).about(say(Msg::HelpHelpCommand))
+        frame(help, "hsb help", lang)
+            .about(say(Msg::HelpHelpCommand))
+            .mut_subcommand("help", |h| h.about(say(Msg::HelpHelpCommand)))
     })
+}
+
+/// The command line for a shell completion script in `lang`. A value's description (`key` in
+/// `--format`) is written once, in English, beside the value; in another language it is left out,
+/// as the option's own help, which is translated, describes each value.
+pub fn for_completions(cmd: Command, lang: Lang) -> Command {
+    fn bare(cmd: Command) -> Command {
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        let mut cmd = cmd.mut_args(|a| {
+            let values = a.get_possible_values();
+            if values.iter().all(|v| v.get_help().is_none()) {
+                return a;
+            }
+            let names = values.into_iter().map(|v| v.get_name().to_string());
+            a.value_parser(clap::builder::PossibleValuesParser::new(names))
+        });
+        for name in names {
+            cmd = cmd.mut_subcommand(name, bare);
+        }
+        cmd
+    }
+    let cmd = localise(cmd, lang);
+    if lang == Lang::En { cmd } else { bare(cmd) }
 }
 
 /// Print a command-line error (or the help or version asked for) in `lang`; returns the exit
@@ -353,6 +390,8 @@ fn frame(cmd: Command, bin: &str, lang: Lang) -> Command {
             .short('h')
             .long("help")
             .action(ArgAction::Help)
+            // Set here because `hsb help` is framed after the command line is built.
+            .num_args(0)
             .help(say(Msg::HelpHelpFlag))
             .help_heading(say(Msg::HelpOptions))
             .display_order(LAST),

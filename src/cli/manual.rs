@@ -3,30 +3,68 @@
 //! is added as a section of the same page (there are no separate `hsb-assess(1)` pages to point
 //! to).
 
+use crate::text::lang::Lang;
+use crate::text::messages::Msg;
 use clap::{Arg, Command};
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 use std::io::Write;
 
-/// Write the manual page (roff) for `cmd`.
-pub fn render(cmd: Command, out: &mut dyn Write) -> std::io::Result<()> {
+/// Write the manual page (roff) for `cmd`, already in `lang` (see
+/// [`localise`](crate::cli::help::localise)), with its section headings in `lang` too.
+pub fn render(cmd: Command, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let mut cmd = cmd;
     cmd.build();
     let man = Man::new(cmd.clone());
     man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
-    commands(&cmd).to_writer(out)?;
-    man.render_extra_section(out)?;
-    man.render_version_section(out)
+    let before: [(Section, &str, Msg); 4] = [
+        (Man::render_name_section, "NAME", Msg::ManName),
+        (Man::render_synopsis_section, "SYNOPSIS", Msg::ManSynopsis),
+        (
+            Man::render_description_section,
+            "DESCRIPTION",
+            Msg::ManDescription,
+        ),
+        (Man::render_options_section, "OPTIONS", Msg::ManOptions),
+    ];
+    let after: [(Section, &str, Msg); 2] = [
+        (Man::render_extra_section, "EXTRA", Msg::ManExtra),
+        (Man::render_version_section, "VERSION", Msg::ManVersion),
+    ];
+    for (section, heading, msg) in before {
+        in_lang(&man, section, (heading, msg.text(lang)), out)?;
+    }
+    commands(&cmd, lang).to_writer(out)?;
+    for (section, heading, msg) in after {
+        in_lang(&man, section, (heading, msg.text(lang)), out)?;
+    }
+    Ok(())
+}
+
+/// A section clap_mangen writes.
+type Section = fn(&Man, &mut dyn Write) -> std::io::Result<()>;
+
+/// One section clap_mangen writes, its English heading (`.SH NAME`) replaced.
+fn in_lang(
+    man: &Man,
+    section: Section,
+    (english, heading): (&str, &str),
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut buffer = Vec::new();
+    section(man, &mut buffer)?;
+    let text = String::from_utf8_lossy(&buffer).replacen(
+        &format!(".SH {english}\n"),
+        &format!(".SH {heading}\n"),
+        1,
+    );
+    out.write_all(text.as_bytes())
 }
 
 /// A COMMANDS section: each command's description, options and notes.
-fn commands(cmd: &Command) -> Roff {
+fn commands(cmd: &Command, lang: Lang) -> Roff {
     let mut roff = Roff::default();
-    roff.control("SH", ["COMMANDS"]);
+    roff.control("SH", [Msg::ManCommands.text(lang)]);
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         let usage = std::iter::once(bold(format!("hsb {}", sub.get_name())))
             .chain(own_args(sub).map(|a| {

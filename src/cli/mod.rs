@@ -343,9 +343,13 @@ fn material(paths: &ContentPaths, command: Command, out: &mut impl Write) -> Res
             write!(out, "{}", fit_unless(markdown, &text))?;
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "hsb", out);
+            let mut cmd = crate::cli::help::for_completions(Cli::command(), paths.lang);
+            clap_complete::generate(shell, &mut cmd, "hsb", out);
         }
-        Command::Man => crate::cli::manual::render(Cli::command(), out)?,
+        Command::Man => {
+            let cmd = crate::cli::help::localise(Cli::command(), paths.lang);
+            crate::cli::manual::render(cmd, paths.lang, out)?
+        }
         _ => {}
     }
     Ok(exit::OK)

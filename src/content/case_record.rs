@@ -123,7 +123,7 @@ fn read_action(
     ActionTerm {
         label: texts.pick(
             a.label,
-            || format!("action `{}` label", a.id),
+            || crate::message!(NameActionLabel, id = a.id),
             anchors!["actions", &anchor, "label"],
         ),
         follow_up: a
@@ -132,7 +132,7 @@ fn read_action(
             .map(|f| FollowUp {
                 text: texts.pick(
                     f.text,
-                    || format!("follow-up `{}` text", f.id),
+                    || crate::message!(NameFollowUpText, id = f.id),
                     anchors!["actions", format!("id: {}", f.id), "text"],
                 ),
                 within: within(&f.id, &f.within, source, problems),
@@ -186,7 +186,7 @@ impl Terms {
                 .map(|t| Term {
                     label: texts.pick(
                         t.label,
-                        || format!("{group} `{}` label", t.id),
+                        || crate::message!(NameTermLabel, group = group, id = t.id),
                         anchors![group, format!("id: {}", t.id), "label"],
                     ),
                     id: t.id,

@@ -6,7 +6,7 @@ use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::yaml;
 use crate::text::lang::Lang;
-use crate::text::messages::Msg;
+use crate::text::messages::{Message, Msg};
 use crate::text::suggest;
 use serde::{Deserialize, Serialize};
 
@@ -138,13 +138,13 @@ impl RawResponses {
 
     /// The responses in the chosen language; `owner` names where they are ("level `abusive`"),
     /// `anchor` finds it in the file.
-    pub fn pick(self, texts: &mut Texts<'_>, owner: &str, anchor: &str) -> Responses {
+    pub fn pick(self, texts: &mut Texts<'_>, owner: Message, anchor: &str) -> Responses {
         let mut list = |raw: Vec<RawResponse>| {
             raw.into_iter()
                 .map(|r| Response {
                     text: texts.pick(
                         r.text,
-                        || format!("{owner}: response `{}`", r.id),
+                        || crate::message!(NameResponse, id = r.id; said owner = owner.clone()),
                         anchors![anchor, format!("id: {}", r.id), "text"],
                     ),
                     id: r.id,
@@ -257,15 +257,19 @@ fn read_not_placed(
         Some(np) => NotPlaced {
             label: texts.pick(
                 np.label,
-                || "`not_placed: label`".into(),
+                || crate::message!(NameKey, key = "not_placed: label"),
                 anchors!["not_placed", "label"],
             ),
             summary: texts.pick(
                 np.summary,
-                || "`not_placed: summary`".into(),
+                || crate::message!(NameKey, key = "not_placed: summary"),
                 anchors!["not_placed", "summary"],
             ),
-            responses: np.responses.pick(texts, "`not_placed`", "not_placed"),
+            responses: np.responses.pick(
+                texts,
+                crate::message!(NameKey, key = "not_placed"),
+                "not_placed",
+            ),
         },
         None if source.json.is_none() => builtin_not_placed(lang),
         None => NotPlaced {
@@ -279,7 +283,7 @@ fn read_not_placed(
 /// One level with its texts in `lang`; without `in_sentence`, "the <label> level".
 fn read_level(l: RawLevel, texts: &mut Texts<'_>, lang: Lang) -> Level {
     let anchor = format!("id: {}", l.id);
-    let what = |key: &str| format!("level `{}` `{key}`", l.id);
+    let what = |key: &str| crate::message!(NameLevelKey, id = l.id, key = key);
     let label = texts.pick(l.label, || what("label"), anchors![&anchor, "label"]);
     let in_sentence = texts
         .pick_opt(
@@ -299,7 +303,7 @@ fn read_level(l: RawLevel, texts: &mut Texts<'_>, lang: Lang) -> Level {
             .map(|(i, f)| {
                 texts.pick(
                     f,
-                    || format!("level `{}` feature {}", l.id, i + 1),
+                    || crate::message!(NameLevelFeature, id = l.id, n = i + 1),
                     anchors![&anchor, "features"],
                 )
             })
@@ -307,7 +311,7 @@ fn read_level(l: RawLevel, texts: &mut Texts<'_>, lang: Lang) -> Level {
         strategy_discussion: l.strategy_discussion,
         responses: l
             .responses
-            .pick(texts, &format!("level `{}`", l.id), &anchor),
+            .pick(texts, crate::message!(NameLevel, id = l.id), &anchor),
         id: l.id,
     }
 }
@@ -328,7 +332,7 @@ impl Continuum {
         let mut sd = |raw: RawText, key: &str| {
             texts.pick(
                 raw,
-                || format!("`strategy_discussion: {key}`"),
+                || crate::message!(NameKey, key = format!("strategy_discussion: {key}")),
                 anchors!["strategy_discussion", key],
             )
         };
@@ -337,7 +341,11 @@ impl Continuum {
             consider: sd(wording.consider, "consider"),
             not_indicated: sd(wording.not_indicated, "not_indicated"),
         };
-        let notice = texts.pick(raw.notice, || "`notice`".into(), anchors!["notice:"]);
+        let notice = texts.pick(
+            raw.notice,
+            || crate::message!(NameKey, key = "notice"),
+            anchors!["notice:"],
+        );
         let not_placed = read_not_placed(raw.not_placed, &mut texts, source, lang);
         let levels = raw
             .levels

@@ -114,17 +114,17 @@ fn build(
     texts.review(&raw.welsh_review);
     let name = texts.pick(
         raw.name,
-        || "the question set's `name`".into(),
+        || crate::message!(NameQuestionSet),
         anchors!["name:"],
     );
     let attribution = texts.pick_opt(
         raw.attribution,
-        || "`attribution`".into(),
+        || crate::message!(NameKey, key = "attribution"),
         anchors!["attribution:"],
     );
     let introduction = texts.pick_opt(
         raw.introduction,
-        || "`introduction`".into(),
+        || crate::message!(NameKey, key = "introduction"),
         anchors!["introduction:"],
     );
     let mut builder = Builder {
@@ -203,14 +203,14 @@ impl Builder<'_> {
         }
         let text = self.texts.pick(
             rq.text,
-            || format!("question `{}` `text`", rq.id),
+            || crate::message!(NameQuestionKey, id = rq.id, key = "text"),
             anchors![&anchor, "text"],
         );
         let reason = self
             .texts
             .pick_opt(
                 rq.reason,
-                || format!("question `{}` `reason`", rq.id),
+                || crate::message!(NameQuestionKey, id = rq.id, key = "reason"),
                 anchors![&anchor, "reason"],
             )
             .unwrap_or_default();
@@ -235,7 +235,7 @@ impl Builder<'_> {
         let key = format!("{question}.{}", rf.id);
         let field_anchor = format!("id: {}", rf.id);
         let place = || source.locate(&[anchor, &field_anchor]);
-        let what = |name: &str| format!("field `{question}.{}` `{name}`", rf.id);
+        let what = |name: &str| crate::message!(NameFieldKey, id = key, key = name);
         let label = self.texts.pick_opt(
             rf.label,
             || what("label"),
@@ -290,8 +290,14 @@ impl Builder<'_> {
                     let choice_anchor = format!("id: {}", rc.id);
                     anchors![anchor, field_anchor, choice_anchor, key]()
                 };
-                let what =
-                    |key: &str| format!("value `{}` of field `{question}.{field}`: `{key}`", rc.id);
+                let what = |key: &str| {
+                    crate::message!(
+                        NameValueKey,
+                        id = rc.id,
+                        field = format!("{question}.{field}"),
+                        key = key
+                    )
+                };
                 Choice {
                     label: self.texts.pick(rc.label, || what("label"), || at("label")),
                     help: self

@@ -122,11 +122,7 @@ impl RuleSet {
         )?;
         let mut texts = Texts::new(source, continuum.lang);
         texts.review(&raw.welsh_review);
-        let name = texts.pick(
-            raw.name,
-            || "the rule set's `name`".into(),
-            anchors!["name:"],
-        );
+        let name = texts.pick(raw.name, || crate::message!(NameRuleSet), anchors!["name:"]);
         let mut reader = RuleReader {
             source,
             questions,
@@ -222,7 +218,7 @@ impl RuleReader<'_> {
             &mut self.problems,
         )?;
         self.check_effect(&raw_rule, &anchor);
-        let what = |key: &str| format!("rule `{}` `{key}`", raw_rule.id);
+        let what = |key: &str| crate::message!(NameRuleKey, id = raw_rule.id, key = key);
         let texts = &mut self.texts;
         let reason = texts.pick(
             raw_rule.reason,
@@ -234,9 +230,10 @@ impl RuleReader<'_> {
             || what("source"),
             anchors![&anchor, "source"],
         );
-        let responses = raw_rule
-            .responses
-            .pick(texts, &format!("rule `{}`", raw_rule.id), &anchor);
+        let responses =
+            raw_rule
+                .responses
+                .pick(texts, crate::message!(NameRule, id = raw_rule.id), &anchor);
         let clarify = raw_rule
             .clarify
             .into_iter()
@@ -244,7 +241,7 @@ impl RuleReader<'_> {
             .map(|(i, c)| {
                 texts.pick(
                     c,
-                    || format!("rule `{}` clarify item {}", raw_rule.id, i + 1),
+                    || crate::message!(NameRuleClarify, id = raw_rule.id, n = i + 1),
                     anchors![&anchor, "clarify"],
                 )
             })

@@ -8,7 +8,7 @@
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::text::lang::Lang;
-use crate::text::messages::Msg;
+use crate::text::messages::{Message, Msg};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -153,13 +153,13 @@ impl<'a> Texts<'a> {
         }
     }
 
-    /// The text in the chosen language. `what` names it for messages ("question `x` text") and
+    /// The text in the chosen language. `what` names it for messages ("question `x` `text`") and
     /// `anchors` find it in the file (see [`Source::locate`] and [`anchors!`](crate::anchors));
     /// both are worked out only when there is a problem to report.
     pub fn pick(
         &mut self,
         raw: RawText,
-        what: impl Fn() -> String,
+        what: impl Fn() -> Message,
         anchors: impl Fn() -> Vec<String>,
     ) -> String {
         let source = self.source;
@@ -178,7 +178,7 @@ impl<'a> Texts<'a> {
                     Diagnostic::error_said(
                         Code::MissingTranslation,
                         &source.name,
-                        crate::message!(TextsNotBoth, what = what()),
+                        crate::message!(TextsNotBoth; said what = what()),
                     )
                     .at(place(None))
                     .help_said(crate::message!(TextsNotBothHelp)),
@@ -195,7 +195,7 @@ impl<'a> Texts<'a> {
                     Diagnostic::error_said(
                         Code::UnknownLanguage,
                         &source.name,
-                        crate::message!(TextsBothAndOne, what = what()),
+                        crate::message!(TextsBothAndOne; said what = what()),
                     )
                     .at(place(None))
                     .help_said(crate::message!(TextsBothAndOneHelp)),
@@ -216,7 +216,7 @@ impl<'a> Texts<'a> {
     fn unknown_languages(
         &mut self,
         map: &BTreeMap<String, Option<String>>,
-        what: &dyn Fn() -> String,
+        what: &dyn Fn() -> Message,
         place: &Place<'_>,
     ) {
         for key in map.keys().filter(|k| !KEYS.contains(&k.as_str())) {
@@ -224,7 +224,7 @@ impl<'a> Texts<'a> {
                 Diagnostic::error_said(
                     Code::UnknownLanguage,
                     &self.source.name,
-                    crate::message!(TextsOtherLanguage, what = what(), key = key),
+                    crate::message!(TextsOtherLanguage, key = key; said what = what()),
                 )
                 .at(place(Some(key)).or_else(|| place(None)))
                 .help_said(crate::message!(TextsOtherLanguageHelp)),
@@ -238,7 +238,7 @@ impl<'a> Texts<'a> {
         &mut self,
         en: Option<&str>,
         cy: Option<&str>,
-        what: &dyn Fn() -> String,
+        what: &dyn Fn() -> Message,
         place: &Place<'_>,
     ) {
         let source = self.source;
@@ -249,8 +249,8 @@ impl<'a> Texts<'a> {
                         Code::MissingTranslation,
                         &source.name,
                         match lang {
-                            Lang::En => crate::message!(TextsNoEnglish, what = what()),
-                            Lang::Cy => crate::message!(TextsNoWelsh, what = what()),
+                            Lang::En => crate::message!(TextsNoEnglish; said what = what()),
+                            Lang::Cy => crate::message!(TextsNoWelsh; said what = what()),
                         },
                     )
                     .at(place(None))
@@ -265,7 +265,7 @@ impl<'a> Texts<'a> {
                 Diagnostic::warning_said(
                     Code::SameInBothLanguages,
                     &source.name,
-                    crate::message!(TextsSame, what = what()),
+                    crate::message!(TextsSame; said what = what()),
                 )
                 .at(place(Some("cy")).or_else(|| place(None)))
                 .help_said(crate::message!(TextsSameHelp)),
@@ -276,7 +276,7 @@ impl<'a> Texts<'a> {
                 Diagnostic::warning_said(
                     Code::AvoidedWelsh,
                     &source.name,
-                    crate::message!(TextsAvoided, what = what(), variant = variant),
+                    crate::message!(TextsAvoided, variant = variant; said what = what()),
                 )
                 .at(place(Some("cy")).or_else(|| place(None)))
                 .help_said(crate::message!(
@@ -311,7 +311,7 @@ impl<'a> Texts<'a> {
     pub fn pick_opt(
         &mut self,
         raw: Option<RawText>,
-        what: impl Fn() -> String,
+        what: impl Fn() -> Message,
         anchors: impl Fn() -> Vec<String>,
     ) -> Option<String> {
         raw.map(|raw| self.pick(raw, what, anchors))

@@ -190,13 +190,13 @@ fn read(source: &Source) -> (Option<RawProject>, globset::GlobSet, Vec<Diagnosti
     for scenarios in &raw.scenarios {
         if !base.join(scenarios).exists() {
             problems.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::FileMissing,
                     &source.name,
-                    format!("`scenarios:` names `{scenarios}`, which does not exist"),
+                    crate::message!(DiagScenariosMissing, scenarios = scenarios),
                 )
                 .at(source.locate(&["scenarios:", scenarios]))
-                .help("give scenario folders or files relative to the folder holding hsb.yaml"),
+                .help_said(crate::message!(DiagScenariosMissingHelp)),
             );
         }
     }

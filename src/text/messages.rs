@@ -310,6 +310,7 @@ mod tests {
             "origin_folder",
             "prompt_with_hint",
             "cond_in_other_person",
+            "name_key",
         ]
         .to_vec();
         for msg in ALL {

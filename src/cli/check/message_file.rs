@@ -44,7 +44,7 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
         .collect();
     for (id, text) in raw.messages {
         let anchor = format!("{id}:");
-        let what = format!("message `{id}`");
+        let what = crate::message!(NameMessage, id = id);
         // A missing language is reported by `pick` below; here only texts that are both there.
         if let (Some(en), Some(cy)) = (text.written(Lang::En), text.written(Lang::Cy))
             && crate::text::placeholders::names(en) != crate::text::placeholders::names(cy)
