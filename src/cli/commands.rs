@@ -363,7 +363,11 @@ pub fn test(
     let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
     // (Content files met among the scenarios are neither readable scenarios nor failures.)
     if readable == 0 {
-        eprintln!("hsb: error: no scenario could be read");
+        let message = Msg::TestNoneReadable.text(content.lang());
+        eprintln!(
+            "{}",
+            crate::say!(content.lang(), ErrorLine, message = message)
+        );
         return Ok(exit::ERROR);
     }
     Ok(if totals.failed > 0 || ending.below_minimum() {

@@ -67,8 +67,8 @@ impl Error {
         }
     }
 
-    /// The error as the user reads it, in their language. File diagnostics stay in English:
-    /// they are for whoever edits the file, and quote its English keys and codes.
+    /// The error as the user reads it, in their language. File diagnostics are said in it too;
+    /// their codes and the file's keys they quote stay as they are.
     pub fn render(&self, lang: Lang) -> String {
         let line = |message: String| crate::say!(lang, ErrorLine, message = message);
         match self {
