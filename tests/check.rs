@@ -312,6 +312,31 @@ fn diff_shows_scenarios_whose_placement_moves() {
 }
 
 #[test]
+fn diff_names_each_rule_set_by_its_option_and_plain_output_draws_no_box() {
+    let output = hsb()
+        .args([
+            "--plain",
+            "diff",
+            "--from",
+            "continuum/rules.yaml",
+            "--to",
+            "tests/fixtures/diff/rules-amber-problematic.yaml",
+            "examples/inappropriate",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("(given with --from)"), "{out}");
+    assert!(out.contains("(given with --to)"), "{out}");
+    assert!(
+        out.contains("Placement and strategy discussion: level: inappropriate →"),
+        "{out}"
+    );
+    assert!(!out.contains(['│', '╭', '┆', '═']), "{out}");
+}
+
+#[test]
 fn diff_json_lists_each_change_before_and_after() {
     let output = hsb()
         .args([

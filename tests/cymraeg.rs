@@ -367,6 +367,23 @@ fn the_review_notice_stays_until_every_welsh_text_in_use_is_signed_off() {
     let unsigned =
         stdout(hsb(dir.path()).args(["replay", "--lang", "cy", "-f", "json", "cy.yaml"]));
     assert!(unsigned.contains("\"review_notice\""));
+    // Every human format carries it, the one-screen summary too.
+    for format in ["table", "markdown", "text", "html", "--summary"] {
+        let args = match format.strip_prefix("--") {
+            Some(_) => vec![format],
+            None => vec!["-f", format],
+        };
+        let out = stdout(
+            hsb(dir.path())
+                .args(["replay", "--lang", "cy", "cy.yaml"])
+                .args(args),
+        );
+        let out = out.replace("&#39;", "'");
+        assert!(
+            out.contains("Mae'r testun Cymraeg yn aros"),
+            "{format}: {out}"
+        );
+    }
     let english = stdout(hsb(dir.path()).args(["replay", "-f", "table", "cy.yaml"]));
     assert!(!english.contains("Mae'r testun Cymraeg yn aros"));
 }
@@ -388,7 +405,32 @@ fn help_and_command_line_mistakes_are_in_welsh() {
         .assert()
         .code(2)
         .stderr(contains("hsb: gwall: nid yw `pdf` yn werth"))
+        .stderr(contains("gwerthoedd posibl: table, json, markdown"))
         .stderr(contains("hsb replay --help"));
+    // Whatever clap would say in English is said in Welsh: a missing value, an option given
+    // twice, and the option or command meant.
+    for (args, said) in [
+        (
+            &["replay", "cy.yaml", "--format"][..],
+            "mae angen gwerth ar ôl `--format <FFORMAT>`",
+        ),
+        (
+            &["--plain", "--plain", "check"],
+            "ni ellir rhoi `--plain` fwy nag unwaith",
+        ),
+        (
+            &["replay", "--formt", "cy.yaml"],
+            "a oeddech chi'n golygu `--format`?",
+        ),
+        (&["asess"], "a oeddech chi'n golygu `assess`?"),
+    ] {
+        hsb(dir.path())
+            .args(["--lang", "cy"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains(said));
+    }
     // English help is clap's own, from the argument definitions.
     hsb(dir.path())
         .args(["assess", "--help"])

@@ -5,7 +5,7 @@ use crate::cli::check;
 use crate::cli::diff;
 use crate::cli::selection;
 use crate::cli::{suite, suite::Junit, suite::Totals};
-use crate::content::{Content, ContentPaths};
+use crate::content::{Content, ContentPaths, Found};
 use crate::input::error::{Error, exit};
 use crate::input::files;
 use crate::input::save;
@@ -36,6 +36,10 @@ fn write_result(
                 writeln!(out)?;
             }
             let width = crate::text::screen::width();
+            // The interview shows the notice when it starts; a replay shows it with each result.
+            if let Some(notice) = &view.review_notice {
+                writeln!(out, "{}", crate::text::screen::wrap(notice, width))?;
+            }
             let glance = report::glance::render(view, width, crate::text::screen::plain());
             writeln!(out, "{glance}")?
         }
@@ -500,15 +504,15 @@ pub fn diff(
     format: DiffFormat,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
-    let with_rules = |rules: &Path| ContentPaths {
+    let with_rules = |rules: &Path, found| ContentPaths {
         questions: paths.questions.clone(),
         rules: Some(rules.to_path_buf()),
         lang: paths.lang,
-        found: None,
+        found: Some(found),
         project_root: None,
     };
-    let before = Content::load(&with_rules(from))?;
-    let after = Content::load(&with_rules(to))?;
+    let before = Content::load(&with_rules(from, Found::DiffFrom))?;
+    let after = Content::load(&with_rules(to, Found::DiffTo))?;
     let files = files::expand(inputs)?;
     let mut changes = Vec::new();
     let mut broken = Vec::new();
@@ -529,7 +533,7 @@ pub fn diff(
     )?;
     if !broken.is_empty() {
         for err in &broken {
-            eprintln!("{err}");
+            eprintln!("{}", err.render(paths.lang));
         }
         return Err(crate::usage!(DiffUnreadable, count = broken.len()));
     }

@@ -216,43 +216,51 @@ pub fn table(
         crate::say!(lang, DiffFrom, rule_set = rule_set(from)),
         crate::say!(lang, DiffTo, rule_set = rule_set(to))
     );
-    if !changes.is_empty() {
+    let header = [
+        Msg::ColumnScenario.text(lang),
+        Msg::DiffColumnPlacement.text(lang),
+        Msg::Responses.text(lang),
+    ];
+    let mut rows = Vec::new();
+    for change in changes {
+        let heading = match &change.title {
+            Some(title) => format!("{title}\n({})", change.source),
+            None => change.source.clone(),
+        };
+        let placement = format!(
+            "{}\n{}",
+            crate::say!(
+                lang,
+                DiffLevelLine,
+                change = transition(
+                    &placement_id(&change.before.level, lang),
+                    &placement_id(&change.after.level, lang),
+                    lang
+                )
+            ),
+            crate::say!(
+                lang,
+                DiffStrategyLine,
+                change = transition(
+                    &change.before.strategy_discussion,
+                    &change.after.strategy_discussion,
+                    lang
+                )
+            )
+        );
+        rows.push(vec![heading, placement, response_changes(change, lang)]);
+    }
+    if !rows.is_empty() && crate::text::screen::plain() {
+        // For a screen reader: each change as labelled lines, no box drawing.
+        let _ = writeln!(out, "{}\n", crate::report::plain_grid(Some(&header), &rows));
+    } else if !rows.is_empty() {
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL.with_rounded_corners())
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(vec![
-                Msg::ColumnScenario.text(lang),
-                Msg::DiffColumnPlacement.text(lang),
-                Msg::Responses.text(lang),
-            ]);
-        for change in changes {
-            let heading = match &change.title {
-                Some(title) => format!("{title}\n({})", change.source),
-                None => change.source.clone(),
-            };
-            let placement = format!(
-                "{}\n{}",
-                crate::say!(
-                    lang,
-                    DiffLevelLine,
-                    change = transition(
-                        &placement_id(&change.before.level, lang),
-                        &placement_id(&change.after.level, lang),
-                        lang
-                    )
-                ),
-                crate::say!(
-                    lang,
-                    DiffStrategyLine,
-                    change = transition(
-                        &change.before.strategy_discussion,
-                        &change.after.strategy_discussion,
-                        lang
-                    )
-                )
-            );
-            table.add_row(vec![heading, placement, response_changes(change, lang)]);
+            .set_header(header.to_vec());
+        for row in rows {
+            table.add_row(row);
         }
         fit_without_splitting_ids(&mut table, lang);
         let _ = writeln!(out, "{table}");

@@ -275,7 +275,7 @@ pub fn for_completions(cmd: Command, lang: Lang) -> Command {
 /// code. clap's own messages are English, so other languages get one line saying what is wrong
 /// and where to look.
 pub fn report(err: &clap::Error, lang: Lang) -> i32 {
-    use clap::error::{ContextKind, ErrorKind};
+    use clap::error::ErrorKind;
     let shown = matches!(
         err.kind(),
         ErrorKind::DisplayHelp
@@ -286,7 +286,38 @@ pub fn report(err: &clap::Error, lang: Lang) -> i32 {
         let _ = err.print();
         return err.exit_code();
     }
+    let command = std::env::args()
+        .skip(1)
+        .find(|a| HELP.iter().any(|h| h.command == Some(a.as_str())))
+        .map_or_else(|| "hsb".to_string(), |c| format!("hsb {c}"));
+    eprintln!(
+        "{}",
+        crate::say!(lang, ErrorLine, message = said(err, lang))
+    );
+    for hint in hints(err, lang) {
+        eprintln!("  {hint}");
+    }
+    eprintln!("{}", crate::say!(lang, CliErrorMore, command = command));
+    crate::input::error::exit::ERROR
+}
+
+/// What is wrong with the command line, in `lang`.
+fn said(err: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ErrorKind};
     let context = |kind| err.get(kind).map(|value| value.to_string());
+    let (arg, prior) = (
+        context(ContextKind::InvalidArg),
+        context(ContextKind::PriorArg),
+    );
+    match err.kind() {
+        ErrorKind::InvalidValue if context(ContextKind::InvalidValue).unwrap_or_default() == "" => {
+            return crate::say!(lang, CliErrorNoValue, what = arg.unwrap_or_default());
+        }
+        ErrorKind::ArgumentConflict if arg.is_some() && arg == prior => {
+            return crate::say!(lang, CliErrorTwice, what = arg.unwrap_or_default());
+        }
+        _ => {}
+    }
     let (msg, what) = match err.kind() {
         ErrorKind::MissingRequiredArgument => {
             (Msg::CliErrorMissing, context(ContextKind::InvalidArg))
@@ -305,23 +336,37 @@ pub fn report(err: &clap::Error, lang: Lang) -> i32 {
         ),
         _ => (Msg::CliErrorOther, None),
     };
-    let message = match (what, err.kind()) {
+    match (what, err.kind()) {
         (Some(what), _) => msg.fill(lang, &[("what", &what)]),
         (None, ErrorKind::ArgumentConflict) => crate::say!(
             lang,
             CliErrorConflict,
-            what = context(ContextKind::InvalidArg).unwrap_or_default(),
-            other = context(ContextKind::PriorArg).unwrap_or_default()
+            what = arg.unwrap_or_default(),
+            other = prior.unwrap_or_default()
         ),
         (None, _) => Msg::CliErrorOther.text(lang).to_string(),
+    }
+}
+
+/// What clap would add in English: the option, command or value meant, and the values allowed.
+fn hints(err: &clap::Error, lang: Lang) -> Vec<String> {
+    use clap::error::ContextKind;
+    let context = |kind| {
+        err.get(kind)
+            .map(|value| value.to_string())
+            .filter(|value| !value.is_empty())
     };
-    let command = std::env::args()
-        .skip(1)
-        .find(|a| HELP.iter().any(|h| h.command == Some(a.as_str())))
-        .map_or_else(|| "hsb".to_string(), |c| format!("hsb {c}"));
-    eprintln!("{}", crate::say!(lang, ErrorLine, message = message));
-    eprintln!("{}", crate::say!(lang, CliErrorMore, command = command));
-    crate::input::error::exit::ERROR
+    let meant = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .filter_map(context)
+    .map(|what| crate::say!(lang, CliErrorDidYouMean, what = what));
+    let allowed = context(ContextKind::ValidValue)
+        .map(|values| crate::say!(lang, CliErrorPossibleValues, values = values));
+    meant.chain(allowed).collect()
 }
 
 /// The ids of the arguments of `command` whose help is translated.

@@ -2,9 +2,11 @@
 //! concept, and the variants to avoid. `hsb check` warns (W005) when a Welsh text in a content
 //! file uses one of those variants.
 
+use crate::content::texts::{RawText, Texts};
 use crate::input::diag::{Code, Diagnostic};
 use crate::input::source::Source;
 use crate::input::yaml;
+use crate::text::lang::Lang;
 use crate::text::messages::Message;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -23,9 +25,32 @@ pub struct Term {
     pub also: Vec<String>,
     #[serde(default)]
     pub avoid: Vec<String>,
-    pub source: String,
+    /// Where the preferred term comes from, in both languages.
+    pub source: RawText,
+    /// Why, in both languages.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<RawText>,
+}
+
+impl Term {
+    /// The term's source in `lang` (the English when its Welsh is missing, which `hsb check`
+    /// reports).
+    pub fn source_in(&self, lang: Lang) -> &str {
+        written(&self.source, lang)
+    }
+
+    /// Why the term is preferred, in `lang`; without a note, the English concept it names.
+    pub fn note_in(&self, lang: Lang) -> &str {
+        self.note
+            .as_ref()
+            .map_or(&self.en, |note| written(note, lang))
+    }
+}
+
+fn written(text: &RawText, lang: Lang) -> &str {
+    text.written(lang)
+        .or_else(|| text.written(Lang::En))
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -65,14 +90,25 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
         .flat_map(|t| std::iter::once(&t.cy).chain(&t.also))
         .map(|w| normalise(w))
         .collect();
+    let mut texts = Texts::new(source, Lang::En);
     for term in &glossary.terms {
-        let place = source.locate(&[&format!("en: {}", term.en)]);
+        let anchor = format!("en: {}", term.en);
+        for (key, text) in [("source", Some(&term.source)), ("note", term.note.as_ref())] {
+            if let Some(text) = text {
+                texts.pick(
+                    text.clone(),
+                    || crate::message!(NameTermKey, id = term.en, key = key),
+                    crate::anchors![&anchor, key],
+                );
+            }
+        }
+        let place = source.locate(&[&anchor]);
         let problem = |message: Message, help: Message| {
             Diagnostic::error_said(Code::BadContent, &source.name, message)
                 .at(place)
                 .help_said(help)
         };
-        if term.source.trim().is_empty() {
+        if term.source.written(Lang::En).is_none() {
             problems.push(problem(
                 crate::message!(GlossaryNoSource, term = term.en),
                 crate::message!(GlossaryNoSourceHelp),
@@ -101,21 +137,58 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
             }
         }
     }
+    let mut warnings = Vec::new();
+    texts.finish(&mut problems, &mut warnings);
+    // A note quotes the variants it explains.
+    warnings.retain(|w| w.code != Code::AvoidedWelsh);
+    problems.extend(warnings);
     problems
 }
 
-/// The first avoided variant `welsh` uses, as a whole word in any case, with its term.
-pub fn avoided_in(welsh: &str) -> Option<(&'static str, &'static Term)> {
+/// The first avoided variant `welsh` uses, as a whole word in any case and in any mutation of
+/// its first word ("yn orfodol" for `gorfodol`), as written there, with its term.
+pub fn avoided_in(welsh: &str) -> Option<(String, &'static Term)> {
     let text = normalise(welsh);
     terms().iter().find_map(|term| {
-        term.avoid
-            .iter()
-            .find(|variant| {
-                let variant = normalise(variant);
-                !variant.is_empty() && contains_words(&text, &variant)
-            })
-            .map(|variant| (variant.as_str(), term))
+        term.avoid.iter().find_map(|variant| {
+            let variant = normalise(variant);
+            if variant.is_empty() {
+                return None;
+            }
+            mutations(&variant)
+                .into_iter()
+                .find(|form| contains_words(&text, form))
+                .map(|form| (form, term))
+        })
     })
+}
+
+/// A lower-case phrase with its first word as written and in each mutation Welsh grammar
+/// gives it: soft ("gorfodol" after "yn": "orfodol"), nasal ("fy nhîm") and aspirate ("a
+/// thîm").
+fn mutations(phrase: &str) -> Vec<String> {
+    const CHANGES: [(&str, &[&str]); 9] = [
+        ("ll", &["l"]),
+        ("rh", &["r"]),
+        ("p", &["b", "mh", "ph"]),
+        ("t", &["d", "nh", "th"]),
+        ("c", &["g", "ngh", "ch"]),
+        ("b", &["f", "m"]),
+        ("d", &["dd", "n"]),
+        ("g", &["", "ng"]),
+        ("m", &["f"]),
+    ];
+    let mut forms = vec![phrase.to_string()];
+    // "ch", "ph", "th", "dd" and "ff" begin words that do not mutate.
+    let unchanging = ["ch", "ph", "th", "dd", "ff"];
+    if unchanging.iter().any(|d| phrase.starts_with(d)) {
+        return forms;
+    }
+    if let Some((radical, mutated)) = CHANGES.iter().find(|(r, _)| phrase.starts_with(r)) {
+        let rest = phrase.get(radical.len()..).unwrap_or_default();
+        forms.extend(mutated.iter().map(|m| format!("{m}{rest}")));
+    }
+    forms
 }
 
 /// Lower case, with every run of white space one space (a folded YAML text may break a phrase
@@ -151,7 +224,14 @@ mod tests {
         assert_eq!(glossary.format, "hsb-glossary/1");
         assert!(glossary.terms.len() >= 10);
         for term in &glossary.terms {
-            assert!(!term.source.trim().is_empty(), "{}", term.en);
+            assert!(term.source.written(Lang::En).is_some(), "{}", term.en);
+            assert!(term.source.written(Lang::Cy).is_some(), "{}", term.en);
+            let note = term.note.as_ref();
+            assert!(
+                note.and_then(|n| n.written(Lang::Cy)).is_some(),
+                "{}",
+                term.en
+            );
             assert!(!term.avoid.is_empty(), "{}", term.en);
             // A preferred form must never be flagged itself.
             assert!(avoided_in(&term.cy).is_none(), "{}", term.cy);
@@ -166,7 +246,7 @@ mod tests {
         let found = avoided_in("Cysylltwch â'r Tîm\n   Dyletswydd Argyfwng nawr.");
         assert_eq!(
             found.map(|(v, t)| (v, t.cy.as_str())),
-            Some(("tîm dyletswydd argyfwng", "Tîm Dyletswydd Brys"))
+            Some(("tîm dyletswydd argyfwng".to_string(), "Tîm Dyletswydd Brys"))
         );
         assert!(avoided_in("gyda'r oruchwyliaeth").is_none());
         assert!(avoided_in("gyda'r goruchwyliaeth").is_some());
@@ -176,5 +256,30 @@ mod tests {
         assert!(avoided_in("ar lefel camdriniol").is_some());
         // A typographic apostrophe is read as a plain one.
         assert!(avoided_in("cynllun a\u{2019}r goruchwyliaeth").is_some());
+    }
+
+    #[test]
+    fn an_avoided_word_is_found_in_its_mutated_forms_and_named_as_written() {
+        let found = |text: &str| avoided_in(text).map(|(form, _)| form);
+        assert_eq!(
+            found("Roedd yr ymddygiad yn orfodol."),
+            Some("orfodol".into())
+        );
+        assert_eq!(found("yn ngorfodol"), Some("ngorfodol".into()));
+        assert_eq!(
+            found("a thîm dyletswydd argyfwng"),
+            Some("thîm dyletswydd argyfwng".into())
+        );
+        assert_eq!(
+            found("i dîm dyletswydd argyfwng"),
+            Some("dîm dyletswydd argyfwng".into())
+        );
+        // The preferred forms, mutated or not, are never found.
+        assert_eq!(found("yn cynnwys gorfodaeth, a'r orfodaeth"), None);
+        assert_eq!(mutations("chwarae"), vec!["chwarae".to_string()]);
+        assert_eq!(
+            mutations("lleoliad ar y continwwm")[1],
+            "leoliad ar y continwwm"
+        );
     }
 }

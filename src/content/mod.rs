@@ -41,6 +41,10 @@ pub struct ContentPaths {
 /// How content files were found without `--rules` or `--questions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
+    /// Given with `hsb diff --from`.
+    DiffFrom,
+    /// Given with `hsb diff --to`.
+    DiffTo,
     /// Given among the command's files (recognised by their `format:` line).
     AmongInputs,
     /// The `continuum/` (and `questions/`) folder of the current folder.
@@ -192,6 +196,8 @@ impl ContentPaths {
         };
         let how = Message::new(match self.found {
             None => Msg::OriginHowRulesFlag,
+            Some(Found::DiffFrom) => Msg::OriginHowFrom,
+            Some(Found::DiffTo) => Msg::OriginHowTo,
             Some(Found::AmongInputs) => Msg::OriginHowInputs,
             Some(Found::CurrentFolder) if self.project_root.is_some() => Msg::OriginHowProject,
             Some(Found::CurrentFolder) => Msg::OriginHowCurrent,

@@ -281,9 +281,9 @@ impl<'a> Texts<'a> {
                 .at(place(Some("cy")).or_else(|| place(None)))
                 .help_said(crate::message!(
                     TextsAvoidedHelp,
-                    term = term.cy,
-                    note = term.note.as_deref().unwrap_or(&term.en),
-                    source = term.source
+                    term = term.cy;
+                    both note = (term.note_in(Lang::En), term.note_in(Lang::Cy));
+                    both source = (term.source_in(Lang::En), term.source_in(Lang::Cy))
                 )),
             );
         }

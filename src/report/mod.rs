@@ -27,7 +27,7 @@ use serde::Serialize;
 pub use json::render as json;
 pub use markdown::render as markdown;
 pub use table::render as table;
-pub use table::{WIDTH as TABLE_WIDTH, continuum_bar, grid, strategy_box, wrap};
+pub use table::{WIDTH as TABLE_WIDTH, continuum_bar, grid, plain_grid, strategy_box, wrap};
 pub use text::render as text;
 
 /// The formats a report for a case file can be written in.

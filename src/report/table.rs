@@ -56,7 +56,7 @@ pub fn grid(
 
 /// A table for a screen reader: each row a paragraph of "Column: cell" lines (or the cells on
 /// one line, without a header), rows separated by a blank line.
-fn plain_grid(header: Option<&[&str]>, rows: &[Vec<String>]) -> String {
+pub fn plain_grid(header: Option<&[&str]>, rows: &[Vec<String>]) -> String {
     rows.iter()
         .map(|row| match header {
             Some(header) => row

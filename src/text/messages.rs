@@ -120,19 +120,22 @@ pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
 /// with the names checked against the message's placeholders while compiling (as `say!`).
 #[macro_export]
 /// A value that is itself a message, said in the same language, follows `said`:
-/// `message!(Msg, path = p; said how = other)`.
+/// `message!(Msg, path = p; said how = other)`. A content file's text in both languages follows
+/// `both`: `message!(Msg; both note = (english, welsh))`.
 macro_rules! message {
-    ($msg:ident $(, $name:ident = $value:expr)* $(; said $said:ident = $message:expr)* $(,)?) => {{
+    ($msg:ident $(, $name:ident = $value:expr)* $(; said $said:ident = $message:expr)*
+        $(; both $both:ident = ($en:expr, $cy:expr))* $(,)?) => {{
         const _: () = assert!(
             $crate::text::messages::args_match(
                 $crate::text::messages::Msg::$msg.placeholders(),
-                &[$(stringify!($name),)* $(stringify!($said)),*]
+                &[$(stringify!($name),)* $(stringify!($said),)* $(stringify!($both)),*]
             ),
             concat!("the values given do not match the placeholders of ", stringify!($msg))
         );
         $crate::text::messages::Message::new($crate::text::messages::Msg::$msg)
             $(.with(stringify!($name), &$value))*
             $(.with_said(stringify!($said), $message))*
+            $(.with_both(stringify!($both), $en, $cy))*
     }};
 }
 
@@ -170,11 +173,13 @@ pub struct Message {
     pub args: Vec<(&'static str, Arg)>,
 }
 
-/// A value in a message: text as it is, or another message said in the same language.
+/// A value in a message: text as it is, another message said in the same language, or a
+/// content file's text written in both (English, then Welsh).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Said(Box<Message>),
+    Both(Box<(String, String)>),
 }
 
 impl Message {
@@ -196,6 +201,13 @@ impl Message {
         self
     }
 
+    /// A value a content file gives in both languages: `en` said in English, `cy` in Welsh.
+    pub fn with_both(mut self, name: &'static str, en: &str, cy: &str) -> Self {
+        let both = (en.to_string(), cy.to_string());
+        self.args.push((name, Arg::Both(Box::new(both))));
+        self
+    }
+
     /// Words that are not hsb's own (a system's or a library's), said as they are.
     pub fn as_said(text: impl Display) -> Self {
         Message::new(Msg::AsSaid).with("text", text)
@@ -208,6 +220,10 @@ impl Message {
             .map(|(name, value)| match value {
                 Arg::Text(text) => (*name, text.clone()),
                 Arg::Said(message) => (*name, message.render(lang)),
+                Arg::Both(both) => match lang {
+                    Lang::En => (*name, both.0.clone()),
+                    Lang::Cy => (*name, both.1.clone()),
+                },
             })
             .collect();
         let args: Vec<(&str, &dyn Display)> = values

@@ -53,11 +53,7 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
                 Diagnostic::error_said(
                     Code::MissingTranslation,
                     &source.name,
-                    crate::message!(
-                        MessagesPlaceholdersDiffer,
-                        id = id,
-                        braces = "{placeholders}"
-                    ),
+                    crate::message!(MessagesPlaceholdersDiffer, id = id, open = "{", close = "}"),
                 )
                 .at(source.locate(&[&anchor]))
                 .help_said(crate::message!(MessagesPlaceholdersHelp, name = "{name}")),

@@ -254,12 +254,13 @@ pub fn parse_percent(text: &str) -> Result<f64, Error> {
 /// Check that a `--run` value is a regular expression.
 pub fn parse_run(text: &str) -> Result<regex::Regex, Error> {
     regex::Regex::new(text).map_err(|err| {
+        // The regex library's description of a syntax error is said as it is.
         let reason = match err {
             regex::Error::Syntax(detail) => {
                 let last = detail.lines().last().unwrap_or_default();
                 last.strip_prefix("error: ").unwrap_or(last).to_string()
             }
-            regex::Error::CompiledTooBig(_) => "it is too large".to_string(),
+            regex::Error::CompiledTooBig(_) => return crate::usage!(RunTooLarge, pattern = text),
             _ => String::new(),
         };
         crate::usage!(RunInvalid, pattern = text, reason = reason.trim())
