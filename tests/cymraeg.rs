@@ -225,7 +225,7 @@ fn errors_are_in_welsh() {
         .args(["assess", "--lang", "cy"])
         .assert()
         .code(2)
-        .stderr(contains("Mae hsb assess yn gofyn cwestiynau"));
+        .stderr(contains("mae hsb assess yn gofyn cwestiynau"));
 }
 
 #[test]

@@ -1037,6 +1037,32 @@ fn the_menu_after_the_result_shows_the_placement_and_strategy_discussion_on_one_
 }
 
 #[test]
+fn a_report_named_for_a_format_hsb_does_not_write_is_refused_and_asked_again() {
+    use hsb::text::messages::Msg;
+    let place = Place::new();
+    let mut t = answered(&place, Lang::En, &[], &[]);
+    t.expect(Msg::WhatNext.text(Lang::En));
+    t.expect(Msg::NextChangeAnswers.text(Lang::En));
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    t.expect("Save the record as");
+    t.send("\r");
+    t.expect("Write a report for the case file");
+    t.send("y");
+    t.expect("Write the report to");
+    let pdf = place.path("case.pdf");
+    t.send(&format!("\u{15}{}\r", pdf.display()));
+    t.expect("names none of these");
+    t.expect("Write the report to");
+    // The refused name is offered for correcting: its end is changed to .html.
+    t.send(&format!("{}html\r", "\u{8}".repeat(3)));
+    t.expect("Wrote the report");
+    assert_eq!(t.exit_code(), 0);
+    assert!(!pdf.exists(), "nothing is written under a .pdf name");
+    let html = std::fs::read_to_string(place.path("case.html")).expect("the report");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
 fn records_go_to_the_private_records_folder_by_default() {
     use hsb::text::messages::Msg;
     let place = Place::new();

@@ -146,7 +146,7 @@ fn an_unknown_tag_age_or_level_is_a_usage_error_that_says_what_was_meant() {
         .args(["replay", "examples/normal", "--tag", "theme:images"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("No scenario matches"));
+        .stderr(predicates::str::contains("no scenario matches"));
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn team_names_must_differ_and_teams_do_not_mix_with_a_tally() {
         .args(["--team", "Coch", "--team", "Coch"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("Rhoddir --team Coch ddwywaith"));
+        .stderr(predicates::str::contains("rhoddir --team Coch ddwywaith"));
     hsb()
         .args(["--lang", "cy", "train", "examples/normal", "--tally"])
         .args(["--team", "Coch"])

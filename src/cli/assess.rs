@@ -318,7 +318,7 @@ fn save_all(
         &default,
         Msg::SaveRecordAs,
         &saving,
-        &|_| yaml.clone().into_bytes(),
+        &|_| Ok(yaml.clone().into_bytes()),
     )?;
     saving.kept.push(record_path.clone());
     p.show(&screen::fit(&crate::say!(
@@ -350,11 +350,19 @@ fn save_report(
     record_path: &Path,
     view: &View,
 ) -> Result<(), Stop> {
-    let format_of = |path: &Path| {
-        options
-            .report_format
-            .or_else(|| ReportFormat::for_path(path))
-            .unwrap_or(ReportFormat::Markdown)
+    // A name whose extension is another format's (`.pdf`, `.docx`) would hold Markdown under a
+    // name that promises something else: refused, with the formats hsb writes.
+    let bytes_for = |path: &Path| match options.report_format {
+        Some(format) => Ok(format.render(view).into_bytes()),
+        None => match (ReportFormat::for_path(path), path.extension()) {
+            (Some(format), _) => Ok(format.render(view).into_bytes()),
+            (None, None) => Ok(ReportFormat::Markdown.render(view).into_bytes()),
+            (None, Some(_)) => Err(crate::say!(
+                saving.lang,
+                ReportExtensionUnknown,
+                path = path.display()
+            )),
+        },
     };
     let default_format = options.report_format.unwrap_or(ReportFormat::Markdown);
     let default = record_path
@@ -367,7 +375,7 @@ fn save_report(
         &default,
         Msg::WriteReportTo,
         saving,
-        &|path| format_of(path).render(view).into_bytes(),
+        &bytes_for,
     ) {
         Ok(written) => {
             p.show(&screen::fit(&crate::say!(
@@ -410,7 +418,7 @@ fn save_to(
     default: &str,
     prompt: Msg,
     saving: &Saving,
-    bytes_for: &dyn Fn(&Path) -> Vec<u8>,
+    bytes_for: &dyn Fn(&Path) -> Result<Vec<u8>, String>,
 ) -> Result<PathBuf, Stop> {
     let (force, lang) = (saving.force, saving.lang);
     let mut candidate = given.map(Path::to_path_buf);
@@ -441,7 +449,14 @@ fn save_to(
             p.show(&crate::say!(lang, SaveOverKept, path = path.display()));
             continue;
         }
-        let bytes = bytes_for(&path);
+        let bytes = match bytes_for(&path) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                p.show(&reason);
+                offered = path.display().to_string();
+                continue;
+            }
+        };
         let written = if force {
             save::write_private(&path, &bytes, true).map(|()| Written::Done)
         } else {
@@ -455,6 +470,8 @@ fn save_to(
                     save::write_private(&path, &bytes, true)?;
                     return Ok(path);
                 }
+                // The suggested name again, not a path refused earlier.
+                offered = default.to_string();
             }
             // A link, a folder, a folder that does not exist: say so, and ask again with the
             // path offered for correcting.

@@ -45,13 +45,16 @@ where
     crate::message!(HintWithAllowed, values = join(candidates); said hint = hint)
 }
 
-/// Join values as `a`, `b`, `c`.
+/// Join values as `a`, `b`, `c`, each once, in the order first given (responses shared by
+/// several levels and rules are listed once).
 pub fn join<'a, I>(values: I) -> String
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let mut seen = std::collections::HashSet::new();
     values
         .into_iter()
+        .filter(|v| seen.insert(*v))
         .map(|v| format!("`{v}`"))
         .collect::<Vec<_>>()
         .join(", ")
@@ -60,6 +63,11 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn allowed_values_are_listed_once_each_in_order() {
+        assert_eq!(join(["b", "a", "b", "c", "a"]), "`b`, `a`, `c`");
+    }
 
     #[test]
     fn finds_a_typo() {

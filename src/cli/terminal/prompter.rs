@@ -183,16 +183,58 @@ impl TerminalPrompter {
         if above {
             let _ = Term::stderr().clear_last_lines(1);
         }
-        if let Ok(Some(index)) = &result {
+        self.report_choice(prompt, items, &result);
+        self.outcome(result)
+    }
+
+    /// The line left once a choice is made: the prompt and the answer, on one line cut to the
+    /// screen (a line that wraps breaks words in two).
+    fn report_choice(
+        &self,
+        prompt: &str,
+        items: &[String],
+        result: &dialoguer::Result<Option<usize>>,
+    ) {
+        if let Ok(Some(index)) = result {
             let answer = items.get(*index).map_or("", String::as_str);
             let line = self.render(|t, f| t.format_select_prompt_selection(f, prompt, answer));
-            // One line, cut to the screen: a line that wraps breaks words in two.
             eprintln!(
                 "{}",
                 screen::truncate(&line, screen::columns().saturating_sub(1))
             );
         }
-        self.outcome(result)
+    }
+
+    /// A prompt too long for one line, wrapped between words: every line but the last is shown
+    /// above, and the last is the prompt (dialoguer, and the line editor, would break a long
+    /// one mid-word, and cannot redraw it).
+    fn lead(&mut self, prompt: &str) -> String {
+        // Room for the theme's marks around the prompt ("? " and " › ").
+        let width = screen::columns().saturating_sub(6).max(20);
+        let fits = |text: &str| textwrap::core::display_width(text) <= width;
+        if fits(prompt) {
+            return prompt.to_string();
+        }
+        // The question itself on the prompt line when it fits there, what leads up to it above.
+        let (above, last) = match prompt.rsplit_once(". ") {
+            Some((before, question)) if fits(question) => (format!("{before}."), question.into()),
+            _ => {
+                let wrapped = screen::wrap(prompt, width);
+                let mut lines: Vec<&str> = wrapped.lines().collect();
+                let last = lines.pop().unwrap_or_default().to_string();
+                (lines.join(" "), last)
+            }
+        };
+        let above = screen::wrap(&above, screen::columns().saturating_sub(1));
+        eprintln!("{above}");
+        self.shown += above.lines().count();
+        last
+    }
+
+    /// A refused answer's reason, wrapped between words to the screen.
+    fn error_line(&self, reason: &str) -> String {
+        let reason = screen::wrap(reason, screen::columns().saturating_sub(4).max(20));
+        self.render(|t, f| t.format_error(f, &reason))
     }
 
     fn render(&self, format: impl Fn(&dyn Theme, &mut String) -> fmt::Result) -> String {
@@ -223,10 +265,11 @@ impl Prompter for TerminalPrompter {
         initial: &str,
         validate: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String, Stop> {
+        let prompt = &self.lead(prompt);
         let shown = self.render(|t, f| t.format_input_prompt(f, prompt, None));
         let done =
             |text: &str| self.render(|t, f| t.format_input_prompt_selection(f, prompt, text));
-        let error = |reason: &str| self.render(|t, f| t.format_error(f, reason));
+        let error = |reason: &str| self.error_line(reason);
         let result = line::read(&Term::stderr(), &shown, initial, validate, &done, &error);
         self.shown = 0;
         match result {
@@ -242,6 +285,7 @@ impl Prompter for TerminalPrompter {
         items: &[String],
         default: Option<usize>,
     ) -> Result<usize, Stop> {
+        let prompt = &self.lead(prompt);
         let (items, room) = self.fit(items);
         let Some(default) = default else {
             return self.select_fresh(prompt, &items, room);
@@ -251,7 +295,9 @@ impl Prompter for TerminalPrompter {
             .items(&items)
             .default(default.min(items.len().saturating_sub(1)))
             .max_length(room)
+            .report(false)
             .interact_opt();
+        self.report_choice(prompt, &items, &result);
         self.outcome(result)
     }
 
@@ -262,6 +308,7 @@ impl Prompter for TerminalPrompter {
         chosen: &[bool],
         validate: &dyn Fn(&[usize]) -> Result<(), String>,
     ) -> Result<Vec<usize>, Stop> {
+        let prompt = &self.lead(prompt);
         let (items, room) = self.fit(items);
         let mut chosen = chosen.to_vec();
         loop {
@@ -286,13 +333,16 @@ impl Prompter for TerminalPrompter {
                         .collect();
                     let line = self
                         .render(|t, f| t.format_multi_select_prompt_selection(f, prompt, &names));
-                    eprintln!("{line}");
+                    eprintln!(
+                        "{}",
+                        screen::wrap(&line, screen::columns().saturating_sub(1))
+                    );
                     return Ok(picked);
                 }
                 Err(reason) => {
-                    let line = self.render(|t, f| t.format_error(f, &reason));
+                    let line = self.error_line(&reason);
+                    self.shown = screen::lines(&line, screen::columns());
                     eprintln!("{line}");
-                    self.shown = 1;
                 }
             }
         }
@@ -306,6 +356,7 @@ impl Prompter for TerminalPrompter {
             let index = self.select(prompt, &items, Some(usize::from(!default)))?;
             return Ok(index == 0);
         }
+        let prompt = &self.lead(prompt);
         let result = Confirm::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .default(default)
