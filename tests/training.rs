@@ -251,7 +251,7 @@ fn what_would_change_the_placement_comes_from_the_rules() {
     assert!(
         lines
             .iter()
-            .any(|l| l == "Aggression or violence: Yes would place it Violent"),
+            .any(|l| l == "Aggression or violence: “Yes” would place it at violent"),
         "{lines:?}"
     );
     // Every line really moves the level.

@@ -94,18 +94,21 @@ fn ask_judgement(
     let width = screen::width();
     let hsb_level = continuum.placement_id(outcome.level).to_string();
     let hsb_status = outcome.strategy.status;
-    p.show(&format!(
-        "\n{}",
-        screen::wrap(
-            &crate::say!(
-                lang,
-                JudgementIntro,
-                level = continuum.level_word_of(&hsb_level),
-                status = hsb_status.word(lang)
-            ),
-            width
-        )
-    ));
+    // The level as Welsh names it inside a sentence ("ar y lefel gamdriniol").
+    let intro = match outcome.level {
+        Some(level) => crate::say!(
+            lang,
+            JudgementIntro,
+            level = continuum.level_in_sentence(level),
+            status = hsb_status.word(lang)
+        ),
+        None => crate::say!(
+            lang,
+            JudgementIntroNotPlaced,
+            status = hsb_status.word(lang)
+        ),
+    };
+    p.show(&format!("\n{}", screen::wrap(&intro, width)));
     if let Some(j) = &earlier {
         let status = StrategyStatus::from_id(&j.strategy_discussion).map_or_else(
             || j.strategy_discussion.clone(),

@@ -187,13 +187,22 @@ pub fn what_would_change(content: &Content, record: &Record, limit: usize) -> Ve
                 .insert(field.key.clone(), Answer::Choice(choice.id.clone()));
             let moved = evaluate(content, &changed).level;
             if moved != level {
-                let line = crate::say!(
-                    lang,
-                    WouldChangeLine,
-                    label = field.label,
-                    value = choice.label,
-                    level = continuum.placement_label(moved)
-                );
+                // The level as named inside a sentence ("y lefel broblemus").
+                let line = match moved {
+                    Some(moved) => crate::say!(
+                        lang,
+                        WouldChangeLine,
+                        label = field.label,
+                        value = choice.label,
+                        level = continuum.level_in_sentence(moved)
+                    ),
+                    None => crate::say!(
+                        lang,
+                        WouldChangeLineNotPlaced,
+                        label = field.label,
+                        value = choice.label
+                    ),
+                };
                 lines.push((rank(moved).abs_diff(rank(level)), line));
             }
         }

@@ -356,8 +356,11 @@ fn from_yaml_error(source: &Source, err: &serde_yaml::Error, syntax: bool) -> Di
     } else {
         crate::message!(DiagStructureHelp)
     };
-    // A missing key is said in hsb's own words; the parser's other words stay as they are.
-    let said = missing_field(&message).unwrap_or_else(|| Message::as_said(&message));
+    // A missing key, or something else where a text belongs, is said in hsb's own words; the
+    // parser's other words stay as they are.
+    let said = missing_field(&message)
+        .or_else(|| not_a_text(&message))
+        .unwrap_or_else(|| Message::as_said(&message));
     Diagnostic::error_said(code, &source.name, said)
         .at(place)
         .help_said(help)
@@ -375,6 +378,17 @@ fn missing_field(message: &str) -> Option<Message> {
         within = within,
         field = field
     ))
+}
+
+/// "levels[0].label: invalid type: …, expected a text with `en:` and `cy:` …" in hsb's words.
+fn not_a_text(message: &str) -> Option<Message> {
+    let expected = format!(", expected {}", crate::content::texts::EXPECTING);
+    message.strip_suffix(&expected)?;
+    let within = message
+        .find("invalid type: ")
+        .and_then(|at| message.get(..at))
+        .unwrap_or_default();
+    Some(crate::message!(DiagNotAText, within = within))
 }
 
 /// `message` with each `marker…close` replaced by `instead`.
@@ -450,6 +464,29 @@ mod tests {
             },
             Err(all) => Err(all.into_iter().next().expect("a problem")),
         }
+    }
+
+    #[test]
+    fn a_number_where_a_text_belongs_is_said_in_hsbs_words_in_either_language() {
+        #[derive(Debug, serde::Deserialize)]
+        struct File {
+            #[allow(dead_code)]
+            label: crate::content::texts::RawText,
+        }
+        let source = Source::embedded("t.yaml", "label: 5\n");
+        let err = parse::<File>(&source).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(1), Some(8)));
+        assert_eq!(
+            err.render(crate::text::lang::Lang::Cy)
+                .lines()
+                .next()
+                .unwrap_or_default(),
+            "<embedded>/t.yaml:1:8: error[E011]: label: dylai hwn fod yn destun, gyda llinellau `en:` a `cy:` oddi tano"
+        );
+        assert!(
+            err.message
+                .ends_with("this should be a text, with `en:` and `cy:` lines beneath it")
+        );
     }
 
     #[test]

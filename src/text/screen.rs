@@ -64,6 +64,12 @@ pub fn wrap(text: &str, width: usize) -> String {
     wrap_with(text, width, true)
 }
 
+/// Wrap prose to `width` columns between words: a path, a date or a hyphenated word is never
+/// split.
+pub fn wrap_words(text: &str, width: usize) -> String {
+    wrap_with(text, width, false)
+}
+
 /// Wrap prose to the screen's width. A word longer than the width (a path, a command) is left
 /// whole, so that it can still be copied.
 pub fn fit(text: &str) -> String {

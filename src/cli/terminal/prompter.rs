@@ -165,7 +165,12 @@ impl TerminalPrompter {
     /// A list with nothing chosen (dialoguer's `!0`): Enter does nothing until an arrow key
     /// reaches an answer, and the prompt says so while it is asked. The line left afterwards
     /// is the prompt and the answer, without the hint.
-    fn select_fresh(&mut self, prompt: &str, items: &[String], room: usize) -> Result<usize, Stop> {
+    fn select_fresh(
+        &mut self,
+        prompt: &str,
+        (items, whole): (&[String], &[String]),
+        room: usize,
+    ) -> Result<usize, Stop> {
         let hint = Msg::ArrowsToChoose.text(self.lang);
         let inline = format!("{prompt} {hint}");
         // dialoguer cannot redraw a prompt that wraps: a long one has the hint above it.
@@ -183,12 +188,12 @@ impl TerminalPrompter {
         if above {
             let _ = Term::stderr().clear_last_lines(1);
         }
-        self.report_choice(prompt, items, &result);
+        self.report_choice(prompt, whole, &result);
         self.outcome(result)
     }
 
-    /// The line left once a choice is made: the prompt and the answer, on one line cut to the
-    /// screen (a line that wraps breaks words in two).
+    /// The line left once a choice is made: the prompt and the whole answer (the list may have
+    /// cut it), wrapped between words; it is printed once, so it may take more than one line.
     fn report_choice(
         &self,
         prompt: &str,
@@ -200,7 +205,7 @@ impl TerminalPrompter {
             let line = self.render(|t, f| t.format_select_prompt_selection(f, prompt, answer));
             eprintln!(
                 "{}",
-                screen::truncate(&line, screen::columns().saturating_sub(1))
+                screen::wrap_words(&line, screen::columns().saturating_sub(1))
             );
         }
     }
@@ -219,13 +224,13 @@ impl TerminalPrompter {
         let (above, last) = match prompt.rsplit_once(". ") {
             Some((before, question)) if fits(question) => (format!("{before}."), question.into()),
             _ => {
-                let wrapped = screen::wrap(prompt, width);
+                let wrapped = screen::wrap_words(prompt, width);
                 let mut lines: Vec<&str> = wrapped.lines().collect();
                 let last = lines.pop().unwrap_or_default().to_string();
                 (lines.join(" "), last)
             }
         };
-        let above = screen::wrap(&above, screen::columns().saturating_sub(1));
+        let above = screen::wrap_words(&above, screen::columns().saturating_sub(1));
         eprintln!("{above}");
         self.shown += above.lines().count();
         last
@@ -233,7 +238,7 @@ impl TerminalPrompter {
 
     /// A refused answer's reason, wrapped between words to the screen.
     fn error_line(&self, reason: &str) -> String {
-        let reason = screen::wrap(reason, screen::columns().saturating_sub(4).max(20));
+        let reason = screen::wrap_words(reason, screen::columns().saturating_sub(4).max(20));
         self.render(|t, f| t.format_error(f, &reason))
     }
 
@@ -286,9 +291,10 @@ impl Prompter for TerminalPrompter {
         default: Option<usize>,
     ) -> Result<usize, Stop> {
         let prompt = &self.lead(prompt);
+        let whole = items;
         let (items, room) = self.fit(items);
         let Some(default) = default else {
-            return self.select_fresh(prompt, &items, room);
+            return self.select_fresh(prompt, (&items, whole), room);
         };
         let result = Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
@@ -297,7 +303,7 @@ impl Prompter for TerminalPrompter {
             .max_length(room)
             .report(false)
             .interact_opt();
-        self.report_choice(prompt, &items, &result);
+        self.report_choice(prompt, whole, &result);
         self.outcome(result)
     }
 
@@ -309,6 +315,7 @@ impl Prompter for TerminalPrompter {
         validate: &dyn Fn(&[usize]) -> Result<(), String>,
     ) -> Result<Vec<usize>, Stop> {
         let prompt = &self.lead(prompt);
+        let whole = items;
         let (items, room) = self.fit(items);
         let mut chosen = chosen.to_vec();
         loop {
@@ -329,13 +336,13 @@ impl Prompter for TerminalPrompter {
                 Ok(()) => {
                     let names: Vec<&str> = picked
                         .iter()
-                        .filter_map(|i| items.get(*i).map(String::as_str))
+                        .filter_map(|i| whole.get(*i).map(String::as_str))
                         .collect();
                     let line = self
                         .render(|t, f| t.format_multi_select_prompt_selection(f, prompt, &names));
                     eprintln!(
                         "{}",
-                        screen::wrap(&line, screen::columns().saturating_sub(1))
+                        screen::wrap_words(&line, screen::columns().saturating_sub(1))
                     );
                     return Ok(picked);
                 }
