@@ -827,6 +827,12 @@ fn the_practitioners_judgement_and_actions_are_recorded_and_reported() {
         t.send(&DOWN.repeat(downs));
         t.send("\r");
         t.expect("When (YYYY-MM-DD HH:MM, local time)");
+        if downs == 2 {
+            // An action already taken is never in the future; the time is kept for correcting.
+            t.send(BACKSPACES);
+            t.send("2999-01-01 09:00\r");
+            t.expect("An action already taken cannot be in the future");
+        }
         t.send(BACKSPACES);
         t.send(&format!("{when}\r"));
         t.expect("Note (optional; never a name)");

@@ -236,15 +236,21 @@ fn ask_actions(
         };
         let now = When::now();
         let local = now.offset.to_datetime(now.timestamp);
-        let typed = p.input(
-            Msg::ActionWhenPrompt.text(lang),
-            &local.strftime("%Y-%m-%d %H:%M").to_string(),
-            &|text| {
-                When::parse_local(text)
-                    .map(|_| ())
-                    .map_err(|_| Msg::ActionWhenInvalid.text(lang).to_string())
-            },
-        );
+        let shown_now = local.strftime("%Y-%m-%d %H:%M").to_string();
+        // An action already taken happened by now (a few minutes allowed for a slow clock).
+        let latest = now
+            .timestamp
+            .checked_add(jiff::SignedDuration::from_mins(5))
+            .unwrap_or(now.timestamp);
+        let typed = p.input(Msg::ActionWhenPrompt.text(lang), &shown_now, &|text| {
+            match When::parse_local(text) {
+                Err(_) => Err(Msg::ActionWhenInvalid.text(lang).to_string()),
+                Ok(when) if when.timestamp > latest => {
+                    Err(crate::say!(lang, ActionWhenFuture, now = shown_now))
+                }
+                Ok(_) => Ok(()),
+            }
+        });
         // Esc while adding an action: back to the list of actions, without it.
         let typed = match typed {
             Err(Stop::Back) => continue,

@@ -442,17 +442,25 @@ fn save_to(
         };
         if drafts::would_be_ours(&path) {
             // Drafts are removed once saved: a record or report there would be lost.
-            p.show(&crate::say!(lang, SaveIntoDrafts, path = path.display()));
+            p.show(&screen::fit(&crate::say!(
+                lang,
+                SaveIntoDrafts,
+                path = path.display()
+            )));
             continue;
         }
         if saving.keeps(&path) {
-            p.show(&crate::say!(lang, SaveOverKept, path = path.display()));
+            p.show(&screen::fit(&crate::say!(
+                lang,
+                SaveOverKept,
+                path = path.display()
+            )));
             continue;
         }
         let bytes = match bytes_for(&path) {
             Ok(bytes) => bytes,
             Err(reason) => {
-                p.show(&reason);
+                p.show(&screen::fit(&reason));
                 offered = path.display().to_string();
                 continue;
             }
@@ -476,7 +484,7 @@ fn save_to(
             // A link, a folder, a folder that does not exist: say so, and ask again with the
             // path offered for correcting.
             Err(err) => {
-                p.show(&err.render(lang));
+                p.show(&screen::fit(&err.render(lang)));
                 offered = path.display().to_string();
             }
         }
