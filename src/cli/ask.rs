@@ -242,15 +242,18 @@ fn ask_actions(
             .timestamp
             .checked_add(jiff::SignedDuration::from_mins(5))
             .unwrap_or(now.timestamp);
-        let typed = p.input(Msg::ActionWhenPrompt.text(lang), &shown_now, &|text| {
-            match When::parse_local(text) {
-                Err(_) => Err(Msg::ActionWhenInvalid.text(lang).to_string()),
-                Ok(when) if when.timestamp > latest => {
-                    Err(crate::say!(lang, ActionWhenFuture, now = shown_now))
-                }
-                Ok(_) => Ok(()),
-            }
-        });
+        let typed =
+            p.input(
+                Msg::ActionWhenPrompt.text(lang),
+                &shown_now,
+                &|text| match When::parse_local(text) {
+                    Err(_) => Err(Msg::ActionWhenInvalid.text(lang).to_string()),
+                    Ok(when) if when.timestamp > latest => {
+                        Err(crate::say!(lang, ActionWhenFuture, now = shown_now))
+                    }
+                    Ok(_) => Ok(()),
+                },
+            );
         // Esc while adding an action: back to the list of actions, without it.
         let typed = match typed {
             Err(Stop::Back) => continue,

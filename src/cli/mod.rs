@@ -309,11 +309,12 @@ fn counts(paths: &ContentPaths, command: Command, out: &mut impl Write) -> Resul
                 return Err(crate::usage!(MinCellTooSmall, value = min_cell));
             }
             if let Some(bad) = by.iter().find(|d| !DIMENSIONS.contains(&d.as_str())) {
-                return Err(crate::usage!(
+                let hint = crate::text::suggest::hint_with_allowed(bad, DIMENSIONS);
+                return Err(Error::Usage(crate::message!(
                     UnknownDimension,
-                    value = bad,
-                    allowed = DIMENSIONS.join(", ")
-                ));
+                    value = bad;
+                    said hint = hint
+                )));
             }
             let content = content::Content::load(paths)?;
             summary::summary(&content, &files, format.into(), &by, min_cell, out)
