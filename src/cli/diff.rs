@@ -221,35 +221,7 @@ pub fn table(
         Msg::DiffColumnPlacement.text(lang),
         Msg::Responses.text(lang),
     ];
-    let mut rows = Vec::new();
-    for change in changes {
-        let heading = match &change.title {
-            Some(title) => format!("{title}\n({})", change.source),
-            None => change.source.clone(),
-        };
-        let placement = format!(
-            "{}\n{}",
-            crate::say!(
-                lang,
-                DiffLevelLine,
-                change = transition(
-                    &placement_id(&change.before.level, lang),
-                    &placement_id(&change.after.level, lang),
-                    lang
-                )
-            ),
-            crate::say!(
-                lang,
-                DiffStrategyLine,
-                change = transition(
-                    &change.before.strategy_discussion,
-                    &change.after.strategy_discussion,
-                    lang
-                )
-            )
-        );
-        rows.push(vec![heading, placement, response_changes(change, lang)]);
-    }
+    let rows: Vec<Vec<String>> = changes.iter().map(|c| row(c, lang)).collect();
     if !rows.is_empty() && crate::text::screen::plain() {
         // For a screen reader: each change as labelled lines, no box drawing.
         let _ = writeln!(out, "{}\n", crate::report::plain_grid(Some(&header), &rows));
@@ -325,6 +297,37 @@ fn transition(before: &str, after: &str, lang: Lang) -> String {
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
+}
+
+/// One change as the table's three cells: the scenario, the placement and strategy
+/// discussion, and the responses.
+fn row(change: &Change, lang: Lang) -> Vec<String> {
+    let heading = match &change.title {
+        Some(title) => format!("{title}\n({})", change.source),
+        None => change.source.clone(),
+    };
+    let placement = format!(
+        "{}\n{}",
+        crate::say!(
+            lang,
+            DiffLevelLine,
+            change = transition(
+                &placement_id(&change.before.level, lang),
+                &placement_id(&change.after.level, lang),
+                lang
+            )
+        ),
+        crate::say!(
+            lang,
+            DiffStrategyLine,
+            change = transition(
+                &change.before.strategy_discussion,
+                &change.after.strategy_discussion,
+                lang
+            )
+        )
+    );
+    vec![heading, placement, response_changes(change, lang)]
 }
 
 /// The terminal's width (80 when piped), but never so narrow that a column splits an id or a

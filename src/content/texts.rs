@@ -30,7 +30,7 @@ impl<'de> Deserialize<'de> for RawText {
             type Value = RawText;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str(EXPECTING)
+                f.write_str(crate::input::yaml::TEXT_EXPECTED)
             }
 
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawText, E> {
@@ -55,10 +55,6 @@ impl<'de> Deserialize<'de> for RawText {
         deserializer.deserialize_any(Visitor)
     }
 }
-
-/// What the parser says it expected where a text is something else; hsb says it again in the
-/// reader's language (see [`crate::input::yaml`]).
-pub const EXPECTING: &str = "a text with `en:` and `cy:` lines beneath it";
 
 impl RawText {
     /// The text under `key` (`en`, `cy` or `both`), trimmed, if it is there and not empty. A

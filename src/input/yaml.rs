@@ -380,9 +380,13 @@ fn missing_field(message: &str) -> Option<Message> {
     ))
 }
 
+/// What a bilingual text says it expects when the parser finds something else there; hsb says
+/// it again in the reader's language ([`not_a_text`]).
+pub const TEXT_EXPECTED: &str = "a text with `en:` and `cy:` lines beneath it";
+
 /// "levels[0].label: invalid type: …, expected a text with `en:` and `cy:` …" in hsb's words.
 fn not_a_text(message: &str) -> Option<Message> {
-    let expected = format!(", expected {}", crate::content::texts::EXPECTING);
+    let expected = format!(", expected {TEXT_EXPECTED}");
     message.strip_suffix(&expected)?;
     let within = message
         .find("invalid type: ")
