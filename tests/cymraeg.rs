@@ -431,6 +431,22 @@ fn help_and_command_line_mistakes_are_in_welsh() {
             .code(2)
             .stderr(contains(said));
     }
+    // An argument that is not valid UTF-8 is a mistake like any other, never a panic.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bad = std::ffi::OsStr::from_bytes(b"\xff");
+        for args in [vec![bad], vec![std::ffi::OsStr::new("--plain"); 2]] {
+            hsb(dir.path())
+                .args(["--lang", "cy"])
+                .args(args)
+                .arg(bad)
+                .arg("check")
+                .assert()
+                .code(2)
+                .stderr(contains("hsb: gwall:"));
+        }
+    }
     // English help is clap's own, from the argument definitions.
     hsb(dir.path())
         .args(["assess", "--help"])

@@ -286,8 +286,11 @@ pub fn report(err: &clap::Error, lang: Lang) -> i32 {
         let _ = err.print();
         return err.exit_code();
     }
-    let command = std::env::args()
+    // Read without assuming UTF-8: an argument that is not valid text is still a mistake to
+    // report, never a reason to stop.
+    let command = std::env::args_os()
         .skip(1)
+        .filter_map(|a| a.into_string().ok())
         .find(|a| HELP.iter().any(|h| h.command == Some(a.as_str())))
         .map_or_else(|| "hsb".to_string(), |c| format!("hsb {c}"));
     eprintln!(

@@ -25,6 +25,11 @@ pub struct Term {
     pub also: Vec<String>,
     #[serde(default)]
     pub avoid: Vec<String>,
+    /// Whether the variants are also wrong with their first word mutated ("i dîm dyletswydd
+    /// argyfwng"). Not for a word that is right in another sense, mutated or not ("gorfodol",
+    /// compulsory: "mae'n orfodol"), so that a correct use is not flagged more than it must be.
+    #[serde(default)]
+    pub mutates: bool,
     /// Where the preferred term comes from, in both languages.
     pub source: RawText,
     /// Why, in both languages.
@@ -129,9 +134,14 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
                 ));
                 continue;
             }
-            if preferred.iter().any(|p| contains_words(p, &variant)) {
+            // Every form looked for, mutated ones too, must leave the preferred terms alone.
+            let forms = forms(&variant, term.mutates);
+            let clash = forms
+                .iter()
+                .find(|f| preferred.iter().any(|p| contains_words(p, f)));
+            if let Some(form) = clash {
                 problems.push(problem(
-                    crate::message!(GlossaryAvoidsPreferred, term = term.en, variant = variant),
+                    crate::message!(GlossaryAvoidsPreferred, term = term.en, variant = form),
                     crate::message!(GlossaryAvoidsPreferredHelp),
                 ));
             }
@@ -155,12 +165,21 @@ pub fn avoided_in(welsh: &str) -> Option<(String, &'static Term)> {
             if variant.is_empty() {
                 return None;
             }
-            mutations(&variant)
+            forms(&variant, term.mutates)
                 .into_iter()
                 .find(|form| contains_words(&text, form))
                 .map(|form| (form, term))
         })
     })
+}
+
+/// A variant as written, and mutated too when its term says so.
+fn forms(variant: &str, mutates: bool) -> Vec<String> {
+    if mutates {
+        mutations(variant)
+    } else {
+        vec![variant.to_string()]
+    }
 }
 
 /// A lower-case phrase with its first word as written and in each mutation Welsh grammar
@@ -259,13 +278,17 @@ mod tests {
     }
 
     #[test]
-    fn an_avoided_word_is_found_in_its_mutated_forms_and_named_as_written() {
+    fn an_avoided_phrase_is_found_mutated_where_its_term_says_and_named_as_written() {
         let found = |text: &str| avoided_in(text).map(|(form, _)| form);
+        // "gorfodol" is right where compulsory is meant: only the form the glossary names is
+        // flagged, never a mutated one ("mae'n orfodol", "dyletswydd orfodol").
+        assert_eq!(found("mae'n orfodol rhoi gwybod"), None);
+        assert_eq!(found("dyletswydd orfodol"), None);
+        assert_eq!(found("yn gorfodol"), Some("gorfodol".into()));
         assert_eq!(
-            found("Roedd yr ymddygiad yn orfodol."),
-            Some("orfodol".into())
+            found("ei leoliad ar y continwwm"),
+            Some("leoliad ar y continwwm".into())
         );
-        assert_eq!(found("yn ngorfodol"), Some("ngorfodol".into()));
         assert_eq!(
             found("a thîm dyletswydd argyfwng"),
             Some("thîm dyletswydd argyfwng".into())
