@@ -870,3 +870,29 @@ fn places_come_from_the_parser_never_from_a_comment() {
         .code(1)
         .stdout(contains("r.yaml:6:3: error[E020]"));
 }
+
+/// A `--report` name that would not hold what it promises is refused before the interview
+/// starts, and nothing is written.
+#[test]
+fn a_report_name_for_another_format_is_refused_before_the_interview() {
+    let dir = TempDir::new().unwrap();
+    for (args, said) in [
+        (vec!["--report", "case.pdf"], "names none of these"),
+        (
+            vec!["--report", "case.md", "--report-format", "html"],
+            "give a name ending in .html",
+        ),
+    ] {
+        Command::cargo_bin("hsb")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("HSB_LANG", "en")
+            .arg("assess")
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(contains(said))
+            .stderr(contains("needs a terminal").not());
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

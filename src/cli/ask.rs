@@ -234,26 +234,10 @@ fn ask_actions(
         let Some(action) = choice.checked_sub(1).and_then(|i| terms.actions.get(i)) else {
             return Ok(());
         };
-        let now = When::now();
-        let local = now.offset.to_datetime(now.timestamp);
-        let shown_now = local.strftime("%Y-%m-%d %H:%M").to_string();
-        // An action already taken happened by now (a few minutes allowed for a slow clock).
-        let latest = now
-            .timestamp
-            .checked_add(jiff::SignedDuration::from_mins(5))
-            .unwrap_or(now.timestamp);
-        let typed =
-            p.input(
-                Msg::ActionWhenPrompt.text(lang),
-                &shown_now,
-                &|text| match When::parse_local(text) {
-                    Err(_) => Err(Msg::ActionWhenInvalid.text(lang).to_string()),
-                    Ok(when) if when.timestamp > latest => {
-                        Err(crate::say!(lang, ActionWhenFuture, now = shown_now))
-                    }
-                    Ok(_) => Ok(()),
-                },
-            );
+        let (now, shown_now) = local_now();
+        let typed = p.input(Msg::ActionWhenPrompt.text(lang), &shown_now, &|text| {
+            taken_by_now(text, lang)
+        });
         // Esc while adding an action: back to the list of actions, without it.
         let typed = match typed {
             Err(Stop::Back) => continue,
@@ -271,4 +255,30 @@ fn ask_actions(
             note: (!note.is_empty()).then(|| note.to_string()),
         });
     }
+}
+
+/// The time now, and as the practitioner types it (local time).
+fn local_now() -> (When, String) {
+    let now = When::now();
+    let shown = now
+        .offset
+        .to_datetime(now.timestamp)
+        .strftime("%Y-%m-%d %H:%M");
+    (now, shown.to_string())
+}
+
+/// Whether `text` is a time an action already taken can have: a date and time, and not after
+/// the moment it is given (a few minutes allowed for a slow clock).
+fn taken_by_now(text: &str, lang: crate::text::lang::Lang) -> Result<(), String> {
+    let when =
+        When::parse_local(text).map_err(|_| Msg::ActionWhenInvalid.text(lang).to_string())?;
+    let (now, shown_now) = local_now();
+    let latest = now
+        .timestamp
+        .checked_add(jiff::SignedDuration::from_mins(5))
+        .unwrap_or(now.timestamp);
+    if when.timestamp > latest {
+        return Err(crate::say!(lang, ActionWhenFuture, now = shown_now));
+    }
+    Ok(())
 }

@@ -11,7 +11,7 @@ use crate::input::{save, save::Written};
 use crate::record::Record;
 use crate::report::{self, ReportFormat, View};
 use crate::text::lang::Lang;
-use crate::text::messages::Msg;
+use crate::text::messages::{Message, Msg};
 use crate::text::screen;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -27,6 +27,10 @@ pub struct Options {
 }
 
 pub fn run(paths: &ContentPaths, options: &Options) -> Result<i32, Error> {
+    // A `--report` name that cannot hold the report is said now, not after the interview.
+    if let Some(path) = &options.report {
+        report_format(path, options.report_format).map_err(Error::Usage)?;
+    }
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(crate::usage!(AssessNeedsTerminal));
     }
@@ -340,6 +344,27 @@ fn save_all(
     save_report(p, options, &saving, &record_path, &view)
 }
 
+/// The format a report written to `path` takes: `given` (`--report-format`), else the one its
+/// name implies, else Markdown. A name ending in another format's extension (`.pdf`, `.docx`,
+/// or `.md` with `--report-format html`) is refused: the file would not hold what its name
+/// promises.
+fn report_format(path: &Path, given: Option<ReportFormat>) -> Result<ReportFormat, Message> {
+    let implied = ReportFormat::for_path(path);
+    match (given, implied, path.extension()) {
+        (_, None, Some(_)) => Err(crate::message!(
+            ReportExtensionUnknown,
+            path = path.display()
+        )),
+        (Some(given), Some(implied), _) if given != implied => Err(crate::message!(
+            ReportExtensionMismatch,
+            path = path.display(),
+            extension = given.extension()
+        )),
+        (Some(format), _, _) | (None, Some(format), _) => Ok(format),
+        (None, None, None) => Ok(ReportFormat::Markdown),
+    }
+}
+
 /// Write the report beside the record (or where `--report` says), in the format given, else
 /// the one the file name implies, else Markdown. The record is saved already: going back now
 /// means no report.
@@ -350,19 +375,9 @@ fn save_report(
     record_path: &Path,
     view: &View,
 ) -> Result<(), Stop> {
-    // A name whose extension is another format's (`.pdf`, `.docx`) would hold Markdown under a
-    // name that promises something else: refused, with the formats hsb writes.
-    let bytes_for = |path: &Path| match options.report_format {
-        Some(format) => Ok(format.render(view).into_bytes()),
-        None => match (ReportFormat::for_path(path), path.extension()) {
-            (Some(format), _) => Ok(format.render(view).into_bytes()),
-            (None, None) => Ok(ReportFormat::Markdown.render(view).into_bytes()),
-            (None, Some(_)) => Err(crate::say!(
-                saving.lang,
-                ReportExtensionUnknown,
-                path = path.display()
-            )),
-        },
+    let bytes_for = |path: &Path| match report_format(path, options.report_format) {
+        Ok(format) => Ok(format.render(view).into_bytes()),
+        Err(refused) => Err(refused.render(saving.lang)),
     };
     let default_format = options.report_format.unwrap_or(ReportFormat::Markdown);
     let default = record_path
