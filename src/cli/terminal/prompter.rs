@@ -203,37 +203,32 @@ impl TerminalPrompter {
         if let Ok(Some(index)) = result {
             let answer = items.get(*index).map_or("", String::as_str);
             let line = self.render(|t, f| t.format_select_prompt_selection(f, prompt, answer));
-            eprintln!(
-                "{}",
-                screen::wrap_words(&line, screen::columns().saturating_sub(1))
-            );
+            eprintln!("{}", fitted(&line));
         }
     }
 
     /// A prompt too long for one line, wrapped between words: every line but the last is shown
     /// above, and the last is the prompt (dialoguer, and the line editor, would break a long
     /// one mid-word, and cannot redraw it).
-    fn lead(&mut self, prompt: &str) -> String {
-        // Room for the theme's marks around the prompt ("? " and " › ").
-        let width = screen::columns().saturating_sub(6).max(20);
-        let fits = |text: &str| textwrap::core::display_width(text) <= width;
-        if fits(prompt) {
-            return prompt.to_string();
-        }
-        // The question itself on the prompt line when it fits there, what leads up to it above.
-        let (above, last) = match prompt.rsplit_once(". ") {
-            Some((before, question)) if fits(question) => (format!("{before}."), question.into()),
-            _ => {
-                let wrapped = screen::wrap_words(prompt, width);
-                let mut lines: Vec<&str> = wrapped.lines().collect();
-                let last = lines.pop().unwrap_or_default().to_string();
-                (lines.join(" "), last)
+    fn lead(&mut self, prompt: &str) -> Lead {
+        let (above, prompt) = split_prompt(prompt, screen::columns(), self.lang);
+        let lines = match above {
+            Some(above) => {
+                eprintln!("{above}");
+                above.lines().count()
             }
+            None => 0,
         };
-        let above = screen::wrap_words(&above, screen::columns().saturating_sub(1));
-        eprintln!("{above}");
-        self.shown += above.lines().count();
-        last
+        self.shown += lines;
+        Lead { prompt, lines }
+    }
+
+    /// Going back: the lines shown above the prompt go too, so that asking again does not show
+    /// them twice.
+    fn withdraw(&self, lead: &Lead) {
+        if lead.lines > 0 {
+            let _ = Term::stderr().clear_last_lines(lead.lines);
+        }
     }
 
     /// A refused answer's reason, wrapped between words to the screen.
@@ -270,7 +265,8 @@ impl Prompter for TerminalPrompter {
         initial: &str,
         validate: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String, Stop> {
-        let prompt = &self.lead(prompt);
+        let lead = self.lead(prompt);
+        let prompt = &lead.prompt;
         let shown = self.render(|t, f| t.format_input_prompt(f, prompt, None));
         let done =
             |text: &str| self.render(|t, f| t.format_input_prompt_selection(f, prompt, text));
@@ -279,7 +275,10 @@ impl Prompter for TerminalPrompter {
         self.shown = 0;
         match result {
             Ok(Ended::Entered(text)) => Ok(text),
-            Ok(Ended::Back) => Err(Stop::Back),
+            Ok(Ended::Back) => {
+                self.withdraw(&lead);
+                Err(Stop::Back)
+            }
             Err(_) => Err(Stop::Interrupted),
         }
     }
@@ -290,21 +289,28 @@ impl Prompter for TerminalPrompter {
         items: &[String],
         default: Option<usize>,
     ) -> Result<usize, Stop> {
-        let prompt = &self.lead(prompt);
+        let lead = self.lead(prompt);
+        let prompt = &lead.prompt;
         let whole = items;
         let (items, room) = self.fit(items);
-        let Some(default) = default else {
-            return self.select_fresh(prompt, (&items, whole), room);
+        let result = match default {
+            None => self.select_fresh(prompt, (&items, whole), room),
+            Some(default) => {
+                let result = Select::with_theme(self.theme.as_ref())
+                    .with_prompt(prompt)
+                    .items(&items)
+                    .default(default.min(items.len().saturating_sub(1)))
+                    .max_length(room)
+                    .report(false)
+                    .interact_opt();
+                self.report_choice(prompt, whole, &result);
+                self.outcome(result)
+            }
         };
-        let result = Select::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .items(&items)
-            .default(default.min(items.len().saturating_sub(1)))
-            .max_length(room)
-            .report(false)
-            .interact_opt();
-        self.report_choice(prompt, whole, &result);
-        self.outcome(result)
+        if matches!(result, Err(Stop::Back)) {
+            self.withdraw(&lead);
+        }
+        result
     }
 
     fn multi_select(
@@ -314,7 +320,8 @@ impl Prompter for TerminalPrompter {
         chosen: &[bool],
         validate: &dyn Fn(&[usize]) -> Result<(), String>,
     ) -> Result<Vec<usize>, Stop> {
-        let prompt = &self.lead(prompt);
+        let lead = self.lead(prompt);
+        let prompt = &lead.prompt;
         let whole = items;
         let (items, room) = self.fit(items);
         let mut chosen = chosen.to_vec();
@@ -328,7 +335,13 @@ impl Prompter for TerminalPrompter {
                 .max_length(room)
                 .report(false)
                 .interact_opt();
-            let picked = self.outcome(result)?;
+            let picked = match self.outcome(result) {
+                Err(Stop::Back) => {
+                    self.withdraw(&lead);
+                    return Err(Stop::Back);
+                }
+                other => other?,
+            };
             for (i, tick) in chosen.iter_mut().enumerate() {
                 *tick = picked.contains(&i);
             }
@@ -340,17 +353,10 @@ impl Prompter for TerminalPrompter {
                         .collect();
                     let line = self
                         .render(|t, f| t.format_multi_select_prompt_selection(f, prompt, &names));
-                    eprintln!(
-                        "{}",
-                        screen::wrap_words(&line, screen::columns().saturating_sub(1))
-                    );
+                    eprintln!("{}", fitted(&line));
                     return Ok(picked);
                 }
-                Err(reason) => {
-                    let line = self.error_line(&reason);
-                    self.shown = screen::lines(&line, screen::columns());
-                    eprintln!("{line}");
-                }
+                Err(reason) => eprintln!("{}", self.error_line(&reason)),
             }
         }
     }
@@ -363,11 +369,96 @@ impl Prompter for TerminalPrompter {
             let index = self.select(prompt, &items, Some(usize::from(!default)))?;
             return Ok(index == 0);
         }
-        let prompt = &self.lead(prompt);
+        let lead = self.lead(prompt);
         let result = Confirm::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
+            .with_prompt(&lead.prompt)
             .default(default)
             .interact_opt();
-        self.outcome(result)
+        let result = self.outcome(result);
+        if matches!(result, Err(Stop::Back)) {
+            self.withdraw(&lead);
+        }
+        result
+    }
+}
+
+/// A prompt as asked: the line beside the answer, and how many lines were shown above it.
+struct Lead {
+    prompt: String,
+    lines: usize,
+}
+
+/// A line printed once (an answer given, a refusal), wrapped between words to the screen.
+fn fitted(line: &str) -> String {
+    screen::wrap_words(line, screen::columns().saturating_sub(1))
+}
+
+/// A prompt for a screen `columns` wide: what to show above it, if anything, and the prompt
+/// line. A prompt that fits is left alone. A longer one keeps its question on the prompt line
+/// when that fits ("… already exists." above, "Replace it?" beside the answer); otherwise the
+/// whole prompt goes above, wrapped between words, and the prompt line just asks for the answer.
+fn split_prompt(prompt: &str, columns: usize, lang: Lang) -> (Option<String>, String) {
+    // Room for the theme's marks around the prompt ("? " and " › ").
+    let width = columns.saturating_sub(6).max(20);
+    let fits = |text: &str| textwrap::core::display_width(text) <= width;
+    if fits(prompt) {
+        return (None, prompt.to_string());
+    }
+    let above = |text: &str| Some(screen::wrap_words(text, columns.saturating_sub(1)));
+    if let Some((before, question)) = prompt.rsplit_once(". ") {
+        // Not after an abbreviation ("e.g. ", "e.e. "): the word before the stop has none.
+        let sentence_end = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| !word.contains('.'));
+        if sentence_end && question.ends_with('?') && fits(question) {
+            return (above(&format!("{before}.")), question.to_string());
+        }
+    }
+    (above(prompt), Msg::PromptYourAnswer.text(lang).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_prompt_keeps_its_question_beside_the_answer_and_the_rest_above() {
+        let (above, prompt) = split_prompt(
+            "/tmp/a/very/long/path/to/a/record/that/exists/already.yaml already exists. Replace it?",
+            80,
+            Lang::En,
+        );
+        assert_eq!(prompt, "Replace it?");
+        assert_eq!(
+            above.as_deref(),
+            Some("/tmp/a/very/long/path/to/a/record/that/exists/already.yaml already exists.")
+        );
+    }
+
+    #[test]
+    fn a_prompt_that_fits_is_left_alone() {
+        assert_eq!(
+            split_prompt("Your role", 80, Lang::En),
+            (None, "Your role".into())
+        );
+    }
+
+    #[test]
+    fn without_a_question_to_keep_the_whole_prompt_goes_above_between_words() {
+        let long = "Votes for Required: report to social services, who convene it with the police and the health board";
+        let (above, prompt) = split_prompt(long, 40, Lang::Cy);
+        assert_eq!(prompt, Msg::PromptYourAnswer.text(Lang::Cy));
+        let above = above.unwrap_or_default();
+        assert!(above.lines().all(|l| l.chars().count() < 40), "{above}");
+        assert_eq!(above.split_whitespace().collect::<Vec<_>>().join(" "), long);
+        // Not split after an abbreviation.
+        let (above, prompt) = split_prompt(
+            "Anything else about the setting (the time of day, e.g. after school) that matters. e.g. Is it?",
+            60,
+            Lang::En,
+        );
+        assert!(above.is_some());
+        assert_eq!(prompt, Msg::PromptYourAnswer.text(Lang::En));
     }
 }
