@@ -412,7 +412,7 @@ fn help_and_command_line_mistakes_are_in_welsh() {
     for (args, said) in [
         (
             &["replay", "cy.yaml", "--format"][..],
-            "mae angen gwerth ar ôl `--format <FFORMAT>`",
+            "mae angen gwerth ar `--format <FFORMAT>`",
         ),
         (
             &["--plain", "--plain", "check"],
@@ -848,4 +848,44 @@ fn a_missing_translation_names_its_text_in_welsh() {
         assert!(!said.contains(english), "`{english}` in:\n{said}");
     }
     assert!(english_in(&said).is_empty(), "{:?}", english_in(&said));
+}
+
+/// The manual page and the completion scripts are generated from the command line's help: in
+/// Welsh, their headings and every description are the Welsh help, never clap's English.
+#[test]
+fn the_manual_page_and_completions_are_welsh_in_welsh() {
+    let dir = with_record();
+    let man = stdout(hsb(dir.path()).args(["--lang", "cy", "man"]));
+    for heading in [
+        ".SH ENW",
+        ".SH CRYNODEB",
+        ".SH OPSIYNAU",
+        ".SH GORCHMYNION",
+        ".SH FERSIWN",
+    ] {
+        assert!(man.contains(heading), "{heading}");
+    }
+    assert!(!man.contains(".SH NAME") && !man.contains(".SH COMMANDS"));
+    // Its header is Welsh, and groff's English hyphenation is off.
+    assert!(man.starts_with(".TH hsb 1 \"\" \"hsb "), "{man}");
+    assert!(
+        man.contains("\"Llawlyfr Gorchmynion Cyffredinol\"\n.nh\n"),
+        "{man}"
+    );
+    assert!(man.contains("Cyfeirir at Offeryn Goleuadau Traffig Brook"));
+    let english_man = stdout(hsb(dir.path()).args(["man"]));
+    assert!(english_man.contains(".SH NAME") && english_man.contains(".SH COMMANDS"));
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout(hsb(dir.path()).args(["--lang", "cy", "completions", shell]));
+        // A value's English description (the trainer's key's) is not in the Welsh script;
+        // the scripts that describe values have it in English.
+        let described = "responses, rules and notes";
+        assert!(!script.contains(described), "{shell}");
+        if ["zsh", "fish"].contains(&shell) {
+            let english = stdout(hsb(dir.path()).args(["completions", shell]));
+            assert!(english.contains(described), "{shell}");
+        }
+    }
+    let fish = stdout(hsb(dir.path()).args(["--lang", "cy", "completions", "fish"]));
+    assert!(fish.contains("Dangos y fersiwn"), "{fish}");
 }

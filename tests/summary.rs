@@ -261,3 +261,17 @@ fn the_export_matches_the_data_dictionary() {
     }
     assert_eq!(first.len(), hsb::report::summary::COLUMNS.len());
 }
+
+#[test]
+fn a_misspelt_breakdown_is_answered_with_the_one_meant_and_the_ones_allowed() {
+    let out = hsb(&["summary", "--by", "levle", "examples"])
+        .output()
+        .expect("hsb runs");
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("did you mean `level`?"), "{said}");
+    assert!(
+        said.contains("`practitioner_level`, `strategy_discussion`"),
+        "{said}"
+    );
+}

@@ -367,11 +367,7 @@ pub fn test(
     let readable = totals.passed + totals.failed + totals.skipped - totals.broken;
     // (Content files met among the scenarios are neither readable scenarios nor failures.)
     if readable == 0 {
-        let message = Msg::TestNoneReadable.text(content.lang());
-        eprintln!(
-            "{}",
-            crate::say!(content.lang(), ErrorLine, message = message)
-        );
+        eprintln!("{}", crate::usage!(TestNoneReadable).render(content.lang()));
         return Ok(exit::ERROR);
     }
     Ok(if totals.failed > 0 || ending.below_minimum() {

@@ -16,7 +16,20 @@ pub fn render(cmd: Command, lang: Lang, out: &mut dyn Write) -> std::io::Result<
     let mut cmd = cmd;
     cmd.build();
     let man = Man::new(cmd.clone());
-    man.render_title(out)?;
+    match lang {
+        Lang::En => man.render_title(out)?,
+        // groff's own words for the header are English ("General Commands Manual"), and its
+        // hyphenation patterns would break Welsh words where Welsh would not. (clap_mangen
+        // leaves out an empty date, which would shift the header's fields.)
+        Lang::Cy => write!(
+            out,
+            ".TH {} 1 \"\" \"{} {}\" \"{}\"\n.nh\n",
+            cmd.get_name(),
+            cmd.get_name(),
+            env!("CARGO_PKG_VERSION"),
+            Msg::ManManual.text(lang)
+        )?,
+    }
     let before: [(Section, &str, Msg); 4] = [
         (Man::render_name_section, "NAME", Msg::ManName),
         (Man::render_synopsis_section, "SYNOPSIS", Msg::ManSynopsis),

@@ -33,16 +33,19 @@ where
     }
 }
 
-/// "did you mean `x`?", or "use one of the allowed values", then the allowed values.
+/// "did you mean `x`?" then the allowed values, or "use one of the allowed values: …".
 pub fn hint_with_allowed<'a, I>(input: &str, candidates: I) -> crate::text::messages::Message
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
-    let hint = match closest(input, candidates.clone()) {
-        Some(found) => crate::message!(DidYouMean, found = found),
-        None => crate::message!(UseAnAllowedValue),
-    };
-    crate::message!(HintWithAllowed, values = join(candidates); said hint = hint)
+    match closest(input, candidates.clone()) {
+        Some(found) => crate::message!(
+            HintWithAllowed,
+            values = join(candidates);
+            said hint = crate::message!(DidYouMean, found = found)
+        ),
+        None => crate::message!(UseOneOf, values = join(candidates)),
+    }
 }
 
 /// Join values as `a`, `b`, `c`, each once, in the order first given (responses shared by
