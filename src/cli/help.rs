@@ -192,10 +192,14 @@ fn word(english: &str, lang: Lang) -> Option<&'static str> {
 
 /// The command line's help in `lang`.
 pub fn localise(cmd: Command, lang: Lang) -> Command {
+    // Wrapped as the help is: clap prints it as it is.
     let long_version = format!(
         "{}\n{}",
         env!("CARGO_PKG_VERSION"),
-        Msg::HelpLongVersion.text(lang)
+        crate::text::screen::wrap_words(
+            Msg::HelpLongVersion.text(lang),
+            crate::text::screen::width()
+        )
     );
     let cmd = cmd.long_version(long_version);
     if lang == Lang::En {
