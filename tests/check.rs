@@ -770,9 +770,32 @@ fn two_rule_sets_are_an_error_never_a_silent_choice() {
 }
 
 #[test]
-fn check_with_no_files_names_the_built_in_rules_it_checked() {
+fn check_with_no_files_checks_the_rules_the_other_commands_use() {
+    // In a board's repository: its continuum/, as `hsb test` uses it. A broken rule there fails
+    // the check; the built-in rules would have passed.
     let board = board_repository();
-    let (_, out) = run_in(board.path(), &["check"]);
+    let rules = board.path().join("continuum/rules.yaml");
+    let text = std::fs::read_to_string(&rules).expect("rules");
+    std::fs::write(&rules, text.replacen("    reason:", "    reasn:", 1)).expect("written");
+    let (code, out) = run_in(board.path(), &["check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("continuum/rules.yaml:"), "{out}");
+    assert!(out.contains("checked 2 files"), "{out}");
+    // Given with --rules, from anywhere: those rules.
+    let elsewhere = tempfile::tempdir().expect("a folder");
+    let (code, out) = run_in(
+        elsewhere.path(),
+        &[
+            "check",
+            "--rules",
+            board.path().join("continuum").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("continuum/rules.yaml:"), "{out}");
+    // In a folder with no content of its own: the built-in defaults, named as such.
+    let (code, out) = run_in(elsewhere.path(), &["check"]);
+    assert_eq!(code, Some(0), "{out}");
     assert!(
         out.lines()
             .next()

@@ -206,7 +206,8 @@ Exit status: 0 exported, 2 a record could not be read (the others are still expo
     #[command(after_help = "For example: hsb man > ~/.local/share/man/man1/hsb.1 && man hsb")]
     Man,
     /// Validate question sets, continuum files, rule sets and scenarios (each recognised by its
-    /// `format:` line); with no files, the built-in defaults.
+    /// `format:` line); with no files, the content in use: --rules and --questions, else the
+    /// current folder's continuum/ and questions/, else the built-in defaults.
     #[command(
         after_help = "Each problem is one line: path:line:col: error[CODE]: message, then a help line.\n\
 Codes are listed in the README.\n\

@@ -114,6 +114,27 @@ fn discover(command: &mut Command, paths: &mut ContentPaths) -> Result<(), Error
         Command::Test { files, .. } | Command::Diff { files, .. } => {
             *files = paths.discover(files, true)?;
         }
+        // With no files, `check` checks the content the other commands would use: the files
+        // given with --rules and --questions, else the current folder's continuum/ and
+        // questions/ (as `test` does) with its interface/ if it has one, else the built-in
+        // defaults (no files).
+        Command::Check { files, .. } if files.is_empty() => {
+            let given: Vec<std::path::PathBuf> = paths
+                .rules
+                .iter()
+                .chain(&paths.questions)
+                .cloned()
+                .collect();
+            *files = if given.is_empty() {
+                ["continuum", "questions", "interface"]
+                    .into_iter()
+                    .map(std::path::PathBuf::from)
+                    .filter(|folder| folder.is_dir())
+                    .collect()
+            } else {
+                given
+            };
+        }
         Command::Replay { files, .. }
         | Command::Train { files, .. }
         | Command::Summary { files, .. }
