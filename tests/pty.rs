@@ -1045,11 +1045,10 @@ fn the_menu_after_the_result_shows_the_placement_and_strategy_discussion_on_one_
     }
 }
 
-#[test]
-fn a_report_named_for_a_format_hsb_does_not_write_is_refused_and_asked_again() {
+/// An assessment answered and its record saved where suggested, at "Write the report to".
+fn at_the_report_prompt(place: &Place) -> Terminal {
     use hsb::text::messages::Msg;
-    let place = Place::new();
-    let mut t = answered(&place, Lang::En, &[], &[]);
+    let mut t = answered(place, Lang::En, &[], &[]);
     t.expect(Msg::WhatNext.text(Lang::En));
     t.expect(Msg::NextChangeAnswers.text(Lang::En));
     t.send(&format!("{DOWN}{DOWN}\r"));
@@ -1058,6 +1057,13 @@ fn a_report_named_for_a_format_hsb_does_not_write_is_refused_and_asked_again() {
     t.expect("Write a report for the case file");
     t.send("y");
     t.expect("Write the report to");
+    t
+}
+
+#[test]
+fn a_report_named_for_a_format_hsb_does_not_write_is_refused_and_asked_again() {
+    let place = Place::new();
+    let mut t = at_the_report_prompt(&place);
     let pdf = place.path("case.pdf");
     t.send(&format!("\u{15}{}\r", pdf.display()));
     t.expect("names none of these");
@@ -1073,17 +1079,8 @@ fn a_report_named_for_a_format_hsb_does_not_write_is_refused_and_asked_again() {
 
 #[test]
 fn records_go_to_the_private_records_folder_by_default() {
-    use hsb::text::messages::Msg;
     let place = Place::new();
-    let mut t = answered(&place, Lang::En, &[], &[]);
-    t.expect(Msg::WhatNext.text(Lang::En));
-    t.expect(Msg::NextChangeAnswers.text(Lang::En));
-    t.send(&format!("{DOWN}{DOWN}\r"));
-    t.expect("Save the record as");
-    t.send("\r");
-    t.expect("Write a report for the case file");
-    t.send("y");
-    t.expect("Write the report to");
+    let mut t = at_the_report_prompt(&place);
     t.send("\r");
     t.expect("Wrote the report");
     assert_eq!(t.exit_code(), 0);
