@@ -98,6 +98,14 @@ fn wrap_with(text: &str, width: usize, break_words: bool) -> String {
         } else {
             indent
         };
+        // An id too long for the column ("developmental.traffic_light:") breaks after its dot
+        // rather than in the middle of a word.
+        let body = if break_words {
+            at_dots(body, width.saturating_sub(indent.len()))
+        } else {
+            body.to_string()
+        };
+        let body = body.as_str();
         let rest = format!("{indent}{}", " ".repeat(hang));
         let options = textwrap::Options::new(width)
             .initial_indent(indent)
@@ -117,6 +125,23 @@ fn wrap_with(text: &str, width: usize, break_words: bool) -> String {
         }
     }
     out
+}
+
+/// `text` with a space after the dots of each word longer than `width`, so that it can break
+/// there: "developmental.traffic_light:" in a narrow column becomes two lines, each a whole part.
+fn at_dots(text: &str, width: usize) -> String {
+    text.split(' ')
+        .map(|word| {
+            let long = textwrap::core::display_width(word) > width;
+            let inner = word.trim_end_matches('.').contains('.');
+            if long && inner {
+                word.replace('.', ". ").trim_end().to_string()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A line across the screen made of `mark`, or nothing in plain output.
@@ -168,6 +193,17 @@ mod tests {
         for line in wrap("what_happened.behaviours: Touching under clothes", 20).lines() {
             assert!(line.chars().count() <= 20, "{line}");
         }
+    }
+
+    #[test]
+    fn an_id_too_long_for_its_column_breaks_after_its_dot() {
+        assert_eq!(
+            wrap("developmental.traffic_light:", 23),
+            "developmental.\ntraffic_light:"
+        );
+        // One that fits is left whole, and prose is never changed.
+        assert_eq!(wrap("others.age: 6", 23), "others.age: 6");
+        assert_eq!(wrap_words("e.g. a.b", 3), "e.g.\na.b");
     }
 
     #[test]
