@@ -283,6 +283,27 @@ fn mistakes_in_the_case_keys_are_reported_with_their_place_and_never_the_free_te
 }
 
 #[test]
+fn a_judgement_missing_a_key_is_reported_with_every_other_problem_in_the_record() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("r.yaml");
+    std::fs::write(
+        &path,
+        record_with(
+            "judgement:\n  agrees: no\n  level: problematic\nactions:\n  - action: told_everyone\n    at: 2026-11-20T10:00:00+00:00\n",
+        ),
+    )
+    .expect("written");
+    let out = hsb(&["replay"]).arg(&path).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    for shown in [
+        "error[E011]: judgement: missing field `strategy_discussion`",
+        "error[E021]: `actions.action` has a value that is not one of its listed values",
+    ] {
+        assert!(err.contains(shown), "{shown}\n{err}");
+    }
+}
+
+#[test]
 fn older_records_without_case_keys_still_load_and_say_nothing_of_a_case() {
     let old = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples/problematic/9-13_online_unwanted-messages.yaml");

@@ -14,13 +14,50 @@ use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Its keys are required, but a missing one is reported beside every other problem in the
+/// file (serde would stop at it).
 #[derive(Deserialize)]
 struct RawJudgement {
-    agrees: Value,
-    level: String,
-    strategy_discussion: String,
+    #[serde(default)]
+    agrees: Option<Value>,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    strategy_discussion: Option<String>,
     #[serde(default)]
     reason: Option<String>,
+}
+
+impl RawJudgement {
+    /// The required keys, or `None` with each missing one reported.
+    fn complete(
+        self,
+        source: &Source,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<(Value, String, String, Option<String>)> {
+        let missing = [
+            ("agrees", self.agrees.is_none()),
+            ("level", self.level.is_none()),
+            ("strategy_discussion", self.strategy_discussion.is_none()),
+        ];
+        for (key, _) in missing.iter().filter(|(_, gone)| *gone) {
+            problems.push(
+                Diagnostic::error_said(
+                    Code::Structure,
+                    &source.name,
+                    crate::message!(DiagMissingField, within = "judgement: ", field = key),
+                )
+                .at(source.locate(&["judgement"]))
+                .help_said(crate::message!(DiagStructureHelp)),
+            );
+        }
+        Some((
+            self.agrees?,
+            self.level?,
+            self.strategy_discussion?,
+            self.reason,
+        ))
+    }
 }
 
 #[derive(Deserialize)]
@@ -114,14 +151,9 @@ impl Record {
         }
         let judgement = raw
             .judgement
-            .and_then(|j| {
-                case_file.judgement(
-                    j.agrees,
-                    j.level,
-                    j.strategy_discussion,
-                    j.reason,
-                    &mut problems,
-                )
+            .and_then(|j| j.complete(source, &mut problems))
+            .and_then(|(agrees, level, strategy_discussion, reason)| {
+                case_file.judgement(agrees, level, strategy_discussion, reason, &mut problems)
             })
             .map(|(agrees, level, strategy_discussion, reason)| Judgement {
                 agrees,
