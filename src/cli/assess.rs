@@ -449,7 +449,9 @@ fn save_to(
                     } else if Path::new(text.trim()).is_dir() {
                         Err(Msg::IsAFolder.text(lang).to_string())
                     } else {
-                        Ok(())
+                        // A name that cannot hold the file (a report named .pdf) is refused
+                        // here, with the name kept for correcting.
+                        bytes_for(Path::new(text.trim())).map(|_| ())
                     }
                 })?
                 .trim(),

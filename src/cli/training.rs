@@ -353,7 +353,8 @@ pub fn quiz_into(
     for (n, scenario) in scenarios.iter().enumerate() {
         let record = &scenario.record;
         // Blind, the title is left out: "… sexually assaulted" would make the judgement.
-        let title = if options.blind {
+        // Wrapped between words: a long title would break mid-word at 80 columns.
+        let title = screen::fit(&if options.blind {
             crate::say!(lang, ScenarioNumber, n = (n + 1), total = scenarios.len())
         } else {
             crate::say!(
@@ -363,7 +364,7 @@ pub fn quiz_into(
                 total = scenarios.len(),
                 title = scenario.title()
             )
-        };
+        });
         let case = format!(
             "{title}\n{}\n\n{}",
             screen::rule('═'),

@@ -268,8 +268,10 @@ impl Prompter for TerminalPrompter {
         let lead = self.lead(prompt);
         let prompt = &lead.prompt;
         let shown = self.render(|t, f| t.format_input_prompt(f, prompt, None));
-        let done =
-            |text: &str| self.render(|t, f| t.format_input_prompt_selection(f, prompt, text));
+        // The answer as it stays on screen, printed once: wrapped between words.
+        let done = |text: &str| {
+            fitted(&self.render(|t, f| t.format_input_prompt_selection(f, prompt, text)))
+        };
         let error = |reason: &str| self.error_line(reason);
         let result = line::read(&Term::stderr(), &shown, initial, validate, &done, &error);
         self.shown = 0;
