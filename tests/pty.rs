@@ -294,7 +294,7 @@ fn an_interrupted_assessment_resumes_where_it_stopped() {
     t.send("\x03"); // Ctrl-C
     let found = t
         .session
-        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect(expectrl::Regex(r"To carry on:\s+hsb assess --resume (\S+)"))
         .expect("the resume command is printed");
     let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
     assert_eq!(t.exit_code(), 130);
@@ -379,7 +379,7 @@ fn sigterm_keeps_the_draft_and_says_how_to_resume() {
         .expect("the signal is sent");
     let found = t
         .session
-        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect(expectrl::Regex(r"To carry on:\s+hsb assess --resume (\S+)"))
         .expect("the resume command is printed");
     let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
     assert_eq!(t.exit_code(), 143);
@@ -634,7 +634,7 @@ fn ctrl_c_while_updating_a_saved_record_leaves_it_unchanged_and_keeps_a_named_dr
     t.send("\x03");
     let found = t
         .session
-        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect(expectrl::Regex(r"To carry on:\s+hsb assess --resume (\S+)"))
         .expect("the resume command is printed");
     let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
     assert_eq!(t.exit_code(), 130);
@@ -897,7 +897,7 @@ fn a_record_is_never_saved_over_the_draft_that_is_about_to_be_removed() {
     t.send("\x03");
     let found = t
         .session
-        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect(expectrl::Regex(r"To carry on:\s+hsb assess --resume (\S+)"))
         .expect("the resume command is printed");
     let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
     assert_eq!(t.exit_code(), 130);
@@ -1376,7 +1376,7 @@ fn changing_the_answers_after_a_judgement_keeps_it_in_the_draft() {
     t.send("\x03");
     let found = t
         .session
-        .expect(expectrl::Regex(r"To carry on: hsb assess --resume (\S+)"))
+        .expect(expectrl::Regex(r"To carry on:\s+hsb assess --resume (\S+)"))
         .expect("the resume command is printed");
     let draft = PathBuf::from(String::from_utf8_lossy(found.get(1).expect("a path")).into_owned());
     assert_eq!(t.exit_code(), 130);

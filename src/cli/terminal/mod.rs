@@ -149,13 +149,14 @@ fn exit_status() -> i32 {
 fn print_resume_message() {
     if let Some((draft, lang)) = DRAFT.get() {
         // Wrapped between words (the terminal may be raw: each line ends "\r\n"); the command
-        // stays on one line, to be copied.
+        // has a line of its own, whole, to be copied.
         let stopped =
             crate::text::screen::fit(&crate::say!(*lang, Stopped, path = draft.display()));
         eprintln!(
             "\r\n{}\r\n{}\r",
             stopped.replace('\n', "\r\n"),
             crate::say!(*lang, ToCarryOn, command = resume_command(draft, *lang))
+                .replace('\n', "\r\n")
         );
     }
 }
