@@ -1451,6 +1451,12 @@ fn a_room_judges_blind_votes_and_gets_a_csv_of_its_results() {
         "{shown}"
     );
     assert!(!shown.contains("[coercion]"), "{shown}");
+    // How the room split, each vote under its own name.
+    assert!(shown.contains("The room's votes on the level:"), "{shown}");
+    assert!(
+        shown.contains("The room's votes on a strategy discussion:"),
+        "{shown}"
+    );
     t.send("\r");
     t.expect("Results written to results.csv");
     assert_eq!(t.exit_code(), 0);

@@ -749,16 +749,20 @@ fn judgements_and_votes(content: &Content, mark: &Mark, blind: bool) -> String {
     }
     if !mark.level_votes.is_empty() {
         // How the room split: where the discussion starts.
-        for (names, votes) in [
-            (level_items(content), &mark.level_votes),
-            (strategy_items(lang, blind), &mark.strategy_votes),
+        for (names, votes, said) in [
+            (level_items(content), &mark.level_votes, Msg::RoomVotes),
+            (
+                strategy_items(lang, blind),
+                &mark.strategy_votes,
+                Msg::RoomVotesStrategy,
+            ),
         ] {
             let split: Vec<String> = names
                 .iter()
                 .zip(votes.iter())
                 .map(|(name, n)| format!("{name} {n}"))
                 .collect();
-            let line = crate::say!(lang, RoomVotes, votes = split.join(" · "));
+            let line = said.fill(lang, &[("votes", &split.join(" · "))]);
             out.push_str(&wrap(&line, width()));
             out.push('\n');
         }

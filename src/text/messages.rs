@@ -262,6 +262,8 @@ mod tests {
                 &[Msg::AgreementLevel, Msg::AgreementStrategy],
                 &["agreed", "judged", "rate"],
             ),
+            // How the room voted, on the level or on a strategy discussion.
+            (&[Msg::RoomVotes, Msg::RoomVotesStrategy], &["votes"]),
             // The trainee's or the room's answers (`training::marked`).
             (
                 &[Msg::YourPlacement, Msg::RoomPlacement],
