@@ -322,7 +322,7 @@ fn save_all(
         &default,
         Msg::SaveRecordAs,
         &saving,
-        &|_| Ok(yaml.clone().into_bytes()),
+        (&|_| Ok(()), &|_| Ok(yaml.clone().into_bytes())),
     )?;
     saving.kept.push(record_path.clone());
     p.show(&screen::fit(&crate::say!(
@@ -375,10 +375,10 @@ fn save_report(
     record_path: &Path,
     view: &View,
 ) -> Result<(), Stop> {
-    let bytes_for = |path: &Path| match report_format(path, options.report_format) {
-        Ok(format) => Ok(format.render(view).into_bytes()),
-        Err(refused) => Err(refused.render(saving.lang)),
+    let format_for = |path: &Path| {
+        report_format(path, options.report_format).map_err(|refused| refused.render(saving.lang))
     };
+    let bytes_for = |path: &Path| format_for(path).map(|f| f.render(view).into_bytes());
     let default_format = options.report_format.unwrap_or(ReportFormat::Markdown);
     let default = record_path
         .with_extension(default_format.extension())
@@ -390,7 +390,7 @@ fn save_report(
         &default,
         Msg::WriteReportTo,
         saving,
-        &bytes_for,
+        (&|path| format_for(path).map(|_| ()), &bytes_for),
     ) {
         Ok(written) => {
             p.show(&screen::fit(&crate::say!(
@@ -405,9 +405,6 @@ fn save_report(
     }
 }
 
-/// Write `bytes` to the path given, or to one asked for. An existing file is replaced only with
-/// --force or the practitioner's confirmation; answering no asks for another path, and both
-/// files are kept. The write itself never replaces a file that appears after the question.
 /// How to save: whether --force was given, the language, and files never to write over.
 struct Saving {
     force: bool,
@@ -427,13 +424,20 @@ impl Saving {
     }
 }
 
+/// A check, or the bytes to write, for a path; a refusal says why in the reader's language.
+type Refuses<'a, T> = dyn Fn(&Path) -> Result<T, String> + 'a;
+
+/// Write `bytes_for(path)` to the path given, or to one asked for; `name_holds` refuses, while
+/// it is typed, a name that cannot hold the file. An existing file is replaced only with
+/// --force or the practitioner's confirmation; answering no asks for another path, and both
+/// files are kept. The write itself never replaces a file that appears after the question.
 fn save_to(
     p: &mut dyn Prompter,
     given: Option<&Path>,
     default: &str,
     prompt: Msg,
     saving: &Saving,
-    bytes_for: &dyn Fn(&Path) -> Result<Vec<u8>, String>,
+    (name_holds, bytes_for): (&Refuses<'_, ()>, &Refuses<'_, Vec<u8>>),
 ) -> Result<PathBuf, Stop> {
     let (force, lang) = (saving.force, saving.lang);
     let mut candidate = given.map(Path::to_path_buf);
@@ -451,7 +455,7 @@ fn save_to(
                     } else {
                         // A name that cannot hold the file (a report named .pdf) is refused
                         // here, with the name kept for correcting.
-                        bytes_for(Path::new(text.trim())).map(|_| ())
+                        name_holds(Path::new(text.trim()))
                     }
                 })?
                 .trim(),

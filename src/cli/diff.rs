@@ -222,10 +222,12 @@ pub fn table(
         Msg::Responses.text(lang),
     ];
     let rows: Vec<Vec<String>> = changes.iter().map(|c| row(c, lang)).collect();
-    if !rows.is_empty() && crate::text::screen::plain() {
+    if rows.is_empty() {
+        // Nothing changed: the count below says so.
+    } else if crate::text::screen::plain() {
         // For a screen reader: each change as labelled lines, no box drawing.
         let _ = writeln!(out, "{}\n", crate::report::plain_grid(Some(&header), &rows));
-    } else if !rows.is_empty() {
+    } else {
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL.with_rounded_corners())
@@ -335,17 +337,17 @@ fn row(change: &Change, lang: Lang) -> Vec<String> {
 /// terminal rather than break one.
 fn fit_without_splitting_ids(table: &mut Table, lang: Lang) {
     use comfy_table::{ColumnConstraint, Width};
+    // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line; elsewhere,
+    // the longest word.
+    let level = Msg::DiffLevelLine.fill(lang, &[("change", &"")]);
+    let strategy = Msg::DiffStrategyLine.fill(lang, &[("change", &"")]);
+    let whole = ["+ ", "- ", level.as_str(), strategy.as_str()];
     let mut longest: Vec<u16> = Vec::new();
     for row in std::iter::once(table.header())
         .flatten()
         .chain(table.row_iter())
     {
         for (i, cell) in row.cell_iter().enumerate() {
-            // A response ("+ id", "- id") or a change ("level: a → b") is kept on one line;
-            // elsewhere, the longest word.
-            let level = Msg::DiffLevelLine.fill(lang, &[("change", &"")]);
-            let strategy = Msg::DiffStrategyLine.fill(lang, &[("change", &"")]);
-            let whole = ["+ ", "- ", level.as_str(), strategy.as_str()];
             let word = cell
                 .content()
                 .lines()

@@ -223,12 +223,13 @@ impl TerminalPrompter {
         Lead { prompt, lines }
     }
 
-    /// Going back: the lines shown above the prompt go too, so that asking again does not show
-    /// them twice.
-    fn withdraw(&self, lead: &Lead) {
-        if lead.lines > 0 {
+    /// The prompt's outcome, passed on. Going back, the lines shown above the prompt go too, so
+    /// that asking again does not show them twice.
+    fn settle<T>(&self, lead: &Lead, result: Result<T, Stop>) -> Result<T, Stop> {
+        if matches!(result, Err(Stop::Back)) && lead.lines > 0 {
             let _ = Term::stderr().clear_last_lines(lead.lines);
         }
+        result
     }
 
     /// A refused answer's reason, wrapped between words to the screen.
@@ -275,14 +276,12 @@ impl Prompter for TerminalPrompter {
         let error = |reason: &str| self.error_line(reason);
         let result = line::read(&Term::stderr(), &shown, initial, validate, &done, &error);
         self.shown = 0;
-        match result {
+        let result = match result {
             Ok(Ended::Entered(text)) => Ok(text),
-            Ok(Ended::Back) => {
-                self.withdraw(&lead);
-                Err(Stop::Back)
-            }
+            Ok(Ended::Back) => Err(Stop::Back),
             Err(_) => Err(Stop::Interrupted),
-        }
+        };
+        self.settle(&lead, result)
     }
 
     fn select(
@@ -309,10 +308,7 @@ impl Prompter for TerminalPrompter {
                 self.outcome(result)
             }
         };
-        if matches!(result, Err(Stop::Back)) {
-            self.withdraw(&lead);
-        }
-        result
+        self.settle(&lead, result)
     }
 
     fn multi_select(
@@ -337,13 +333,8 @@ impl Prompter for TerminalPrompter {
                 .max_length(room)
                 .report(false)
                 .interact_opt();
-            let picked = match self.outcome(result) {
-                Err(Stop::Back) => {
-                    self.withdraw(&lead);
-                    return Err(Stop::Back);
-                }
-                other => other?,
-            };
+            let picked = self.outcome(result);
+            let picked = self.settle(&lead, picked)?;
             for (i, tick) in chosen.iter_mut().enumerate() {
                 *tick = picked.contains(&i);
             }
@@ -377,10 +368,7 @@ impl Prompter for TerminalPrompter {
             .default(default)
             .interact_opt();
         let result = self.outcome(result);
-        if matches!(result, Err(Stop::Back)) {
-            self.withdraw(&lead);
-        }
-        result
+        self.settle(&lead, result)
     }
 }
 
