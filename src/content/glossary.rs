@@ -155,8 +155,9 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     problems
 }
 
-/// The first avoided variant `welsh` uses, as a whole word in any case and in any mutation of
-/// its first word ("yn orfodol" for `gorfodol`), as written there, with its term.
+/// The first avoided variant `welsh` uses, as a whole word in any case (and, for a term marked
+/// `mutates`, with its first word in any mutation: "i dîm dyletswydd argyfwng"), as written
+/// there, with its term.
 pub fn avoided_in(welsh: &str) -> Option<(String, &'static Term)> {
     let text = normalise(welsh);
     terms().iter().find_map(|term| {
@@ -183,8 +184,7 @@ fn forms(variant: &str, mutates: bool) -> Vec<String> {
 }
 
 /// A lower-case phrase with its first word as written and in each mutation Welsh grammar
-/// gives it: soft ("gorfodol" after "yn": "orfodol"), nasal ("fy nhîm") and aspirate ("a
-/// thîm").
+/// gives it: soft ("i dîm"), nasal ("fy nhîm") and aspirate ("a thîm").
 fn mutations(phrase: &str) -> Vec<String> {
     const CHANGES: [(&str, &[&str]); 9] = [
         ("ll", &["l"]),

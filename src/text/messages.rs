@@ -109,10 +109,15 @@ macro_rules! say {
 
 /// "1 file", "3 files": `one` for one, else `many` with `{n}` filled.
 pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
+    count_said(n, one, many).render(lang)
+}
+
+/// [`count`], to be said later in the reader's language.
+pub fn count_said(n: usize, one: Msg, many: Msg) -> Message {
     if n == 1 {
-        one.text(lang).to_string()
+        Message::new(one)
     } else {
-        many.fill(lang, &[("n", &n)])
+        Message::new(many).with("n", n)
     }
 }
 

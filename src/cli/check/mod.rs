@@ -289,11 +289,11 @@ fn answers_not_applying(
             crate::message!(
                 DiagAnswersSetAside,
                 fields = suggest::join(ignored.iter().copied());
-                said count = if ignored.len() == 1 {
-                    crate::message!(CountAnswerOne)
-                } else {
-                    crate::message!(CountAnswers, n = ignored.len())
-                }
+                said count = messages::count_said(
+                    ignored.len(),
+                    messages::Msg::CountAnswerOne,
+                    messages::Msg::CountAnswers
+                )
             ),
         )
         .at(source.locate(&["answers", first]))
