@@ -415,13 +415,10 @@ impl AnswerReader<'_> {
                 crate::message!(DiagNotAListedValue, key = self.key),
             )
             .at(self.place(written))
-            .help_said(crate::message!(
-                HintWithAllowed,
-                values = format!("{}, `unknown`", suggest::join(field.value_ids()));
-                said hint = suggest::closest(written, field.value_ids()).map_or_else(
-                    || crate::message!(UseAnAllowedValue),
-                    |s| crate::message!(DidYouMean, found = s)
-                )
+            .help_said(suggest::hint_with_listed(
+                written,
+                field.value_ids(),
+                &format!("{}, `unknown`", suggest::join(field.value_ids())),
             ))),
         }
     }

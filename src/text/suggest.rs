@@ -38,13 +38,26 @@ pub fn hint_with_allowed<'a, I>(input: &str, candidates: I) -> crate::text::mess
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
-    match closest(input, candidates.clone()) {
+    hint_with_listed(input, candidates.clone(), &join(candidates))
+}
+
+/// [`hint_with_allowed`], with what is allowed written out as `listed` (the candidates and
+/// more, such as `unknown`, which is never suggested).
+pub fn hint_with_listed<'a, I>(
+    input: &str,
+    candidates: I,
+    listed: &str,
+) -> crate::text::messages::Message
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    match closest(input, candidates) {
         Some(found) => crate::message!(
             HintWithAllowed,
-            values = join(candidates);
+            values = listed;
             said hint = crate::message!(DidYouMean, found = found)
         ),
-        None => crate::message!(UseOneOf, values = join(candidates)),
+        None => crate::message!(UseOneOf, values = listed),
     }
 }
 
