@@ -140,23 +140,11 @@ impl Diagnostic {
         self
     }
 
-    pub fn warning(code: Code, path: &str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, path, message)
-        }
-    }
-
     pub fn at(mut self, place: Option<(usize, usize)>) -> Self {
         if let Some((line, column)) = place {
             self.line = Some(line);
             self.column = Some(column);
         }
-        self
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
         self
     }
 }
@@ -262,7 +250,7 @@ mod tests {
     fn display_has_path_line_column_code_and_help() {
         let d = Diagnostic::error(Code::UnknownValue, "a.yaml", "bad value")
             .at(Some((3, 7)))
-            .help("use green");
+            .help_said(Message::as_said("use green"));
         assert_eq!(
             d.to_string(),
             "a.yaml:3:7: error[E021]: bad value\n  help: use green"
